@@ -1,0 +1,177 @@
+#include "cli.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cmd_plan.h"
+#include "diagnostics.h"
+#include "suggest.h"
+#include "version.h"
+
+namespace backplan {
+
+namespace {
+
+const std::vector<std::string> kSubcommands = {"plan"};
+
+void say_error(const std::string& message) {
+  std::fputs(fmt::format("backplan: error: {}\n", message).c_str(), stderr);
+}
+
+// What `plan` reads from the command line, before it is checked.
+struct PlanArgs {
+  PlanOptions options;
+  std::string name, age, minutes, routine, profile_file, format = "text";
+  CLI::Option* name_opt = nullptr;
+  CLI::Option* age_opt = nullptr;
+  CLI::Option* minutes_opt = nullptr;
+  CLI::Option* routine_opt = nullptr;
+  CLI::Option* profile_opt = nullptr;
+};
+
+void setup_plan(CLI::App& app, PlanArgs& a) {
+  CLI::App* plan = app.add_subcommand("plan", "Make today's routine (the default command)");
+  plan->footer(R"(Examples:
+  backplan
+  backplan plan --equipment tennis-ball --no-floor --age 68
+  backplan plan --condition osteoporosis,blood-thinners --minutes 15 --format json
+  backplan plan --profile me.yaml --avoid calves -o today.txt
+
+Lists take commas or repeated flags; 'none' means an empty list. Exit codes: 0 plan made,
+2 bad flag, 3 bad file, 4 red flag (no plan: seek care), 5 cannot write the output.)");
+  PlanOptions& o = a.options;
+  ProfileFlags& p = o.profile;
+  plan->add_option("--equipment", p.equipment,
+                   "What you have: foam-roller-soft|medium|firm, tennis-ball, massage-ball, "
+                   "lacrosse-ball, rolling-pin, massage-stick, yoga-strap, bed, or none "
+                   "(default: a soft foam roller and a tennis ball)")
+      ->allow_extra_args(false)
+      ->type_name("LIST");
+  a.age_opt = plan->add_option("--age", a.age, "Your age in years; 55 and over brings the 55+ rules")
+                  ->type_name("N");
+  plan->add_flag("--no-floor", p.no_floor, "You can't or mustn't get down on the floor");
+  plan->add_option("--condition", p.conditions,
+                   "Health conditions and red flags (see 'Conditions' in the README), or none")
+      ->allow_extra_args(false)
+      ->type_name("LIST");
+  plan->add_option("--avoid", p.avoid, "Body regions nothing may press on (a sore spot, a wound)")
+      ->allow_extra_args(false)
+      ->type_name("REGIONS");
+  plan->add_flag("--cleared", p.cleared,
+                 "A clinician has cleared you for work a condition otherwise holds back");
+  a.minutes_opt = plan->add_option("--minutes", a.minutes, "Minutes you have (default 20)")->type_name("N");
+  a.routine_opt = plan->add_option("--routine", a.routine, "Routine to follow (default: daily)")
+                      ->type_name("ID");
+  a.name_opt = plan->add_option("--name", a.name, "Name to print on the plan")->type_name("TEXT");
+  a.profile_opt = plan->add_option("--profile", a.profile_file,
+                                   "A YAML profile with the same fields; flags override it")
+                      ->type_name("FILE");
+  plan->add_option("--routines", o.routines,
+                   "A routine library directory or file to load on top of the built-in one")
+      ->allow_extra_args(false)
+      ->type_name("PATH");
+  plan->add_option("--format", a.format, "Output format: text or json (default text)")->type_name("FORMAT");
+  plan->add_option("-o,--output", o.output, "Write to FILE instead of standard output")->type_name("FILE");
+}
+
+PlanOptions finish_plan(PlanArgs& a) {
+  PlanOptions o = a.options;
+  if (a.name_opt->count() > 0) o.profile.name = a.name;
+  if (a.age_opt->count() > 0) o.profile.age = a.age;
+  if (a.minutes_opt->count() > 0) o.profile.minutes = a.minutes;
+  if (a.routine_opt->count() > 0) o.profile.routine = a.routine;
+  if (a.profile_opt->count() > 0) o.profile_file = a.profile_file;
+  const std::vector<std::string> formats = {"text", "json"};
+  if (a.format == "text") {
+    o.format = Format::text;
+  } else if (a.format == "json") {
+    o.format = Format::json;
+  } else {
+    throw Error::flag("--format", unknown_message("format", a.format, formats));
+  }
+  if (o.output.empty()) throw Error::flag("--output", "needs a file name, or '-' for standard output");
+  return o;
+}
+
+// Long option names of a (sub)command, for "did you mean".
+std::vector<std::string> option_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const auto& name : opt->get_lnames()) names.push_back("--" + name);
+  }
+  return names;
+}
+
+// One line for a CLI11 parse error, with a suggestion for a mistyped option.
+std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) {
+  const CLI::App* active = &app;
+  for (const CLI::App* sub : app.get_subcommands()) active = sub;
+  const std::string what = e.what();
+  const std::string help = active == &app ? "backplan --help" : fmt::format("backplan {} --help", active->get_name());
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    // CLI11: "The following argument was not expected: --agee"
+    const std::size_t colon = what.rfind(": ");
+    std::string word = colon == std::string::npos ? what : what.substr(colon + 2);
+    const std::size_t space = word.find(' ');
+    if (space != std::string::npos) word = word.substr(0, space);
+    if (!word.empty() && word[0] == '-') {
+      const std::string key = word.substr(0, word.find('='));
+      return fmt::format("{}; see '{}'", unknown_message("option", key, option_names(*active)), help);
+    }
+    if (active == &app) {
+      return fmt::format("{}; see '{}'", unknown_message("command", word, kSubcommands), help);
+    }
+    return fmt::format("unexpected argument '{}'; see '{}'", word, help);
+  }
+  return fmt::format("{}; see '{}'", what, help);
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv) {
+  // `plan` is the default command: `backplan --age 60` means `backplan plan --age 60`.
+  std::vector<std::string> args;
+  for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed
+  const std::string first = argc > 1 ? argv[1] : "";
+  const bool top_level_flag = first == "-h" || first == "--help" || first == "--version";
+  if (argc == 1 || (!first.empty() && first[0] == '-' && !top_level_flag)) args.emplace_back("plan");
+
+  CLI::App app("backplan — a safe, sequenced daily routine for low-back pain", "backplan");
+  app.set_version_flag("--version", std::string("backplan ") + BACKPLAN_VERSION);
+  app.require_subcommand(1);
+  app.footer("Run 'backplan plan --help' for the plan's options. With no command, backplan runs "
+             "'plan'.");
+  PlanArgs plan_args;
+  setup_plan(app, plan_args);
+
+  try {
+    app.parse(args);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e, std::cout, std::cerr);
+    say_error(describe_parse_error(e, app));
+    return static_cast<int>(ExitCode::usage);
+  }
+
+  try {
+    if (app.got_subcommand("plan")) return run_plan(finish_plan(plan_args));
+    say_error("no command given; see 'backplan --help'");
+    return static_cast<int>(ExitCode::usage);
+  } catch (const Error& e) {
+    if (e.diagnostic()) {
+      std::fputs((e.message() + "\n").c_str(), stderr);
+    } else {
+      say_error(e.message());
+    }
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    say_error(fmt::format("internal error: {} (please report this)", e.what()));
+    return static_cast<int>(ExitCode::internal);
+  }
+}
+
+}  // namespace backplan

@@ -1,0 +1,47 @@
+#include "cmd_plan.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <variant>
+
+#include "library_loader.h"
+#include "output.h"
+#include "planner.h"
+#include "render_json.h"
+#include "render_text.h"
+#include "terminal.h"
+
+namespace backplan {
+
+int run_plan(const PlanOptions& options) {
+  const Library lib = load_library_or_throw(options.routines);
+  const ProfileInput file = options.profile_file ? load_profile_file(*options.profile_file, lib)
+                                                 : ProfileInput{};
+  const ProfileInput flags = read_profile_flags(options.profile, lib);
+  const Profile profile = resolve_profile(lib, file, flags);
+
+  const PlanResult result = make_plan(lib, profile);
+  if (const auto* stop = std::get_if<RedFlagStop>(&result)) {
+    for (const auto& reason : stop->reasons) {
+      std::fputs(fmt::format("backplan: stop: {}\n", reason.text).c_str(), stderr);
+    }
+    std::fputs("backplan: no plan was made. Please get checked by a clinician first.\n", stderr);
+    return static_cast<int>(ExitCode::red_flag);
+  }
+  const Plan& plan = std::get<Plan>(result);
+  std::string content;
+  switch (options.format) {
+    case Format::json: content = render_json(plan); break;
+    case Format::text: {
+      TextOptions text;
+      text.color = options.output == "-" && stdout_wants_color();
+      content = render_text(plan, text);
+      break;
+    }
+  }
+  write_output(options.output, content);
+  return static_cast<int>(ExitCode::ok);
+}
+
+}  // namespace backplan

@@ -1,0 +1,83 @@
+#pragma once
+// A plan: what the planner produces and the renderers print. Plain data.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "library.h"
+#include "profile.h"
+
+namespace backplan {
+
+struct StepDose {
+  int sets = 1;
+  int max_sets = 1;                  // how far a long session may grow it
+  std::vector<int> reps;             // one entry per set; empty for holds and rolling passes
+  std::optional<int> hold_seconds;   // per rep, or per set without reps
+  std::optional<int> rep_seconds;    // per rep of a movement without a hold
+  bool per_side = false;
+  int rest_seconds = 0;
+};
+
+struct Step {
+  std::string id;
+  std::string name;
+  Phase phase = Phase::release;
+  Position position = Position::floor;
+  std::vector<std::string> equipment;    // the tools actually used (stand-ins resolved)
+  std::vector<std::string> pressure_on;  // regions
+  int seconds = 0;
+  StepDose dose;
+  std::vector<std::string> cues;
+  std::optional<std::string> replaces;   // the routine's exercise this one stands in for
+  std::vector<std::string> why;          // why it replaces that one, and why its dose changed
+  int priority = 1;                      // from the routine slot: 1 = kept longest
+  std::string slot;                      // the routine's exercise id for this slot
+};
+
+struct PlanPhase {
+  Phase id = Phase::release;
+  std::string title;
+  std::vector<Step> steps;
+};
+
+struct Omission {
+  std::string id;  // the routine's exercise for the slot
+  std::string name;
+  Phase phase = Phase::release;
+  std::vector<std::string> why;
+};
+
+enum class NoticeLevel { stop, clearance, notice, info };
+std::string_view to_string(NoticeLevel level);
+
+struct Notice {
+  NoticeLevel level = NoticeLevel::info;
+  std::string text;
+};
+
+struct Plan {
+  std::string routine;
+  std::string routine_name;
+  Profile profile;
+  std::vector<PlanPhase> phases;  // in release, mobility, core, stretch order; empty ones left out
+  std::vector<Omission> omitted;
+  std::vector<Notice> notices;    // most urgent first
+  int budget_seconds = 0;         // what the plan had to fit
+  int total_seconds = 0;          // the sum of the steps' seconds
+  // Display names of every id the plan mentions (equipment, regions, exercises, conditions), so
+  // renderers need nothing but the plan.
+  std::map<std::string, std::string> names;
+
+  const std::string& name_of(const std::string& id) const {
+    auto it = names.find(id);
+    return it == names.end() ? id : it->second;
+  }
+};
+
+// Seconds a dose takes: sides x the work of each set, plus rest between sets.
+int dose_seconds(const StepDose& dose);
+
+}  // namespace backplan
