@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -43,36 +44,35 @@ void setup_plan(CLI::App& app, PlanArgs& a) {
   backplan plan --profile me.yaml --avoid calves -o today.txt
 
 Lists take commas or repeated flags; 'none' means an empty list. Exit codes: 0 plan made,
-2 bad flag, 3 bad file, 4 red flag (no plan: seek care), 5 cannot write the output.)");
+2 bad flag, 3 bad file, 4 red flag (no plan: seek care), 5 cannot write the output.
+)");
   PlanOptions& o = a.options;
   ProfileFlags& p = o.profile;
   plan->add_option("--equipment", p.equipment,
-                   "What you have: foam-roller-soft|medium|firm, tennis-ball, massage-ball, "
-                   "lacrosse-ball, rolling-pin, massage-stick, yoga-strap, bed, or none "
-                   "(default: a soft foam roller and a tennis ball)")
+                   "Tools you have, e.g. tennis-ball,foam-roller-soft,bed; or none")
       ->allow_extra_args(false)
       ->type_name("LIST");
-  a.age_opt = plan->add_option("--age", a.age, "Your age in years; 55 and over brings the 55+ rules")
+  a.age_opt = plan->add_option("--age", a.age, "Age in years; 55 and over brings the 55+ rules")
                   ->type_name("N");
   plan->add_flag("--no-floor", p.no_floor, "You can't or mustn't get down on the floor");
   plan->add_option("--condition", p.conditions,
-                   "Health conditions and red flags (see 'Conditions' in the README), or none")
+                   "Conditions and red flags, e.g. osteoporosis; or none")
       ->allow_extra_args(false)
       ->type_name("LIST");
-  plan->add_option("--avoid", p.avoid, "Body regions nothing may press on (a sore spot, a wound)")
+  plan->add_option("--avoid", p.avoid, "Regions nothing may press on, e.g. calves")
       ->allow_extra_args(false)
       ->type_name("REGIONS");
   plan->add_flag("--cleared", p.cleared,
-                 "A clinician has cleared you for work a condition otherwise holds back");
+                 "A clinician cleared you for work a condition holds back");
   a.minutes_opt = plan->add_option("--minutes", a.minutes, "Minutes you have (default 20)")->type_name("N");
   a.routine_opt = plan->add_option("--routine", a.routine, "Routine to follow (default: daily)")
                       ->type_name("ID");
   a.name_opt = plan->add_option("--name", a.name, "Name to print on the plan")->type_name("TEXT");
   a.profile_opt = plan->add_option("--profile", a.profile_file,
-                                   "A YAML profile with the same fields; flags override it")
+                                   "YAML profile with the same fields; flags win")
                       ->type_name("FILE");
   plan->add_option("--routines", o.routines,
-                   "A routine library directory or file to load on top of the built-in one")
+                   "Library directory or file to load over the built-in one")
       ->allow_extra_args(false)
       ->type_name("PATH");
   plan->add_option("--format", a.format, "Output format: text or json (default text)")->type_name("FORMAT");
@@ -114,11 +114,23 @@ std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) 
   const std::string what = e.what();
   const std::string help = active == &app ? "backplan --help" : fmt::format("backplan {} --help", active->get_name());
   if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
-    // CLI11: "The following argument was not expected: --agee"
-    const std::size_t colon = what.rfind(": ");
-    std::string word = colon == std::string::npos ? what : what.substr(colon + 2);
-    const std::size_t space = word.find(' ');
-    if (space != std::string::npos) word = word.substr(0, space);
+    // CLI11: "The following arguments were not expected: 40 --agee" (listed last first).
+    const std::size_t colon = what.find(": ");
+    std::vector<std::string> words;
+    std::string rest = colon == std::string::npos ? what : what.substr(colon + 2);
+    for (std::size_t start = 0; start < rest.size();) {
+      std::size_t end = rest.find(' ', start);
+      if (end == std::string::npos) end = rest.size();
+      if (end > start) words.insert(words.begin(), rest.substr(start, end - start));
+      start = end + 1;
+    }
+    std::string word = words.empty() ? std::string() : words.front();
+    for (const auto& w : words) {
+      if (!w.empty() && w[0] == '-') {
+        word = w;
+        break;
+      }
+    }
     if (!word.empty() && word[0] == '-') {
       const std::string key = word.substr(0, word.find('='));
       return fmt::format("{}; see '{}'", unknown_message("option", key, option_names(*active)), help);
@@ -140,12 +152,17 @@ int run_cli(int argc, const char* const* argv) {
   const std::string first = argc > 1 ? argv[1] : "";
   const bool top_level_flag = first == "-h" || first == "--help" || first == "--version";
   if (argc == 1 || (!first.empty() && first[0] == '-' && !top_level_flag)) args.emplace_back("plan");
+  if (argc > 1 && (first.empty() || first[0] != '-') &&
+      std::find(kSubcommands.begin(), kSubcommands.end(), first) == kSubcommands.end()) {
+    say_error(fmt::format("{}; see 'backplan --help'", unknown_message("command", first, kSubcommands)));
+    return static_cast<int>(ExitCode::usage);
+  }
 
   CLI::App app("backplan — a safe, sequenced daily routine for low-back pain", "backplan");
   app.set_version_flag("--version", std::string("backplan ") + BACKPLAN_VERSION);
   app.require_subcommand(1);
   app.footer("Run 'backplan plan --help' for the plan's options. With no command, backplan runs "
-             "'plan'.");
+             "'plan'.\n");
   PlanArgs plan_args;
   setup_plan(app, plan_args);
 

@@ -32,7 +32,8 @@ struct Step {
   StepDose dose;
   std::vector<std::string> cues;
   std::optional<std::string> replaces;   // the routine's exercise this one stands in for
-  std::vector<std::string> why;          // why it replaces that one, and why its dose changed
+  std::vector<std::string> why;          // why it replaces that one
+  std::vector<std::string> changes;      // how and why its dose changed
   int priority = 1;                      // from the routine slot: 1 = kept longest
   std::string slot;                      // the routine's exercise id for this slot
 };

@@ -476,7 +476,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       }
       e.all_reps = x->dose.reps;
       e.base_sets = x->dose.sets;
-      adjust_dose(*x, k, s.dose, e.base_sets, s.why);
+      adjust_dose(*x, k, s.dose, e.base_sets, s.changes);
       for (const auto& sr : k.cue_rules) {
         if (in_scope(sr.rule->scope, *x) &&
             std::find(s.cues.begin(), s.cues.end(), sr.rule->cue) == s.cues.end()) {

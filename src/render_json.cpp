@@ -21,6 +21,8 @@ std::string render_json(const Plan& plan) {
   for (const auto& phase : plan.phases) {
     json steps = json::array();
     for (const auto& s : phase.steps) {
+      std::vector<std::string> why = s.why;
+      why.insert(why.end(), s.changes.begin(), s.changes.end());
       steps.push_back({
           {"id", s.id},
           {"name", s.name},
@@ -35,7 +37,7 @@ std::string render_json(const Plan& plan) {
             {"per_side", s.dose.per_side}}},
           {"cues", s.cues},
           {"replaces", s.replaces ? json(*s.replaces) : json(nullptr)},
-          {"why", s.why},
+          {"why", why},
       });
     }
     phases.push_back({{"id", std::string(to_string(phase.id))}, {"title", phase.title}, {"steps", steps}});
@@ -51,7 +53,7 @@ std::string render_json(const Plan& plan) {
   const json doc = {
       {"format", kPlanFormat},     {"routine", plan.routine}, {"profile", profile},
       {"phases", phases},          {"omitted", omitted},      {"notices", notices},
-      {"total_seconds", plan.total_seconds},
+      {"total_seconds", plan.total_seconds}, {"budget_seconds", plan.budget_seconds},
   };
   return doc.dump(2) + "\n";
 }

@@ -190,8 +190,9 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
       if (s.replaces) {
         line(paint.dim(wrap(fmt::format("Instead of {}: {}", plan.name_of(*s.replaces), join(s.why, "; ")),
                             width, "     ", "     ")));
-      } else if (!s.why.empty()) {
-        line(paint.dim(wrap(fmt::format("Changed: {}", join(s.why, "; ")), width, "     ", "     ")));
+      }
+      if (!s.changes.empty()) {
+        line(paint.dim(wrap(fmt::format("Changed: {}", join(s.changes, "; ")), width, "     ", "     ")));
       }
     }
   }

@@ -1,0 +1,29 @@
+# Shared by scripts/run and scripts/test: install what is missing, then configure and build.
+# Build chatter goes to stderr so that `scripts/run ... | jq` sees only backplan's output.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD_DIR=${BACKPLAN_BUILD_DIR:-$ROOT/build}
+PACKAGES=(cmake make g++ libcli11-dev libfmt-dev libyaml-cpp-dev doctest-dev nlohmann-json3-dev)
+
+install_missing() {
+  local missing=()
+  for pkg in "${PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  echo "backplan: installing ${missing[*]}" >&2
+  "${sudo[@]}" apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+build() {
+  local werror=OFF
+  [ "${CI:-}" = "true" ] && werror=ON
+  if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKPLAN_WERROR=$werror >&2
+  fi
+  cmake --build "$BUILD_DIR" --parallel "$(nproc)" >&2
+}
