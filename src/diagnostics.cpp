@@ -26,7 +26,7 @@ Error Error::flag(const std::string& flag, const std::string& message) {
 
 void DiagnosticSink::throw_if_any() const {
   if (items_.empty()) return;
-  throw Error(ExitCode::bad_data, format_diagnostic(items_.front()));
+  throw Error::in_file(items_.front().where, items_.front().message);
 }
 
 }  // namespace backplan
