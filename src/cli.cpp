@@ -1,7 +1,7 @@
 #include "cli.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -62,21 +62,23 @@ Lists take commas or repeated flags; 'none' means an empty list. Exit codes: 0 p
   plan->add_option("--avoid", p.avoid, "Regions nothing may press on, e.g. calves")
       ->allow_extra_args(false)
       ->type_name("REGIONS");
-  plan->add_flag("--cleared", p.cleared,
-                 "A clinician cleared you for work a condition holds back");
-  a.minutes_opt = plan->add_option("--minutes", a.minutes, "Minutes you have (default 20)")->type_name("N");
+  plan->add_flag("--cleared", p.cleared, "A clinician cleared you for work a condition holds back");
+  a.minutes_opt =
+      plan->add_option("--minutes", a.minutes, "Minutes you have (default 20)")->type_name("N");
   a.routine_opt = plan->add_option("--routine", a.routine, "Routine to follow (default: daily)")
                       ->type_name("ID");
   a.name_opt = plan->add_option("--name", a.name, "Name to print on the plan")->type_name("TEXT");
-  a.profile_opt = plan->add_option("--profile", a.profile_file,
-                                   "YAML profile with the same fields; flags win")
-                      ->type_name("FILE");
+  a.profile_opt =
+      plan->add_option("--profile", a.profile_file, "YAML profile with the same fields; flags win")
+          ->type_name("FILE");
   plan->add_option("--routines", o.routines,
                    "Library directory or file to load over the built-in one")
       ->allow_extra_args(false)
       ->type_name("PATH");
-  plan->add_option("--format", a.format, "Output format: text or json (default text)")->type_name("FORMAT");
-  plan->add_option("-o,--output", o.output, "Write to FILE instead of standard output")->type_name("FILE");
+  plan->add_option("--format", a.format, "Output format: text or json (default text)")
+      ->type_name("FORMAT");
+  plan->add_option("-o,--output", o.output, "Write to FILE instead of standard output")
+      ->type_name("FILE");
 }
 
 PlanOptions finish_plan(PlanArgs& a) {
@@ -94,7 +96,8 @@ PlanOptions finish_plan(PlanArgs& a) {
   } else {
     throw Error::flag("--format", unknown_message("format", a.format, formats));
   }
-  if (o.output.empty()) throw Error::flag("--output", "needs a file name, or '-' for standard output");
+  if (o.output.empty())
+    throw Error::flag("--output", "needs a file name, or '-' for standard output");
   return o;
 }
 
@@ -112,7 +115,8 @@ std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) 
   const CLI::App* active = &app;
   for (const CLI::App* sub : app.get_subcommands()) active = sub;
   const std::string what = e.what();
-  const std::string help = active == &app ? "backplan --help" : fmt::format("backplan {} --help", active->get_name());
+  const std::string help =
+      active == &app ? "backplan --help" : fmt::format("backplan {} --help", active->get_name());
   if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
     // CLI11: "The following arguments were not expected: 40 --agee" (listed last first).
     const std::size_t colon = what.find(": ");
@@ -133,7 +137,8 @@ std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) 
     }
     if (!word.empty() && word[0] == '-') {
       const std::string key = word.substr(0, word.find('='));
-      return fmt::format("{}; see '{}'", unknown_message("option", key, option_names(*active)), help);
+      return fmt::format("{}; see '{}'", unknown_message("option", key, option_names(*active)),
+                         help);
     }
     if (active == &app) {
       return fmt::format("{}; see '{}'", unknown_message("command", word, kSubcommands), help);
@@ -151,18 +156,21 @@ int run_cli(int argc, const char* const* argv) {
   for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed
   const std::string first = argc > 1 ? argv[1] : "";
   const bool top_level_flag = first == "-h" || first == "--help" || first == "--version";
-  if (argc == 1 || (!first.empty() && first[0] == '-' && !top_level_flag)) args.emplace_back("plan");
+  if (argc == 1 || (!first.empty() && first[0] == '-' && !top_level_flag))
+    args.emplace_back("plan");
   if (argc > 1 && (first.empty() || first[0] != '-') &&
       std::find(kSubcommands.begin(), kSubcommands.end(), first) == kSubcommands.end()) {
-    say_error(fmt::format("{}; see 'backplan --help'", unknown_message("command", first, kSubcommands)));
+    say_error(
+        fmt::format("{}; see 'backplan --help'", unknown_message("command", first, kSubcommands)));
     return static_cast<int>(ExitCode::usage);
   }
 
   CLI::App app("backplan — a safe, sequenced daily routine for low-back pain", "backplan");
   app.set_version_flag("--version", std::string("backplan ") + BACKPLAN_VERSION);
   app.require_subcommand(1);
-  app.footer("Run 'backplan plan --help' for the plan's options. With no command, backplan runs "
-             "'plan'.\n");
+  app.footer(
+      "Run 'backplan plan --help' for the plan's options. With no command, backplan runs "
+      "'plan'.\n");
   PlanArgs plan_args;
   setup_plan(app, plan_args);
 

@@ -16,8 +16,8 @@ namespace backplan {
 
 int run_plan(const PlanOptions& options) {
   const Library lib = load_library_or_throw(options.routines);
-  const ProfileInput file = options.profile_file ? load_profile_file(*options.profile_file, lib)
-                                                 : ProfileInput{};
+  const ProfileInput file =
+      options.profile_file ? load_profile_file(*options.profile_file, lib) : ProfileInput{};
   const ProfileInput flags = read_profile_flags(options.profile, lib);
   const Profile profile = resolve_profile(lib, file, flags);
 
@@ -32,7 +32,9 @@ int run_plan(const PlanOptions& options) {
   const Plan& plan = std::get<Plan>(result);
   std::string content;
   switch (options.format) {
-    case Format::json: content = render_json(plan); break;
+    case Format::json:
+      content = render_json(plan);
+      break;
     case Format::text: {
       TextOptions text;
       text.color = options.output == "-" && stdout_wants_color();

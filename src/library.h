@@ -49,9 +49,9 @@ struct Equipment {
 struct Dose {
   int sets = 1;
   int max_sets = 1;
-  std::vector<int> reps;              // per set; empty for holds and rolling passes
-  std::optional<int> hold_seconds;    // per rep, or per set without reps
-  std::optional<int> rep_seconds;     // per rep of a movement without a hold
+  std::vector<int> reps;            // per set; empty for holds and rolling passes
+  std::optional<int> hold_seconds;  // per rep, or per set without reps
+  std::optional<int> rep_seconds;   // per rep of a movement without a hold
   bool per_side = false;
   int rest_seconds = 0;
 };
@@ -103,16 +103,16 @@ enum class Lift { cleared, avoid };
 
 struct Rule {
   RuleKind kind = RuleKind::cue;
-  std::vector<Position> positions;  // exclude_positions
-  std::vector<std::string> tags;    // exclude_tags
-  std::vector<Ref> ids;             // exclude_exercises, no_pressure_on, exclude_equipment
-  std::vector<Phase> phases;        // hold_back_phases
-  Lift lifted_by = Lift::cleared;   // hold_back_phases
+  std::vector<Position> positions;     // exclude_positions
+  std::vector<std::string> tags;       // exclude_tags
+  std::vector<Ref> ids;                // exclude_exercises, no_pressure_on, exclude_equipment
+  std::vector<Phase> phases;           // hold_back_phases
+  Lift lifted_by = Lift::cleared;      // hold_back_phases
   Firmness firmness = Firmness::firm;  // max_firmness
-  int minutes = 0;                  // max_minutes
-  DoseLimits dose;                  // dose
-  std::string cue;                  // cue
-  Scope scope;                      // dose, cue
+  int minutes = 0;                     // max_minutes
+  DoseLimits dose;                     // dose
+  std::string cue;                     // cue
+  Scope scope;                         // dose, cue
   std::string why;
   std::string source;
   Location at;

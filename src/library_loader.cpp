@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <dirent.h>
+#include <sys/stat.h>
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
-#include <sys/stat.h>
 
 #include "embedded_library.h"
 #include "suggest.h"
@@ -50,8 +50,9 @@ class FileReader {
 
   void read(const YamlNode& root) {
     if (root.kind == YamlNode::Kind::null) {
-      r_.error(root, "the file is empty; a routine library file holds a mapping such as "
-                     "'exercises:'");
+      r_.error(root,
+               "the file is empty; a routine library file holds a mapping such as "
+               "'exercises:'");
       return;
     }
     if (!r_.is_mapping(root, "a routine library file")) return;
@@ -61,9 +62,12 @@ class FileReader {
     if (auto* n = f.get("settings")) settings(*n);
     if (auto* n = f.get("general_rules")) general_rules(*n);
     if (auto* n = f.get("regions")) each(*n, "regions", [&](const YamlNode& e) { region(e); });
-    if (auto* n = f.get("equipment")) each(*n, "equipment", [&](const YamlNode& e) { equipment(e); });
-    if (auto* n = f.get("exercises")) each(*n, "exercises", [&](const YamlNode& e) { exercise(e); });
-    if (auto* n = f.get("conditions")) each(*n, "conditions", [&](const YamlNode& e) { condition(e); });
+    if (auto* n = f.get("equipment"))
+      each(*n, "equipment", [&](const YamlNode& e) { equipment(e); });
+    if (auto* n = f.get("exercises"))
+      each(*n, "exercises", [&](const YamlNode& e) { exercise(e); });
+    if (auto* n = f.get("conditions"))
+      each(*n, "conditions", [&](const YamlNode& e) { condition(e); });
     if (auto* n = f.get("routines")) each(*n, "routines", [&](const YamlNode& e) { routine(e); });
   }
 
@@ -114,18 +118,20 @@ class FileReader {
     layer_.settings_at = r_.at(node);
     if (!r_.is_mapping(node, "settings")) return;
     Fields f(r_, node, "settings",
-             {"default_routine", "default_minutes", "default_equipment",
-              "default_equipment_notice", "assumed_equipment"});
+             {"default_routine", "default_minutes", "default_equipment", "default_equipment_notice",
+              "assumed_equipment"});
     bool ok = true;
     if (auto* n = f.get("default_routine")) layer_.default_routine = ref(*n, "default_routine", ok);
     if (auto* n = f.get("default_minutes")) {
       layer_.default_minutes = r_.integer(*n, "default_minutes", 5, 180);
     }
-    if (auto* n = f.get("default_equipment")) layer_.default_equipment = refs(n, "default_equipment");
+    if (auto* n = f.get("default_equipment"))
+      layer_.default_equipment = refs(n, "default_equipment");
     if (f.has("default_equipment_notice")) {
       layer_.default_equipment_notice = text_or_empty(f, "default_equipment_notice", false);
     }
-    if (auto* n = f.get("assumed_equipment")) layer_.assumed_equipment = refs(n, "assumed_equipment");
+    if (auto* n = f.get("assumed_equipment"))
+      layer_.assumed_equipment = refs(n, "assumed_equipment");
   }
 
   void general_rules(const YamlNode& node) {
@@ -162,7 +168,8 @@ class FileReader {
     if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
     out.name = text_or_empty(f, "name", true);
     if (auto* n = f.get("firmness")) {
-      if (auto i = r_.choice(*n, "firmness", kFirmnessNames)) out.firmness = static_cast<Firmness>(*i);
+      if (auto i = r_.choice(*n, "firmness", kFirmnessNames))
+        out.firmness = static_cast<Firmness>(*i);
     }
     out.stand_ins = refs(f.get("stand_ins"), "stand_ins");
     if (!out.id.empty()) layer_.equipment.push_back(std::move(out));
@@ -171,15 +178,16 @@ class FileReader {
   Dose dose(const YamlNode& node) {
     Dose out;
     if (!r_.is_mapping(node, "a dose")) return out;
-    Fields f(r_, node, "a dose",
-             {"sets", "max_sets", "reps", "hold_seconds", "rep_seconds", "per_side",
-              "rest_seconds"});
+    Fields f(
+        r_, node, "a dose",
+        {"sets", "max_sets", "reps", "hold_seconds", "rep_seconds", "per_side", "rest_seconds"});
     if (auto* n = f.required("sets")) out.sets = r_.integer(*n, "sets", 1, 10).value_or(1);
     out.max_sets = out.sets;
     if (auto* n = f.get("max_sets")) {
       if (auto v = r_.integer(*n, "max_sets", 1, 10)) {
         out.max_sets = *v;
-        if (*v < out.sets) r_.error(*n, fmt::format("'max_sets' ({}) is below 'sets' ({})", *v, out.sets));
+        if (*v < out.sets)
+          r_.error(*n, fmt::format("'max_sets' ({}) is below 'sets' ({})", *v, out.sets));
       }
     }
     if (auto* n = f.get("reps")) {
@@ -200,7 +208,8 @@ class FileReader {
       r_.error(node, "'rep_seconds' needs 'reps'");
     }
     if (auto* n = f.get("per_side")) out.per_side = r_.boolean(*n, "per_side").value_or(false);
-    if (auto* n = f.get("rest_seconds")) out.rest_seconds = r_.integer(*n, "rest_seconds", 0, 300).value_or(0);
+    if (auto* n = f.get("rest_seconds"))
+      out.rest_seconds = r_.integer(*n, "rest_seconds", 0, 300).value_or(0);
     return out;
   }
 
@@ -217,7 +226,8 @@ class FileReader {
       if (auto i = r_.choice(*n, "phase", kPhaseNames)) out.phase = static_cast<Phase>(*i);
     }
     if (auto* n = f.required("position")) {
-      if (auto i = r_.choice(*n, "position", kPositionNames)) out.position = static_cast<Position>(*i);
+      if (auto i = r_.choice(*n, "position", kPositionNames))
+        out.position = static_cast<Position>(*i);
     }
     out.equipment = refs(f.get("equipment"), "equipment");
     out.pressure_on = refs(f.get("pressure_on"), "pressure_on");
@@ -267,8 +277,8 @@ class FileReader {
     if (!r_.is_mapping(node, "a rule")) return;
     Fields f(r_, node, "a rule",
              {"exclude_positions", "exclude_tags", "exclude_exercises", "no_pressure_on",
-              "exclude_equipment", "max_firmness", "hold_back_phases", "max_minutes", "dose",
-              "cue", "lifted_by", "phases", "tags", "exercises", "positions", "why", "source"});
+              "exclude_equipment", "max_firmness", "hold_back_phases", "max_minutes", "dose", "cue",
+              "lifted_by", "phases", "tags", "exercises", "positions", "why", "source"});
     const auto effects = f.present({"exclude_positions", "exclude_tags", "exclude_exercises",
                                     "no_pressure_on", "exclude_equipment", "max_firmness",
                                     "hold_back_phases", "max_minutes", "dose", "cue"});
@@ -277,8 +287,8 @@ class FileReader {
                          ? "a rule needs one effect: exclude_positions, exclude_tags, "
                            "exclude_exercises, no_pressure_on, exclude_equipment, max_firmness, "
                            "hold_back_phases, max_minutes, dose or cue"
-                         : fmt::format("a rule has one effect, this one has {}: {}",
-                                       effects.size(), join(effects)));
+                         : fmt::format("a rule has one effect, this one has {}: {}", effects.size(),
+                                       join(effects)));
       return;
     }
     Rule out;
@@ -302,7 +312,8 @@ class FileReader {
       out.ids = refs(&value, effect);
     } else if (effect == "max_firmness") {
       out.kind = RuleKind::max_firmness;
-      if (auto i = r_.choice(value, effect, kFirmnessNames)) out.firmness = static_cast<Firmness>(*i);
+      if (auto i = r_.choice(value, effect, kFirmnessNames))
+        out.firmness = static_cast<Firmness>(*i);
     } else if (effect == "hold_back_phases") {
       out.kind = RuleKind::hold_back_phases;
       out.phases = enums<Phase>(&value, effect, kPhaseNames);
@@ -313,8 +324,10 @@ class FileReader {
       out.kind = RuleKind::dose;
       if (r_.is_mapping(value, "a dose rule")) {
         Fields d(r_, value, "a dose rule", {"max_hold_seconds", "min_hold_seconds", "max_sets"});
-        if (auto* n = d.get("max_hold_seconds")) out.dose.max_hold_seconds = r_.integer(*n, "max_hold_seconds", 1, 600);
-        if (auto* n = d.get("min_hold_seconds")) out.dose.min_hold_seconds = r_.integer(*n, "min_hold_seconds", 1, 600);
+        if (auto* n = d.get("max_hold_seconds"))
+          out.dose.max_hold_seconds = r_.integer(*n, "max_hold_seconds", 1, 600);
+        if (auto* n = d.get("min_hold_seconds"))
+          out.dose.min_hold_seconds = r_.integer(*n, "min_hold_seconds", 1, 600);
         if (auto* n = d.get("max_sets")) out.dose.max_sets = r_.integer(*n, "max_sets", 1, 10);
         if (d.present({"max_hold_seconds", "min_hold_seconds", "max_sets"}).empty()) {
           r_.error(value, "a dose rule needs max_hold_seconds, min_hold_seconds or max_sets");
@@ -338,7 +351,8 @@ class FileReader {
     const bool scoped = out.kind == RuleKind::dose || out.kind == RuleKind::cue;
     for (const char* key : {"phases", "tags", "exercises", "positions"}) {
       if (f.has(key) && !scoped) {
-        r_.error(*f.get(key), fmt::format("'{}' (a scope) goes with 'dose' and 'cue' rules only", key));
+        r_.error(*f.get(key),
+                 fmt::format("'{}' (a scope) goes with 'dose' and 'cue' rules only", key));
       }
     }
     if (scoped) {
@@ -394,7 +408,8 @@ class FileReader {
             Slot slot;
             bool ok = true;
             if (auto* e = sf.required("exercise")) slot.exercise = ref(*e, "exercise", ok);
-            if (auto* pr = sf.get("priority")) slot.priority = r_.integer(*pr, "priority", 1, 99).value_or(1);
+            if (auto* pr = sf.get("priority"))
+              slot.priority = r_.integer(*pr, "priority", 1, 99).value_or(1);
             if (ok && sf.has("exercise")) phase.slots.push_back(std::move(slot));
           });
         }
@@ -411,7 +426,8 @@ class FileReader {
 // Adds `items` of one layer to `into`: replaces entries with the same id, appends new ones;
 // an id twice within the layer is reported.
 template <typename T>
-void merge(std::vector<T>& into, std::vector<T>& items, std::string_view kind, DiagnosticSink& sink) {
+void merge(std::vector<T>& into, std::vector<T>& items, std::string_view kind,
+           DiagnosticSink& sink) {
   std::map<std::string, Location> seen;
   for (auto& item : items) {
     auto [it, inserted] = seen.emplace(item.id, item.at);
@@ -420,7 +436,8 @@ void merge(std::vector<T>& into, std::vector<T>& items, std::string_view kind, D
                                       to_string(it->second)));
       continue;
     }
-    auto existing = std::find_if(into.begin(), into.end(), [&](const T& e) { return e.id == item.id; });
+    auto existing =
+        std::find_if(into.begin(), into.end(), [&](const T& e) { return e.id == item.id; });
     if (existing != into.end()) {
       *existing = std::move(item);
     } else {
@@ -443,12 +460,15 @@ class Checker {
 
   void run(bool has_settings, const Location& first_file) {
     if (!has_settings) {
-      sink_.error(first_file, "the library has no 'settings' (default_routine, default_minutes, "
-                              "default_equipment, assumed_equipment)");
+      sink_.error(first_file,
+                  "the library has no 'settings' (default_routine, default_minutes, "
+                  "default_equipment, assumed_equipment)");
     } else {
       known(lib_.settings.default_routine, ids_of(lib_.routines), "routine");
-      for (const auto& r : lib_.settings.default_equipment) known(r, ids_of(lib_.equipment), "equipment");
-      for (const auto& r : lib_.settings.assumed_equipment) known(r, ids_of(lib_.equipment), "equipment");
+      for (const auto& r : lib_.settings.default_equipment)
+        known(r, ids_of(lib_.equipment), "equipment");
+      for (const auto& r : lib_.settings.assumed_equipment)
+        known(r, ids_of(lib_.equipment), "equipment");
     }
     const auto equipment = ids_of(lib_.equipment);
     const auto regions = ids_of(lib_.regions);
@@ -478,9 +498,15 @@ class Checker {
       for (const auto& rule : c.rules) {
         for (const auto& r : rule.ids) {
           switch (rule.kind) {
-            case RuleKind::exclude_exercises: known(r, exercises, "exercise"); break;
-            case RuleKind::no_pressure_on: known(r, regions, "region"); break;
-            default: known(r, equipment, "equipment"); break;
+            case RuleKind::exclude_exercises:
+              known(r, exercises, "exercise");
+              break;
+            case RuleKind::no_pressure_on:
+              known(r, regions, "region");
+              break;
+            default:
+              known(r, equipment, "equipment");
+              break;
           }
         }
         for (const auto& r : rule.scope.exercises) known(r, exercises, "exercise");
@@ -550,9 +576,8 @@ class Checker {
         if (!known(slot.exercise, ids_of(lib_.exercises), "exercise")) continue;
         const Exercise* x = lib_.find_exercise(slot.exercise.id);
         if (x->phase != phase.id) {
-          sink_.error(slot.exercise.at,
-                      fmt::format("'{}' is a {} exercise, not {}", x->id, to_string(x->phase),
-                                  to_string(phase.id)));
+          sink_.error(slot.exercise.at, fmt::format("'{}' is a {} exercise, not {}", x->id,
+                                                    to_string(x->phase), to_string(phase.id)));
         }
       }
     }
@@ -564,10 +589,18 @@ class Checker {
 
 }  // namespace
 
-std::string_view to_string(Phase phase) { return kPhaseNames[static_cast<std::size_t>(phase)]; }
-std::string_view to_string(Position p) { return kPositionNames[static_cast<std::size_t>(p)]; }
-std::string_view to_string(Firmness f) { return kFirmnessNames[static_cast<std::size_t>(f)]; }
-std::string_view to_string(Gate g) { return kGateNames[static_cast<std::size_t>(g)]; }
+std::string_view to_string(Phase phase) {
+  return kPhaseNames[static_cast<std::size_t>(phase)];
+}
+std::string_view to_string(Position p) {
+  return kPositionNames[static_cast<std::size_t>(p)];
+}
+std::string_view to_string(Firmness f) {
+  return kFirmnessNames[static_cast<std::size_t>(f)];
+}
+std::string_view to_string(Gate g) {
+  return kGateNames[static_cast<std::size_t>(g)];
+}
 
 namespace {
 template <typename T>
@@ -579,11 +612,21 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 }
 }  // namespace
 
-const Region* Library::find_region(std::string_view id) const { return find_by_id(regions, id); }
-const Equipment* Library::find_equipment(std::string_view id) const { return find_by_id(equipment, id); }
-const Exercise* Library::find_exercise(std::string_view id) const { return find_by_id(exercises, id); }
-const Condition* Library::find_condition(std::string_view id) const { return find_by_id(conditions, id); }
-const Routine* Library::find_routine(std::string_view id) const { return find_by_id(routines, id); }
+const Region* Library::find_region(std::string_view id) const {
+  return find_by_id(regions, id);
+}
+const Equipment* Library::find_equipment(std::string_view id) const {
+  return find_by_id(equipment, id);
+}
+const Exercise* Library::find_exercise(std::string_view id) const {
+  return find_by_id(exercises, id);
+}
+const Condition* Library::find_condition(std::string_view id) const {
+  return find_by_id(conditions, id);
+}
+const Routine* Library::find_routine(std::string_view id) const {
+  return find_by_id(routines, id);
+}
 
 std::vector<SourceFile> builtin_library_files() {
   std::vector<SourceFile> out;
@@ -654,7 +697,8 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
     merge(lib.routines, layer.routines, "routine", sink);
   }
   if (!sink.empty()) return lib;
-  const bool complete = has_settings && !lib.settings.default_routine.id.empty() && has_default_minutes;
+  const bool complete =
+      has_settings && !lib.settings.default_routine.id.empty() && has_default_minutes;
   Checker(lib, sink).run(complete, first_file);
   return lib;
 }

@@ -2,14 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "diagnostics.h"
 
@@ -42,7 +42,8 @@ void write_output(const std::string& path, const std::string& content) {
     return;
   }
   const std::size_t slash = path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  const std::string dir =
+      slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
   std::string temp = (dir == "/" ? std::string() : dir) + "/.backplan-XXXXXX";
   if (dir == ".") temp = ".backplan-XXXXXX";
   std::vector<char> name(temp.begin(), temp.end());

@@ -13,10 +13,10 @@ namespace backplan {
 
 struct StepDose {
   int sets = 1;
-  int max_sets = 1;                  // how far a long session may grow it
-  std::vector<int> reps;             // one entry per set; empty for holds and rolling passes
-  std::optional<int> hold_seconds;   // per rep, or per set without reps
-  std::optional<int> rep_seconds;    // per rep of a movement without a hold
+  int max_sets = 1;                 // how far a long session may grow it
+  std::vector<int> reps;            // one entry per set; empty for holds and rolling passes
+  std::optional<int> hold_seconds;  // per rep, or per set without reps
+  std::optional<int> rep_seconds;   // per rep of a movement without a hold
   bool per_side = false;
   int rest_seconds = 0;
 };
@@ -31,11 +31,11 @@ struct Step {
   int seconds = 0;
   StepDose dose;
   std::vector<std::string> cues;
-  std::optional<std::string> replaces;   // the routine's exercise this one stands in for
-  std::vector<std::string> why;          // why it replaces that one
-  std::vector<std::string> changes;      // how and why its dose changed
-  int priority = 1;                      // from the routine slot: 1 = kept longest
-  std::string slot;                      // the routine's exercise id for this slot
+  std::optional<std::string> replaces;  // the routine's exercise this one stands in for
+  std::vector<std::string> why;         // why it replaces that one
+  std::vector<std::string> changes;     // how and why its dose changed
+  int priority = 1;                     // from the routine slot: 1 = kept longest
+  std::string slot;                     // the routine's exercise id for this slot
 };
 
 struct PlanPhase {
@@ -65,9 +65,9 @@ struct Plan {
   Profile profile;
   std::vector<PlanPhase> phases;  // in release, mobility, core, stretch order; empty ones left out
   std::vector<Omission> omitted;
-  std::vector<Notice> notices;    // most urgent first
-  int budget_seconds = 0;         // what the plan had to fit
-  int total_seconds = 0;          // the sum of the steps' seconds
+  std::vector<Notice> notices;  // most urgent first
+  int budget_seconds = 0;       // what the plan had to fit
+  int total_seconds = 0;        // the sum of the steps' seconds
   // Display names of every id the plan mentions (equipment, regions, exercises, conditions), so
   // renderers need nothing but the plan.
   std::map<std::string, std::string> names;

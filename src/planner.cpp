@@ -13,10 +13,14 @@ namespace backplan {
 
 std::string_view to_string(NoticeLevel level) {
   switch (level) {
-    case NoticeLevel::stop: return "stop";
-    case NoticeLevel::clearance: return "clearance";
-    case NoticeLevel::notice: return "notice";
-    case NoticeLevel::info: return "info";
+    case NoticeLevel::stop:
+      return "stop";
+    case NoticeLevel::clearance:
+      return "clearance";
+    case NoticeLevel::notice:
+      return "notice";
+    case NoticeLevel::info:
+      return "info";
   }
   return "info";
 }
@@ -42,7 +46,9 @@ void add_reason(std::vector<std::string>& into, const std::string& reason) {
   if (std::find(into.begin(), into.end(), reason) == into.end()) into.push_back(reason);
 }
 
-std::string reason(const Condition& c, const Rule& r) { return fmt::format("{}: {}", c.name, r.why); }
+std::string reason(const Condition& c, const Rule& r) {
+  return fmt::format("{}: {}", c.name, r.why);
+}
 
 struct ScopedRule {
   const Condition* condition;
@@ -66,16 +72,21 @@ struct Constraints {
 };
 
 bool applies(const Condition& c, const Profile& p) {
-  if (!c.when) return std::find(p.conditions.begin(), p.conditions.end(), c.id) != p.conditions.end();
+  if (!c.when)
+    return std::find(p.conditions.begin(), p.conditions.end(), c.id) != p.conditions.end();
   switch (c.when->kind) {
-    case When::Kind::always: return true;
-    case When::Kind::age_at_least: return p.age && *p.age >= c.when->age;
-    case When::Kind::no_floor: return !p.floor;
+    case When::Kind::always:
+      return true;
+    case When::Kind::age_at_least:
+      return p.age && *p.age >= c.when->age;
+    case When::Kind::no_floor:
+      return !p.floor;
   }
   return false;
 }
 
-Constraints gather(const Library& lib, const Profile& p, const std::vector<const Condition*>& active) {
+Constraints gather(const Library& lib, const Profile& p,
+                   const std::vector<const Condition*>& active) {
   Constraints k;
   for (const Condition* c : active) {
     for (const Rule& r : c->rules) {
@@ -111,8 +122,12 @@ Constraints gather(const Library& lib, const Profile& p, const std::vector<const
           if (!k.max_minutes || r.minutes < *k.max_minutes) k.max_minutes = r.minutes;
           add_reason(k.minutes_reasons, why);
           break;
-        case RuleKind::dose: k.dose_rules.push_back({c, &r}); break;
-        case RuleKind::cue: k.cue_rules.push_back({c, &r}); break;
+        case RuleKind::dose:
+          k.dose_rules.push_back({c, &r});
+          break;
+        case RuleKind::cue:
+          k.cue_rules.push_back({c, &r});
+          break;
       }
     }
   }
@@ -130,12 +145,12 @@ bool in_scope(const Scope& s, const Exercise& x) {
   };
   if (!s.phases.empty() && !has(s.phases, x.phase)) return false;
   if (!s.positions.empty() && !has(s.positions, x.position)) return false;
-  if (!s.tags.empty() &&
-      std::none_of(s.tags.begin(), s.tags.end(), [&](const std::string& t) { return has(x.tags, t); })) {
+  if (!s.tags.empty() && std::none_of(s.tags.begin(), s.tags.end(),
+                                      [&](const std::string& t) { return has(x.tags, t); })) {
     return false;
   }
-  if (!s.exercises.empty() &&
-      std::none_of(s.exercises.begin(), s.exercises.end(), [&](const Ref& r) { return r.id == x.id; })) {
+  if (!s.exercises.empty() && std::none_of(s.exercises.begin(), s.exercises.end(),
+                                           [&](const Ref& r) { return r.id == x.id; })) {
     return false;
   }
   return true;
@@ -179,7 +194,8 @@ class Planner {
   }
 
   // The best tool the person has for `need`: the tool itself or a ranked stand-in.
-  std::optional<std::string> pick_tool(const std::string& need, std::vector<std::string>& reasons) const {
+  std::optional<std::string> pick_tool(const std::string& need,
+                                       std::vector<std::string>& reasons) const {
     const Equipment* wanted = lib_.find_equipment(need);
     std::vector<const Equipment*> candidates{wanted};
     for (const auto& s : wanted->stand_ins) candidates.push_back(lib_.find_equipment(s.id));
@@ -200,13 +216,14 @@ class Planner {
     if (!owns_any) {
       std::vector<std::string> names;
       for (const Equipment* e : candidates) names.push_back(lower_first(e->name));
-      add_reason(reasons, names.size() == 1
-                              ? fmt::format("it needs a {}, which you did not list", names[0])
-                              : fmt::format("it needs a {} or a stand-in ({}), and you listed none "
-                                            "of them",
-                                            names[0],
-                                            join(std::vector<std::string>(names.begin() + 1, names.end()),
-                                                 ", ")));
+      add_reason(
+          reasons,
+          names.size() == 1
+              ? fmt::format("it needs a {}, which you did not list", names[0])
+              : fmt::format("it needs a {} or a stand-in ({}), and you listed none "
+                            "of them",
+                            names[0],
+                            join(std::vector<std::string>(names.begin() + 1, names.end()), ", ")));
     }
     return std::nullopt;
   }
@@ -239,7 +256,8 @@ class Planner {
   }
 
   static std::string lower_first(std::string s) {
-    if (s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z')) s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    if (s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
+      s[0] = static_cast<char>(s[0] - 'A' + 'a');
     return s;
   }
 
@@ -274,8 +292,8 @@ void adjust_dose(const Exercise& x, const Constraints& k, StepDose& dose, int& b
     }
     if (lim.max_sets && dose.max_sets > *lim.max_sets) {
       if (base_sets > *lim.max_sets) {
-        why.push_back(fmt::format("{} set{} at most: {}", *lim.max_sets, *lim.max_sets == 1 ? "" : "s",
-                                  reason(*sr.condition, *sr.rule)));
+        why.push_back(fmt::format("{} set{} at most: {}", *lim.max_sets,
+                                  *lim.max_sets == 1 ? "" : "s", reason(*sr.condition, *sr.rule)));
       }
       dose.max_sets = *lim.max_sets;
       base_sets = std::min(base_sets, *lim.max_sets);
@@ -401,10 +419,14 @@ std::string minutes_text(int seconds) {
 
 NoticeLevel level_of(Gate gate) {
   switch (gate) {
-    case Gate::stop: return NoticeLevel::stop;
-    case Gate::clearance: return NoticeLevel::clearance;
-    case Gate::notice: return NoticeLevel::notice;
-    case Gate::adapt: return NoticeLevel::info;
+    case Gate::stop:
+      return NoticeLevel::stop;
+    case Gate::clearance:
+      return NoticeLevel::clearance;
+    case Gate::notice:
+      return NoticeLevel::notice;
+    case Gate::adapt:
+      return NoticeLevel::info;
   }
   return NoticeLevel::info;
 }
@@ -418,7 +440,8 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   }
   RedFlagStop stop;
   for (const Condition* c : active) {
-    if (c->gate == Gate::stop) stop.reasons.push_back({NoticeLevel::stop, fmt::format("{}: {}", c->name, c->notice)});
+    if (c->gate == Gate::stop)
+      stop.reasons.push_back({NoticeLevel::stop, fmt::format("{}: {}", c->name, c->notice)});
   }
   if (!stop.reasons.empty()) return stop;
 
@@ -491,8 +514,8 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   int budget = profile.minutes * 60;
   if (k.max_minutes && *k.max_minutes < profile.minutes) {
     budget = *k.max_minutes * 60;
-    plan.notices.push_back({NoticeLevel::info,
-                            fmt::format("This session is kept to {} ({}).", minutes_text(budget),
+    plan.notices.push_back(
+        {NoticeLevel::info, fmt::format("This session is kept to {} ({}).", minutes_text(budget),
                                         join(k.minutes_reasons, "; "))});
   }
   plan.budget_seconds = budget;
@@ -510,12 +533,16 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   for (const auto& e : entries) {
     if (e.included) continue;
     const Exercise& wanted = *lib.find_exercise(e.step.slot);
-    plan.omitted.push_back({wanted.id, wanted.name, e.step.phase,
-                            {fmt::format("left out to fit the session into {}", minutes_text(budget))}});
+    plan.omitted.push_back(
+        {wanted.id,
+         wanted.name,
+         e.step.phase,
+         {fmt::format("left out to fit the session into {}", minutes_text(budget))}});
   }
-  std::stable_sort(plan.omitted.begin(), plan.omitted.end(), [](const Omission& a, const Omission& b) {
-    return static_cast<int>(a.phase) < static_cast<int>(b.phase);
-  });
+  std::stable_sort(plan.omitted.begin(), plan.omitted.end(),
+                   [](const Omission& a, const Omission& b) {
+                     return static_cast<int>(a.phase) < static_cast<int>(b.phase);
+                   });
   plan.total_seconds = total(entries);
 
   // Notices: each active condition's own, the default kit, a short plan, then the general rules.

@@ -68,7 +68,8 @@ std::optional<std::string> check_list(const std::vector<std::string>& items,
                                       const std::vector<std::string>& choices,
                                       std::string_view kind) {
   const bool has_none = std::find(items.begin(), items.end(), "none") != items.end();
-  if (has_none && items.size() > 1) return std::string("'none' cannot be combined with other values");
+  if (has_none && items.size() > 1)
+    return std::string("'none' cannot be combined with other values");
   if (has_none) return std::nullopt;
   for (const auto& item : items) {
     if (std::find(choices.begin(), choices.end(), item) == choices.end()) {
@@ -89,7 +90,8 @@ std::vector<std::string> equipment_choices(const Library& lib) {
   return ids_where<Equipment>(lib.equipment, [](const Equipment&) { return true; });
 }
 std::vector<std::string> condition_choices(const Library& lib) {
-  return ids_where<Condition>(lib.conditions, [](const Condition& c) { return !c.when.has_value(); });
+  return ids_where<Condition>(lib.conditions,
+                              [](const Condition& c) { return !c.when.has_value(); });
 }
 std::vector<std::string> region_choices(const Library& lib) {
   return ids_where<Region>(lib.regions, [](const Region&) { return true; });
@@ -183,8 +185,8 @@ ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib) {
   if (flags.name) {
     if (flags.name->empty() || flags.name->size() > kMaxNameLength ||
         has_control_character(*flags.name)) {
-      throw Error::flag("--name", fmt::format("must be one line of 1 to {} characters",
-                                              kMaxNameLength));
+      throw Error::flag("--name",
+                        fmt::format("must be one line of 1 to {} characters", kMaxNameLength));
     }
     out.name = flags.name;
   }
@@ -216,7 +218,8 @@ ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib) {
                   std::optional<std::vector<std::string>>& into) {
     if (raw.empty()) return;
     const auto items = split_items(raw);
-    if (items.empty()) throw Error::flag(flag, fmt::format("needs a value; use 'none' for no {}", kind));
+    if (items.empty())
+      throw Error::flag(flag, fmt::format("needs a value; use 'none' for no {}", kind));
     if (auto problem = check_list(items, choices, kind)) throw Error::flag(flag, *problem);
     into = without_none(items);
   };
@@ -244,8 +247,9 @@ Profile resolve_profile(const Library& lib, const ProfileInput& file, const Prof
     p.equipment = canonical(kit, equipment_choices(lib));
     p.equipment_assumed = true;
   }
-  p.conditions = canonical(pick(flags.conditions, file.conditions).value_or(std::vector<std::string>{}),
-                           condition_choices(lib));
+  p.conditions =
+      canonical(pick(flags.conditions, file.conditions).value_or(std::vector<std::string>{}),
+                condition_choices(lib));
   p.avoid = canonical(pick(flags.avoid, file.avoid).value_or(std::vector<std::string>{}),
                       region_choices(lib));
   return p;

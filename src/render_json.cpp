@@ -40,7 +40,8 @@ std::string render_json(const Plan& plan) {
           {"why", why},
       });
     }
-    phases.push_back({{"id", std::string(to_string(phase.id))}, {"title", phase.title}, {"steps", steps}});
+    phases.push_back(
+        {{"id", std::string(to_string(phase.id))}, {"title", phase.title}, {"steps", steps}});
   }
   json omitted = json::array();
   for (const auto& o : plan.omitted) {
@@ -51,9 +52,14 @@ std::string render_json(const Plan& plan) {
     notices.push_back({{"level", std::string(to_string(n.level))}, {"text", n.text}});
   }
   const json doc = {
-      {"format", kPlanFormat},     {"routine", plan.routine}, {"profile", profile},
-      {"phases", phases},          {"omitted", omitted},      {"notices", notices},
-      {"total_seconds", plan.total_seconds}, {"budget_seconds", plan.budget_seconds},
+      {"format", kPlanFormat},
+      {"routine", plan.routine},
+      {"profile", profile},
+      {"phases", phases},
+      {"omitted", omitted},
+      {"notices", notices},
+      {"total_seconds", plan.total_seconds},
+      {"budget_seconds", plan.budget_seconds},
   };
   return doc.dump(2) + "\n";
 }

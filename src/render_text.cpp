@@ -31,9 +31,12 @@ class Painter {
     if (!on_) return s;
     switch (level) {
       case NoticeLevel::stop:
-      case NoticeLevel::clearance: return fmt::format(fg(fmt::terminal_color::red) | fmt::emphasis::bold, "{}", s);
-      case NoticeLevel::notice: return fmt::format(fg(fmt::terminal_color::yellow) | fmt::emphasis::bold, "{}", s);
-      case NoticeLevel::info: return fmt::format(fg(fmt::terminal_color::cyan), "{}", s);
+      case NoticeLevel::clearance:
+        return fmt::format(fg(fmt::terminal_color::red) | fmt::emphasis::bold, "{}", s);
+      case NoticeLevel::notice:
+        return fmt::format(fg(fmt::terminal_color::yellow) | fmt::emphasis::bold, "{}", s);
+      case NoticeLevel::info:
+        return fmt::format(fg(fmt::terminal_color::cyan), "{}", s);
     }
     return s;
   }
@@ -47,10 +50,14 @@ class Painter {
 
 std::string label(NoticeLevel level) {
   switch (level) {
-    case NoticeLevel::stop: return "STOP";
-    case NoticeLevel::clearance: return "CLEARANCE";
-    case NoticeLevel::notice: return "CHECK";
-    case NoticeLevel::info: return "NOTE";
+    case NoticeLevel::stop:
+      return "STOP";
+    case NoticeLevel::clearance:
+      return "CLEARANCE";
+    case NoticeLevel::notice:
+      return "CHECK";
+    case NoticeLevel::info:
+      return "NOTE";
   }
   return "NOTE";
 }
@@ -103,11 +110,13 @@ std::string dose_in_words(const StepDose& d, Phase phase) {
     out = fmt::format("{} of {} s", plural(d.sets, "hold", "holds"), d.hold_seconds.value_or(0));
   }
   if (d.per_side) out += " on each side";
-  if (d.sets > 1 && d.rest_seconds > 0) out += fmt::format(", {} s rest between rounds", d.rest_seconds);
+  if (d.sets > 1 && d.rest_seconds > 0)
+    out += fmt::format(", {} s rest between rounds", d.rest_seconds);
   return out;
 }
 
-std::string wrap(const std::string& text, int width, const std::string& first, const std::string& rest) {
+std::string wrap(const std::string& text, int width, const std::string& first,
+                 const std::string& rest) {
   std::string out = first;
   int col = columns(first);
   const int rest_cols = columns(rest);
@@ -154,10 +163,11 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
     line(paint.bold("Before you start"));
     for (const auto& n : plan.notices) {
       const std::string tag = label(n.level);
-      const std::string first = "  " + paint.level(n.level, tag) + std::string(11 - tag.size(), ' ');
+      const std::string first =
+          "  " + paint.level(n.level, tag) + std::string(11 - tag.size(), ' ');
       // Wrap on the plain prefix so colour codes do not count as columns.
-      std::string wrapped = wrap(n.text, width, "  " + tag + std::string(11 - tag.size(), ' '),
-                                 std::string(13, ' '));
+      std::string wrapped =
+          wrap(n.text, width, "  " + tag + std::string(11 - tag.size(), ' '), std::string(13, ' '));
       line(first + wrapped.substr(13));
     }
   }
@@ -188,11 +198,13 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
       line(wrap(dose, width, "     ", "     "));
       for (const auto& cue : s.cues) line(wrap(cue, width, "     - ", "       "));
       if (s.replaces) {
-        line(paint.dim(wrap(fmt::format("Instead of {}: {}", plan.name_of(*s.replaces), join(s.why, "; ")),
-                            width, "     ", "     ")));
+        line(paint.dim(
+            wrap(fmt::format("Instead of {}: {}", plan.name_of(*s.replaces), join(s.why, "; ")),
+                 width, "     ", "     ")));
       }
       if (!s.changes.empty()) {
-        line(paint.dim(wrap(fmt::format("Changed: {}", join(s.changes, "; ")), width, "     ", "     ")));
+        line(paint.dim(
+            wrap(fmt::format("Changed: {}", join(s.changes, "; ")), width, "     ", "     ")));
       }
     }
   }

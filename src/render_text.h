@@ -22,6 +22,7 @@ std::string duration_in_words(int seconds);
 
 // Word-wraps `text` to `width` columns: the first line starts with `first`, the rest with
 // `rest`. Counts UTF-8 code points, not bytes.
-std::string wrap(const std::string& text, int width, const std::string& first, const std::string& rest);
+std::string wrap(const std::string& text, int width, const std::string& first,
+                 const std::string& rest);
 
 }  // namespace backplan

@@ -1,8 +1,8 @@
 #include "terminal.h"
 
+#include <unistd.h>
 #include <cstdlib>
 #include <string_view>
-#include <unistd.h>
 
 namespace backplan {
 

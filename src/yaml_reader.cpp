@@ -43,8 +43,8 @@ std::optional<std::string> YamlReader::id(const YamlNode& node, std::string_view
   auto value = text(node, field);
   if (!value) return std::nullopt;
   if (!is_kebab_id(*value)) {
-    error(node, fmt::format("'{}' must be a kebab-case id (like 'cat-camel'), not '{}'", field,
-                            *value));
+    error(node,
+          fmt::format("'{}' must be a kebab-case id (like 'cat-camel'), not '{}'", field, *value));
     return std::nullopt;
   }
   return value;
@@ -63,7 +63,8 @@ std::optional<int> YamlReader::integer(const YamlNode& node, std::string_view fi
   errno = 0;
   const long long v = digits ? std::strtoll(s.c_str(), nullptr, 10) : 0;
   if (!digits || errno == ERANGE || v < lo || v > hi) {
-    error(node, fmt::format("'{}' must be a whole number from {} to {}, not '{}'", field, lo, hi, s));
+    error(node,
+          fmt::format("'{}' must be a whole number from {} to {}, not '{}'", field, lo, hi, s));
     return std::nullopt;
   }
   return static_cast<int>(v);
@@ -132,7 +133,8 @@ Fields::Fields(YamlReader& reader, const YamlNode& mapping, std::string_view wha
     bool known = false;
     for (const auto& name : names) known = known || key->value == name;
     if (!known) {
-      reader_.error(*key, fmt::format("{} in {}", unknown_message("field", key->value, names), what_));
+      reader_.error(*key,
+                    fmt::format("{} in {}", unknown_message("field", key->value, names), what_));
     }
   }
 }

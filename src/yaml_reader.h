@@ -20,7 +20,9 @@ class YamlReader {
 
   const std::string& path() const { return path_; }
   Location at(const YamlNode& node) const { return {path_, node.line, node.column}; }
-  void error(const YamlNode& node, std::string message) { sink_.error(at(node), std::move(message)); }
+  void error(const YamlNode& node, std::string message) {
+    sink_.error(at(node), std::move(message));
+  }
 
   // Each returns nothing (after reporting) when the node is not of the asked type.
   std::optional<std::string> text(const YamlNode& node, std::string_view field);

@@ -7,22 +7,26 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <sys/stat.h>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
-#include <sys/stat.h>
 
 namespace backplan {
 
 std::string_view describe(YamlNode::Kind kind) {
   switch (kind) {
-    case YamlNode::Kind::null: return "nothing";
-    case YamlNode::Kind::scalar: return "a single value";
-    case YamlNode::Kind::sequence: return "a list";
-    case YamlNode::Kind::mapping: return "a mapping";
+    case YamlNode::Kind::null:
+      return "nothing";
+    case YamlNode::Kind::scalar:
+      return "a single value";
+    case YamlNode::Kind::sequence:
+      return "a list";
+    case YamlNode::Kind::mapping:
+      return "a mapping";
   }
   return "?";
 }
@@ -235,16 +239,16 @@ class TreeBuilder : public YAML::EventHandler {
 
 YamlNodePtr parse_yaml(std::string_view text, const std::string& path, const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    throw Error::in_file({path}, fmt::format("file is larger than the {} KiB limit",
-                                             limits.max_bytes / 1024));
+    throw Error::in_file(
+        {path}, fmt::format("file is larger than the {} KiB limit", limits.max_bytes / 1024));
   }
   int line = 0;
   int column = 0;
   bool is_nul = false;
   if (find_bad_byte(text, line, column, is_nul)) {
-    throw Error::in_file({path, line, column},
-                         is_nul ? "a NUL byte: this is not a text file"
-                                : "invalid UTF-8: save the file as UTF-8 text");
+    throw Error::in_file({path, line, column}, is_nul
+                                                   ? "a NUL byte: this is not a text file"
+                                                   : "invalid UTF-8: save the file as UTF-8 text");
   }
   std::istringstream in{std::string(text)};
   TreeBuilder builder(limits);
@@ -288,8 +292,8 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (text.size() > max_bytes) {
-      throw Error::in_file({path}, fmt::format("file is larger than the {} KiB limit",
-                                               max_bytes / 1024));
+      throw Error::in_file({path},
+                           fmt::format("file is larger than the {} KiB limit", max_bytes / 1024));
     }
   }
   if (in.bad()) {

@@ -22,12 +22,13 @@ struct YamlNode {
   enum class Kind { null, scalar, sequence, mapping };
 
   Kind kind = Kind::null;
-  int line = 0;    // 1-based
-  int column = 0;  // 1-based
-  std::string value;  // scalars: the text
-  bool quoted = false;  // scalars: written in quotes (so "yes" stays a string)
+  int line = 0;                    // 1-based
+  int column = 0;                  // 1-based
+  std::string value;               // scalars: the text
+  bool quoted = false;             // scalars: written in quotes (so "yes" stays a string)
   std::vector<YamlNodePtr> items;  // sequences
-  std::vector<std::pair<YamlNodePtr, YamlNodePtr>> entries;  // mappings, in file order; keys are scalars
+  std::vector<std::pair<YamlNodePtr, YamlNodePtr>>
+      entries;             // mappings, in file order; keys are scalars
   std::size_t weight = 1;  // nodes in this subtree with aliases expanded (saturates)
 };
 
@@ -35,9 +36,9 @@ struct YamlNode {
 std::string_view describe(YamlNode::Kind kind);
 
 struct YamlLimits {
-  std::size_t max_bytes = 1024 * 1024;   // larger files are refused
-  int max_depth = 64;                    // nesting of lists and mappings
-  std::size_t max_nodes = 200000;        // nodes after expanding aliases
+  std::size_t max_bytes = 1024 * 1024;  // larger files are refused
+  int max_depth = 64;                   // nesting of lists and mappings
+  std::size_t max_nodes = 200000;       // nodes after expanding aliases
 };
 
 // Parses one YAML document. Throws Error (bad_data) with "path:line:col: error: ..." on

@@ -33,7 +33,8 @@ struct Args {
 
 Profile profile_for(const Library& lib, const Args& a) {
   ProfileFlags f;
-  if (a.equipment_given) f.equipment = a.equipment.empty() ? std::vector<std::string>{"none"} : a.equipment;
+  if (a.equipment_given)
+    f.equipment = a.equipment.empty() ? std::vector<std::string>{"none"} : a.equipment;
   f.conditions = a.conditions;
   f.avoid = a.avoid;
   if (a.age) f.age = std::to_string(*a.age);
@@ -73,19 +74,23 @@ const Omission* find_omission(const Plan& plan, const std::string& id) {
 
 bool presses_on(const Plan& plan, const std::string& region) {
   for (const Step* s : steps(plan)) {
-    if (std::find(s->pressure_on.begin(), s->pressure_on.end(), region) != s->pressure_on.end()) return true;
+    if (std::find(s->pressure_on.begin(), s->pressure_on.end(), region) != s->pressure_on.end())
+      return true;
   }
   return false;
 }
 
 bool uses(const Plan& plan, const std::string& tool) {
   for (const Step* s : steps(plan)) {
-    if (std::find(s->equipment.begin(), s->equipment.end(), tool) != s->equipment.end()) return true;
+    if (std::find(s->equipment.begin(), s->equipment.end(), tool) != s->equipment.end())
+      return true;
   }
   return false;
 }
 
-bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const std::string& prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 Args with_conditions(std::vector<std::string> c) {
   Args a;
@@ -124,7 +129,8 @@ TEST_CASE("without --equipment the plan assumes the beginner kit and says so") {
   }));
   for (const Step* s : steps(plan)) {
     for (const auto& tool : s->equipment) {
-      const bool allowed = tool == "foam-roller-soft" || tool == "tennis-ball" || tool == "chair" || tool == "wall";
+      const bool allowed =
+          tool == "foam-roller-soft" || tool == "tennis-ball" || tool == "chair" || tool == "wall";
       CHECK_MESSAGE(allowed, s->id << " uses " << tool);
     }
   }
@@ -133,8 +139,9 @@ TEST_CASE("without --equipment the plan assumes the beginner kit and says so") {
 TEST_CASE("the general rules are in every plan") {
   const Plan plan = plan_for(with_conditions({"osteoporosis"}));
   for (const auto& rule : builtin().general_rules) {
-    CHECK(std::any_of(plan.notices.begin(), plan.notices.end(),
-                      [&](const Notice& n) { return n.text == rule.text && n.level == NoticeLevel::info; }));
+    CHECK(std::any_of(plan.notices.begin(), plan.notices.end(), [&](const Notice& n) {
+      return n.text == rule.text && n.level == NoticeLevel::info;
+    }));
   }
 }
 
@@ -188,14 +195,16 @@ TEST_CASE("osteoporosis: no pressure on spine or hip, soft tools, the head-suppo
   REQUIRE_FALSE(curl->why.empty());
   CHECK(starts_with(curl->why[0], "Osteoporosis: "));
   CHECK(find_step(plan, "side-plank") != nullptr);  // kept: side plank suits bone health
-  CHECK(std::any_of(plan.notices.begin(), plan.notices.end(),
-                    [](const Notice& n) { return n.level == NoticeLevel::notice && starts_with(n.text, "Osteoporosis: "); }));
+  CHECK(std::any_of(plan.notices.begin(), plan.notices.end(), [](const Notice& n) {
+    return n.level == NoticeLevel::notice && starts_with(n.text, "Osteoporosis: ");
+  }));
 }
 
 TEST_CASE("blood thinners: no hard or pinpoint balls even when owned") {
   Args a = with_conditions({"blood-thinners"});
   a.equipment_given = true;
-  a.equipment = {"massage-ball", "lacrosse-ball", "tennis-ball", "foam-roller-medium", "foam-roller-soft"};
+  a.equipment = {"massage-ball", "lacrosse-ball", "tennis-ball", "foam-roller-medium",
+                 "foam-roller-soft"};
   const Plan plan = plan_for(a);
   CHECK_FALSE(uses(plan, "massage-ball"));
   CHECK_FALSE(uses(plan, "lacrosse-ball"));
@@ -208,7 +217,9 @@ TEST_CASE("blood thinners: no hard or pinpoint balls even when owned") {
   CHECK(firm_only.phases.front().id != Phase::release);
   const Omission* o = find_omission(firm_only, "ball-lower-back-beside-spine");
   REQUIRE(o != nullptr);
-  CHECK(std::any_of(o->why.begin(), o->why.end(), [](const std::string& w) { return starts_with(w, "Taking blood thinners: "); }));
+  CHECK(std::any_of(o->why.begin(), o->why.end(), [](const std::string& w) {
+    return starts_with(w, "Taking blood thinners: ");
+  }));
 }
 
 TEST_CASE("fibromyalgia: holds of 30 s at most and a shorter session") {
@@ -279,7 +290,8 @@ TEST_CASE("--avoid keeps every tool off the region, and says so") {
   CHECK_FALSE(presses_on(plan, "glutes"));
   const Omission* o = find_omission(plan, "foam-roll-glutes");
   REQUIRE(o != nullptr);
-  CHECK(o->why.at(0) == "you asked to keep pressure off this area (" + builtin().find_region("glutes")->name + ")");
+  CHECK(o->why.at(0) ==
+        "you asked to keep pressure off this area (" + builtin().find_region("glutes")->name + ")");
 }
 
 TEST_CASE("pregnancy: no lying on the back, so the curl-up becomes a hands-and-knees brace") {
@@ -359,7 +371,8 @@ TEST_CASE("a red flag gives no plan, only the reasons to seek care") {
   for (const char* flag : {"cauda-equina-signs", "fever", "unexplained-weight-loss", "major-trauma",
                            "worsening-leg-weakness", "night-pain"}) {
     const Library& lib = builtin();
-    const PlanResult result = make_plan(lib, profile_for(lib, with_conditions({"osteoporosis", flag})));
+    const PlanResult result =
+        make_plan(lib, profile_for(lib, with_conditions({"osteoporosis", flag})));
     REQUIRE(std::holds_alternative<RedFlagStop>(result));
     const auto& stop = std::get<RedFlagStop>(result);
     REQUIRE(stop.reasons.size() == 1);
@@ -375,9 +388,9 @@ TEST_CASE("every budget from 5 to 180 minutes is kept, and filled to at least 70
     const Plan plan = plan_for(a);
     CHECK_MESSAGE(plan.total_seconds <= minutes * 60, minutes);
     const bool filled = plan.total_seconds * 10 >= minutes * 60 * 7;
-    const bool explained = std::any_of(plan.notices.begin(), plan.notices.end(), [](const Notice& n) {
-      return starts_with(n.text, "This plan takes less than 70%");
-    });
+    const bool explained = std::any_of(
+        plan.notices.begin(), plan.notices.end(),
+        [](const Notice& n) { return starts_with(n.text, "This plan takes less than 70%"); });
     CHECK_MESSAGE(filled != explained, minutes);
     if (minutes <= 60) CHECK_MESSAGE(filled, minutes);
   }
@@ -532,26 +545,27 @@ Args owning(std::vector<std::string> tools, std::vector<std::string> conditions 
 
 TEST_CASE("a tool is met by the tool itself first, then by its stand-ins in rank order") {
   const Plan p1 = plan_for(owning({"ball-soft", "ball-firm"}), small());
-  CHECK(find_step(p1, "press-back")->equipment ==
-        std::vector<std::string>{"ball-firm"});
+  CHECK(find_step(p1, "press-back")->equipment == std::vector<std::string>{"ball-firm"});
   const Plan p2 = plan_for(owning({"ball-soft", "ball-medium"}), small());
-  CHECK(find_step(p2, "press-back")->equipment ==
-        std::vector<std::string>{"ball-medium"});
+  CHECK(find_step(p2, "press-back")->equipment == std::vector<std::string>{"ball-medium"});
   const Plan p3 = plan_for(owning({"ball-firm", "ball-soft"}, {"gentle"}), small());
-  CHECK(find_step(p3, "press-back")->equipment ==
-        std::vector<std::string>{"ball-soft"});
+  CHECK(find_step(p3, "press-back")->equipment == std::vector<std::string>{"ball-soft"});
 }
 
 TEST_CASE("a missing tool rules the step out with a reason naming the tool and its stand-ins") {
   const Plan plan = plan_for(owning({}), small());
   const Omission* o = find_omission(plan, "press-back");
   REQUIRE(o != nullptr);
-  CHECK(o->why == std::vector<std::string>{
-                      "it needs a firm ball or a stand-in (medium ball, soft ball), and you listed none of them",
-                      "Press the legs is out too: it needs a firm ball or a stand-in (medium ball, soft ball), "
-                      "and you listed none of them",
-                      "Press on a chair is out too: it needs a firm ball or a stand-in (medium ball, soft ball), "
-                      "and you listed none of them"});
+  CHECK(
+      o->why ==
+      std::vector<std::string>{
+          "it needs a firm ball or a stand-in (medium ball, soft ball), and you listed none of "
+          "them",
+          "Press the legs is out too: it needs a firm ball or a stand-in (medium ball, soft ball), "
+          "and you listed none of them",
+          "Press on a chair is out too: it needs a firm ball or a stand-in (medium ball, soft "
+          "ball), "
+          "and you listed none of them"});
 }
 
 TEST_CASE("alternatives are tried in rank order, and the step says what it replaced and why") {

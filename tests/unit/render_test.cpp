@@ -52,7 +52,8 @@ Plan sample_plan() {
   hold.changes = {"holds shortened to 10 s: Osteoporosis: gentler"};
   plan.phases = {{Phase::mobility, "Mobility", {cat}}, {Phase::core, "Core", {hold}}};
   plan.omitted = {{"curl-up", "McGill curl-up", Phase::core, {"No floor work: on the floor"}}};
-  plan.notices = {{NoticeLevel::notice, "Osteoporosis: check first."}, {NoticeLevel::info, "Breathe."}};
+  plan.notices = {{NoticeLevel::notice, "Osteoporosis: check first."},
+                  {NoticeLevel::info, "Breathe."}};
   plan.total_seconds = 270;
   return plan;
 }
@@ -141,7 +142,8 @@ TEST_CASE("the text plan has colour codes only when asked") {
 
 TEST_CASE("no text line is wider than the width") {
   Plan plan = sample_plan();
-  plan.phases[0].steps[0].cues = {std::string(30, 'x') + " " + std::string(30, 'y') + " " + std::string(30, 'z')};
+  plan.phases[0].steps[0].cues = {std::string(30, 'x') + " " + std::string(30, 'y') + " " +
+                                  std::string(30, 'z')};
   plan.phases[0].steps[0].name = std::string(90, 'n');
   const std::string text = render_text(plan, TextOptions{});
   std::size_t start = 0;
@@ -161,7 +163,8 @@ TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
   const auto doc = nlohmann::json::parse(render_json(sample_plan()));
   CHECK(doc["format"] == "backplan-plan-1");
   CHECK(doc["routine"] == "daily");
-  CHECK(doc["profile"] == nlohmann::json::parse(R"({"name": "Ann <B> & \"co\"", "age": 70, "floor": false,
+  CHECK(doc["profile"] ==
+        nlohmann::json::parse(R"({"name": "Ann <B> & \"co\"", "age": 70, "floor": false,
       "equipment": ["tennis-ball"], "conditions": ["osteoporosis"], "avoid": [], "minutes": 10,
       "cleared": false})"));
   const auto& step = doc["phases"][0]["steps"][0];
@@ -172,11 +175,13 @@ TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
       "why": ["No floor work: you can't get down to the floor"]})"));
   const auto& plank = doc["phases"][1]["steps"][0];
   CHECK(plank["replaces"].is_null());
-  CHECK(plank["why"] == nlohmann::json::parse(R"(["holds shortened to 10 s: Osteoporosis: gentler"])"));
+  CHECK(plank["why"] ==
+        nlohmann::json::parse(R"(["holds shortened to 10 s: Osteoporosis: gentler"])"));
   CHECK(doc["phases"][1]["id"] == "core");
   CHECK(doc["omitted"] == nlohmann::json::parse(R"([{"id": "curl-up", "phase": "core",
       "why": ["No floor work: on the floor"]}])"));
-  CHECK(doc["notices"][0] == nlohmann::json::parse(R"({"level": "notice", "text": "Osteoporosis: check first."})"));
+  CHECK(doc["notices"][0] ==
+        nlohmann::json::parse(R"({"level": "notice", "text": "Osteoporosis: check first."})"));
   CHECK(doc["total_seconds"] == 270);
   CHECK(doc["budget_seconds"] == 600);
   // nlohmann::json sorts keys when parsing; the contract's order is checked in the text.
