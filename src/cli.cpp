@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cmd_plan.h"
+#include "cmd_validate.h"
 #include "diagnostics.h"
 #include "suggest.h"
 #include "version.h"
@@ -18,7 +19,7 @@ namespace backplan {
 
 namespace {
 
-const std::vector<std::string> kSubcommands = {"plan"};
+const std::vector<std::string> kSubcommands = {"plan", "validate"};
 
 void say_error(const std::string& message) {
   std::fputs(fmt::format("backplan: error: {}\n", message).c_str(), stderr);
@@ -101,6 +102,22 @@ PlanOptions finish_plan(PlanArgs& a) {
   return o;
 }
 
+void setup_validate(CLI::App& app, ValidateOptions& o) {
+  CLI::App* cmd = app.add_subcommand("validate", "Check a routine library and report every problem");
+  cmd->add_option("paths", o.paths,
+                  "Library directories or .yaml files, checked on top of the built-in library "
+                  "(none: the built-in library itself)")
+      ->type_name("PATH");
+  cmd->add_flag("--alone", o.alone, "Check the paths as a whole library, without the built-in one");
+  cmd->footer(R"(Examples:
+  backplan validate
+  backplan validate my-routines/
+  backplan validate --alone full-library/
+
+Each problem is one line on stderr, path:line:col: error: ...; exit code 3 when there is any.
+)");
+}
+
 // Long option names of a (sub)command, for "did you mean".
 std::vector<std::string> option_names(const CLI::App& app) {
   std::vector<std::string> names;
@@ -173,6 +190,8 @@ int run_cli(int argc, const char* const* argv) {
       "'plan'.\n");
   PlanArgs plan_args;
   setup_plan(app, plan_args);
+  ValidateOptions validate_options;
+  setup_validate(app, validate_options);
 
   try {
     app.parse(args);
@@ -184,6 +203,7 @@ int run_cli(int argc, const char* const* argv) {
 
   try {
     if (app.got_subcommand("plan")) return run_plan(finish_plan(plan_args));
+    if (app.got_subcommand("validate")) return run_validate(validate_options);
     say_error("no command given; see 'backplan --help'");
     return static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {

@@ -566,10 +566,18 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
     return static_cast<int>(a.level) < static_cast<int>(b.level);
   });
 
-  for (const auto& e : lib.equipment) plan.names[e.id] = e.name;
-  for (const auto& r : lib.regions) plan.names[r.id] = r.name;
-  for (const auto& x : lib.exercises) plan.names[x.id] = x.name;
-  for (const auto& c : lib.conditions) plan.names[c.id] = c.name;
+  // Names of the ids the plan mentions, so renderers need nothing but the plan.
+  auto name = [&](const std::string& id, const std::string& display) { plan.names.emplace(id, display); };
+  for (const auto& id : profile.equipment) name(id, lib.find_equipment(id)->name);
+  for (const auto& id : profile.conditions) name(id, lib.find_condition(id)->name);
+  for (const auto& id : profile.avoid) name(id, lib.find_region(id)->name);
+  for (const auto& phase : plan.phases) {
+    for (const auto& s : phase.steps) {
+      for (const auto& id : s.equipment) name(id, lib.find_equipment(id)->name);
+      for (const auto& id : s.pressure_on) name(id, lib.find_region(id)->name);
+      if (s.replaces) name(*s.replaces, lib.find_exercise(*s.replaces)->name);
+    }
+  }
   return plan;
 }
 

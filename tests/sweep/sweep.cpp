@@ -1,0 +1,326 @@
+// The exhaustive safety sweep: plans every profile in the flag space and checks each plan
+// against the rules the library declares. The checks read the rules from the library on their
+// own; they share no code with the planner beyond make_plan itself.
+//
+//   backplan_sweep [--sample N]   every Nth profile (default 1: all of them)
+//
+// Prints the number of profiles and violations; exits 1 on a violation (the first in profile
+// order), naming the profile as a backplan command line.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <thread>
+#include <variant>
+#include <vector>
+
+#include "library_loader.h"
+#include "planner.h"
+#include "profile.h"
+#include "render_json.h"
+#include "render_text.h"
+
+using namespace backplan;
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+std::string command_line(const Profile& p) {
+  std::string out = "backplan plan";
+  out += p.equipment.empty() ? " --equipment none" : " --equipment " + fmt::format("{}", fmt::join(p.equipment, ","));
+  if (p.age) out += fmt::format(" --age {}", *p.age);
+  if (!p.floor) out += " --no-floor";
+  if (!p.conditions.empty()) out += " --condition " + fmt::format("{}", fmt::join(p.conditions, ","));
+  if (!p.avoid.empty()) out += " --avoid " + fmt::format("{}", fmt::join(p.avoid, ","));
+  if (p.cleared) out += " --cleared";
+  out += fmt::format(" --minutes {}", p.minutes);
+  return out;
+}
+
+// The rules the library says apply to this person, gathered independently of the planner.
+struct Expected {
+  bool red_flag = false;
+  std::set<std::string> no_pressure{"lumbar-spine"};  // never on the lumbar spine, whatever the data
+  std::set<std::string> no_tools;
+  std::optional<Firmness> max_firmness;
+  std::set<Position> no_positions;
+  std::set<std::string> no_tags;
+  std::set<std::string> no_exercises;
+  std::set<Phase> held_back;
+  int budget = 0;
+  std::vector<std::pair<const Rule*, bool>> dose_rules;
+};
+
+Expected expect(const Library& lib, const Profile& p) {
+  Expected e;
+  e.budget = p.minutes * 60;
+  for (const auto& c : lib.conditions) {
+    bool on = false;
+    if (!c.when) {
+      on = contains(p.conditions, c.id);
+    } else if (c.when->kind == When::Kind::always) {
+      on = true;
+    } else if (c.when->kind == When::Kind::age_at_least) {
+      on = p.age && *p.age >= c.when->age;
+    } else {
+      on = !p.floor;
+    }
+    if (!on) continue;
+    if (c.gate == Gate::stop) e.red_flag = true;
+    for (const auto& r : c.rules) {
+      switch (r.kind) {
+        case RuleKind::no_pressure_on:
+          for (const auto& id : r.ids) e.no_pressure.insert(id.id);
+          break;
+        case RuleKind::exclude_equipment:
+          for (const auto& id : r.ids) e.no_tools.insert(id.id);
+          break;
+        case RuleKind::max_firmness:
+          if (!e.max_firmness || r.firmness < *e.max_firmness) e.max_firmness = r.firmness;
+          break;
+        case RuleKind::exclude_positions:
+          for (auto pos : r.positions) e.no_positions.insert(pos);
+          break;
+        case RuleKind::exclude_tags:
+          for (const auto& t : r.tags) e.no_tags.insert(t);
+          break;
+        case RuleKind::exclude_exercises:
+          for (const auto& id : r.ids) e.no_exercises.insert(id.id);
+          break;
+        case RuleKind::hold_back_phases: {
+          const bool lifted = r.lifted_by == Lift::cleared ? p.cleared : !p.avoid.empty();
+          if (!lifted) e.held_back.insert(r.phases.begin(), r.phases.end());
+          break;
+        }
+        case RuleKind::max_minutes: e.budget = std::min(e.budget, r.minutes * 60); break;
+        case RuleKind::dose: e.dose_rules.push_back({&r, true}); break;
+        case RuleKind::cue: break;
+      }
+    }
+  }
+  for (const auto& id : p.avoid) e.no_pressure.insert(id);
+  return e;
+}
+
+bool scope_matches(const Scope& s, const Exercise& x) {
+  if (!s.phases.empty() && std::find(s.phases.begin(), s.phases.end(), x.phase) == s.phases.end()) return false;
+  if (!s.positions.empty() && std::find(s.positions.begin(), s.positions.end(), x.position) == s.positions.end()) {
+    return false;
+  }
+  if (!s.tags.empty() && std::none_of(s.tags.begin(), s.tags.end(), [&](const std::string& t) {
+        return contains(x.tags, t);
+      })) {
+    return false;
+  }
+  if (!s.exercises.empty() &&
+      std::none_of(s.exercises.begin(), s.exercises.end(), [&](const Ref& r) { return r.id == x.id; })) {
+    return false;
+  }
+  return true;
+}
+
+// Returns the first broken rule, or nothing.
+std::optional<std::string> violation(const Library& lib, const Profile& p, const PlanResult& result) {
+  const Expected e = expect(lib, p);
+  if (e.red_flag) {
+    if (!std::holds_alternative<RedFlagStop>(result)) return "a red flag gave a plan";
+    return std::nullopt;
+  }
+  if (!std::holds_alternative<Plan>(result)) return "no plan without a red flag";
+  const Plan& plan = std::get<Plan>(result);
+  const Routine& routine = *lib.find_routine(p.routine);
+  std::vector<std::string> owned = p.equipment;
+  for (const auto& r : lib.settings.assumed_equipment) owned.push_back(r.id);
+
+  int last_phase = -1;
+  int total = 0;
+  for (const auto& phase : plan.phases) {
+    if (static_cast<int>(phase.id) <= last_phase) return fmt::format("phase {} out of order", to_string(phase.id));
+    last_phase = static_cast<int>(phase.id);
+    if (e.held_back.count(phase.id)) return fmt::format("phase {} is held back but planned", to_string(phase.id));
+    // Steps keep the routine's slot order.
+    std::vector<std::string> slots;
+    for (const auto& rp : routine.phases) {
+      if (rp.id == phase.id) {
+        for (const auto& s : rp.slots) slots.push_back(s.exercise.id);
+      }
+    }
+    std::size_t cursor = 0;
+    for (const auto& s : phase.steps) {
+      while (cursor < slots.size() && slots[cursor] != s.slot) ++cursor;
+      if (cursor == slots.size()) return fmt::format("step {} out of routine order", s.id);
+      ++cursor;
+      const Exercise* x = lib.find_exercise(s.id);
+      if (!x || x->phase != phase.id) return fmt::format("step {} is not a {} exercise", s.id, to_string(phase.id));
+      total += s.seconds;
+      if (!p.floor && s.position == Position::floor) return fmt::format("floor step {} without floor access", s.id);
+      if (e.no_positions.count(s.position)) return fmt::format("step {} in an excluded position", s.id);
+      if (e.no_exercises.count(s.id)) return fmt::format("excluded exercise {}", s.id);
+      for (const auto& t : x->tags) {
+        if (e.no_tags.count(t)) return fmt::format("step {} has excluded tag {}", s.id, t);
+      }
+      for (const auto& r : s.pressure_on) {
+        if (e.no_pressure.count(r)) return fmt::format("step {} presses on {}", s.id, r);
+      }
+      for (const auto& r : x->pressure_on) {
+        if (e.no_pressure.count(r.id)) return fmt::format("exercise {} presses on {}", s.id, r.id);
+      }
+      for (const auto& tool : s.equipment) {
+        if (!contains(owned, tool)) return fmt::format("step {} uses {} which the person lacks", s.id, tool);
+        if (e.no_tools.count(tool)) return fmt::format("step {} uses excluded tool {}", s.id, tool);
+        const Equipment* eq = lib.find_equipment(tool);
+        if (e.max_firmness && eq->firmness && *eq->firmness > *e.max_firmness) {
+          return fmt::format("step {} uses {} firmer than allowed", s.id, tool);
+        }
+      }
+      if (s.equipment.size() != x->equipment.size()) return fmt::format("step {} lacks a tool it needs", s.id);
+      if (s.replaces && s.why.empty()) return fmt::format("step {} replaces {} without a reason", s.id, *s.replaces);
+      std::optional<int> max_hold;
+      std::optional<int> max_sets;
+      std::optional<int> min_hold;
+      for (const auto& [rule, on] : e.dose_rules) {
+        if (!scope_matches(rule->scope, *x)) continue;
+        const auto& d = rule->dose;
+        if (d.max_hold_seconds) max_hold = std::min(max_hold.value_or(*d.max_hold_seconds), *d.max_hold_seconds);
+        if (d.min_hold_seconds) min_hold = std::max(min_hold.value_or(*d.min_hold_seconds), *d.min_hold_seconds);
+        if (d.max_sets) max_sets = std::min(max_sets.value_or(*d.max_sets), *d.max_sets);
+      }
+      if (s.dose.hold_seconds) {
+        if (max_hold && *s.dose.hold_seconds > *max_hold) return fmt::format("step {} holds longer than {} s", s.id, *max_hold);
+        if (min_hold && (!max_hold || *min_hold <= *max_hold) && *s.dose.hold_seconds < *min_hold) {
+          return fmt::format("step {} holds shorter than {} s", s.id, *min_hold);
+        }
+      }
+      if (max_sets && s.dose.sets > *max_sets) return fmt::format("step {} has more than {} sets", s.id, *max_sets);
+      if (s.dose.sets > x->dose.max_sets || s.dose.sets < 1) return fmt::format("step {} sets out of range", s.id);
+      if (!s.dose.reps.empty() && static_cast<int>(s.dose.reps.size()) != s.dose.sets) {
+        return fmt::format("step {} reps do not match sets", s.id);
+      }
+    }
+  }
+  for (const auto& o : plan.omitted) {
+    if (o.why.empty()) return fmt::format("omission {} without a reason", o.id);
+  }
+  if (total != plan.total_seconds) return "total_seconds is not the sum of the steps";
+  if (plan.budget_seconds != e.budget) return fmt::format("budget {} s, expected {} s", plan.budget_seconds, e.budget);
+  if (total > e.budget) return fmt::format("{} s is over the {} s budget", total, e.budget);
+  if (total * 10 < e.budget * 7) {
+    const bool explained = std::any_of(plan.notices.begin(), plan.notices.end(), [](const Notice& n) {
+      return n.text.rfind("This plan takes less than 70%", 0) == 0;
+    });
+    if (!explained) return fmt::format("{} s is under 70% of {} s with no notice", total, e.budget);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  long sample = 1;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--sample" && i + 1 < argc) {
+      sample = std::strtol(argv[++i], nullptr, 10);
+    } else {
+      std::fprintf(stderr, "usage: backplan_sweep [--sample N]\n");
+      return 2;
+    }
+  }
+  if (sample < 1) sample = 1;
+  const Library lib = load_library_or_throw({});
+  std::vector<std::string> tools;
+  for (const auto& e : lib.equipment) {
+    bool assumed = false;
+    for (const auto& a : lib.settings.assumed_equipment) assumed = assumed || a.id == e.id;
+    if (!assumed) tools.push_back(e.id);
+  }
+  std::vector<std::vector<std::string>> condition_sets{{}};
+  std::vector<std::string> plain;
+  for (const auto& c : lib.conditions) {
+    if (c.when) continue;
+    condition_sets.push_back({c.id});
+    if (c.gate != Gate::stop) plain.push_back(c.id);
+  }
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    for (std::size_t j = i + 1; j < plain.size(); ++j) condition_sets.push_back({plain[i], plain[j]});
+  }
+  const std::vector<std::vector<std::string>> avoid_sets{{}, {"glutes"}, {"calves", "lower-back"}, {"upper-back"}};
+  const std::vector<int> ages{40, 54, 55, 80};
+  const std::vector<int> minutes{5, 10, 20, 45};
+
+  // Profiles are numbered in a fixed order; each thread takes every other equipment subset, and
+  // the first violation (lowest number) is the one reported.
+  const unsigned subsets = 1u << tools.size();
+  const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  std::atomic<long> profiles{0};
+  std::mutex found_mutex;
+  std::optional<std::pair<long, std::string>> found;
+  auto work = [&](unsigned first) {
+    for (unsigned mask = first; mask < subsets; mask += threads) {
+      std::vector<std::string> kit;
+      for (std::size_t t = 0; t < tools.size(); ++t) {
+        if (mask & (1u << t)) kit.push_back(tools[t]);
+      }
+      long index = static_cast<long>(mask) * static_cast<long>(ages.size() * 2 * condition_sets.size() * 2 * minutes.size());
+      for (int age : ages) {
+        for (bool floor : {true, false}) {
+          for (const auto& conditions : condition_sets) {
+            for (bool cleared : {false, true}) {
+              for (int m : minutes) {
+                const long this_index = index++;
+                if (this_index % sample != 0) continue;
+                ProfileInput in;
+                in.equipment = kit;
+                in.age = age;
+                in.floor = floor;
+                in.conditions = conditions;
+                in.avoid = avoid_sets[static_cast<std::size_t>(this_index / sample) % avoid_sets.size()];
+                in.cleared = cleared;
+                in.minutes = m;
+                const Profile p = resolve_profile(lib, ProfileInput{}, in);  // canonical, as the CLI does
+                const PlanResult result = make_plan(lib, p);
+                ++profiles;
+                std::optional<std::string> broken = violation(lib, p, result);
+                // Byte-identical output on a second run, checked on a spread of profiles.
+                if (!broken && this_index % (sample * 101) == 0 && std::holds_alternative<Plan>(result)) {
+                  const PlanResult again = make_plan(lib, p);
+                  if (render_json(std::get<Plan>(result)) != render_json(std::get<Plan>(again)) ||
+                      render_text(std::get<Plan>(result), {}) != render_text(std::get<Plan>(again), {})) {
+                    broken = "a second run gives different output";
+                  }
+                }
+                if (broken) {
+                  std::lock_guard<std::mutex> lock(found_mutex);
+                  if (!found || this_index < found->first) {
+                    found = {this_index, fmt::format("violation: {}\n  {}", *broken, command_line(p))};
+                  }
+                  return;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
+  for (auto& t : pool) t.join();
+  if (found) {
+    std::printf("sweep: %ld profiles, 1 violation\n", profiles.load());
+    std::fprintf(stderr, "%s\n", found->second.c_str());
+    return 1;
+  }
+  std::printf("sweep: %ld profiles, 0 violations\n", profiles.load());
+  return 0;
+}
