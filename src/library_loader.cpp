@@ -253,7 +253,9 @@ class FileReader {
     }
     When out;
     if (auto* n = f.get("always")) {
-      if (r_.boolean(*n, "always") != std::optional<bool>(true)) {
+      const auto value = r_.boolean(*n, "always");
+      if (!value) return std::nullopt;
+      if (!*value) {
         r_.error(*n, "'always' can only be true");
         return std::nullopt;
       }
@@ -264,7 +266,9 @@ class FileReader {
       out.kind = When::Kind::age_at_least;
       out.age = *age;
     } else if (auto* n = f.get("floor")) {
-      if (r_.boolean(*n, "floor") != std::optional<bool>(false)) {
+      const auto value = r_.boolean(*n, "floor");
+      if (!value) return std::nullopt;
+      if (*value) {
         r_.error(*n, "'floor' can only be false (the condition applies without floor access)");
         return std::nullopt;
       }
@@ -463,7 +467,7 @@ class Checker {
       sink_.error(first_file,
                   "the library has no 'settings' (default_routine, default_minutes, "
                   "default_equipment, assumed_equipment)");
-    } else {
+    } else if (!lib_.settings.default_routine.id.empty()) {
       known(lib_.settings.default_routine, ids_of(lib_.routines), "routine");
       for (const auto& r : lib_.settings.default_equipment)
         known(r, ids_of(lib_.equipment), "equipment");
@@ -663,7 +667,7 @@ std::vector<SourceFile> read_library_path(const std::string& path) {
 
 Library load_library(const std::vector<std::vector<SourceFile>>& layers, DiagnosticSink& sink) {
   Library lib;
-  bool has_settings = false;
+  std::optional<Location> settings_at;
   bool has_default_minutes = false;
   Location first_file;
   for (const auto& files : layers) {
@@ -678,7 +682,7 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
         sink.error(e.diagnostic()->where, e.diagnostic()->message);
       }
     }
-    if (layer.settings_at) has_settings = true;
+    if (layer.settings_at) settings_at = layer.settings_at;
     if (layer.default_routine) lib.settings.default_routine = *layer.default_routine;
     if (layer.default_minutes) {
       lib.settings.default_minutes = *layer.default_minutes;
@@ -697,9 +701,14 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
     merge(lib.routines, layer.routines, "routine", sink);
   }
   if (!sink.empty()) return lib;
-  const bool complete =
-      has_settings && !lib.settings.default_routine.id.empty() && has_default_minutes;
-  Checker(lib, sink).run(complete, first_file);
+  if (settings_at) {
+    // Every layer may set some settings; together they must give these.
+    if (lib.settings.default_routine.id.empty()) {
+      sink.error(*settings_at, "settings is missing 'default_routine'");
+    }
+    if (!has_default_minutes) sink.error(*settings_at, "settings is missing 'default_minutes'");
+  }
+  Checker(lib, sink).run(settings_at.has_value(), first_file);
   return lib;
 }
 

@@ -52,8 +52,14 @@ std::optional<std::string> YamlReader::id(const YamlNode& node, std::string_view
 
 std::optional<int> YamlReader::integer(const YamlNode& node, std::string_view field, int lo,
                                        int hi) {
-  if (node.kind != YamlNode::Kind::scalar || node.quoted || node.value.empty()) {
-    error(node, fmt::format("'{}' must be a whole number from {} to {}", field, lo, hi));
+  if (node.kind != YamlNode::Kind::scalar || node.value.empty()) {
+    error(node, fmt::format("'{}' must be a whole number from {} to {}, not {}", field, lo, hi,
+                            describe(node.kind)));
+    return std::nullopt;
+  }
+  if (node.quoted) {
+    error(node, fmt::format("'{}' must be a whole number from {} to {}, not text in quotes", field,
+                            lo, hi));
     return std::nullopt;
   }
   const std::string& s = node.value;
@@ -133,8 +139,12 @@ Fields::Fields(YamlReader& reader, const YamlNode& mapping, std::string_view wha
     bool known = false;
     for (const auto& name : names) known = known || key->value == name;
     if (!known) {
-      reader_.error(*key,
-                    fmt::format("{} in {}", unknown_message("field", key->value, names), what_));
+      const std::string field = fmt::format("field '{}' in {}", key->value, what_);
+      if (auto guess = closest(key->value, names)) {
+        reader_.error(*key, fmt::format("unknown {} (did you mean '{}'?)", field, *guess));
+      } else {
+        reader_.error(*key, fmt::format("unknown {}; valid: {}", field, join(names)));
+      }
     }
   }
 }

@@ -111,6 +111,13 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto node = make(YamlNode::Kind::null, mark);
+    // yaml-cpp places an empty value at the next token; place it just after its key instead.
+    if (!stack_.empty() && stack_.back().pending_key &&
+        stack_.back().pending_key->line != node->line) {
+      const YamlNode& key = *stack_.back().pending_key;
+      node->line = key.line;
+      node->column = key.column + static_cast<int>(key.value.size()) + 1;
+    }
     finish(node, anchor);
   }
 
@@ -130,7 +137,7 @@ class TreeBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     auto node = make(YamlNode::Kind::scalar, mark);
     node->value = value;
-    node->quoted = (tag == "!");
+    node->quoted = (tag != "?");  // quoted, or tagged (!!str): text, never a number or bool
     finish(node, anchor);
   }
 
@@ -249,6 +256,19 @@ YamlNodePtr parse_yaml(std::string_view text, const std::string& path, const Yam
     throw Error::in_file({path, line, column}, is_nul
                                                    ? "a NUL byte: this is not a text file"
                                                    : "invalid UTF-8: save the file as UTF-8 text");
+  }
+  // yaml-cpp reports a tab in the indentation as a puzzling syntax error; say what it is.
+  line = 1;
+  for (std::size_t i = 0; i < text.size(); ++line) {
+    std::size_t end = text.find('\n', i);
+    if (end == std::string_view::npos) end = text.size();
+    std::size_t k = i;
+    while (k < end && text[k] == ' ') ++k;
+    if (k < end && text[k] == '\t') {
+      throw Error::in_file({path, line, static_cast<int>(k - i) + 1},
+                           "a tab in the indentation: YAML indents with spaces only");
+    }
+    i = end + 1;
   }
   std::istringstream in{std::string(text)};
   TreeBuilder builder(limits);
