@@ -19,11 +19,14 @@ install_missing() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
+# build [DIR [CMAKE-ARGS...]]: configure once, then build incrementally.
 build() {
+  local dir=${1:-$BUILD_DIR}
+  shift || true
   local werror=OFF
   [ "${CI:-}" = "true" ] && werror=ON
-  if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-    cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKPLAN_WERROR=$werror >&2
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKPLAN_WERROR=$werror "$@" >&2
   fi
-  cmake --build "$BUILD_DIR" --parallel "$(nproc)" >&2
+  cmake --build "$dir" --parallel "$(nproc)" >&2
 }
