@@ -5,6 +5,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD_DIR=${BACKPLAN_BUILD_DIR:-$ROOT/build}
 PACKAGES=(cmake make g++ libcli11-dev libfmt-dev libyaml-cpp-dev doctest-dev nlohmann-json3-dev)
+# What the tests need beyond the build: a browser and PDF tools for the print test, man page
+# linters, shells for the completion tests, lintian for the .deb.
+TEST_PACKAGES=(chromium poppler-utils groff-base mandoc bash-completion zsh fish lintian dpkg-dev file)
 
 install_missing() {
   local missing=()

@@ -5,10 +5,13 @@
 #include <cstdio>
 #include <variant>
 
+#include "config.h"
 #include "library_loader.h"
 #include "output.h"
 #include "planner.h"
+#include "render_html.h"
 #include "render_json.h"
+#include "render_markdown.h"
 #include "render_text.h"
 #include "terminal.h"
 
@@ -16,8 +19,15 @@ namespace backplan {
 
 int run_plan(const PlanOptions& options) {
   const Library lib = load_library_or_throw(options.routines);
-  const ProfileInput file =
-      options.profile_file ? load_profile_file(*options.profile_file, lib) : ProfileInput{};
+  // The profile file: --profile FILE, else the saved profile (unless --no-config), else none.
+  ProfileInput file;
+  if (options.profile_file) {
+    file = load_profile_file(*options.profile_file, lib);
+  } else if (!options.no_config) {
+    if (const auto saved = saved_profile_path(); saved && file_exists(*saved)) {
+      file = load_profile_file(*saved, lib);
+    }
+  }
   const ProfileInput flags = read_profile_flags(options.profile, lib);
   const Profile profile = resolve_profile(lib, file, flags);
 
@@ -35,9 +45,16 @@ int run_plan(const PlanOptions& options) {
     case Format::json:
       content = render_json(plan);
       break;
+    case Format::markdown:
+      content = render_markdown(plan, {options.date});
+      break;
+    case Format::html:
+      content = render_html(plan, {options.date});
+      break;
     case Format::text: {
       TextOptions text;
       text.color = options.output == "-" && stdout_wants_color();
+      text.width = options.output == "-" ? stdout_width() : kDefaultWidth;
       content = render_text(plan, text);
       break;
     }

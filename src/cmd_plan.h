@@ -5,17 +5,18 @@
 #include <string>
 #include <vector>
 
+#include "format.h"
 #include "profile.h"
 
 namespace backplan {
 
-enum class Format { text, json };
-
 struct PlanOptions {
   ProfileFlags profile;
-  std::optional<std::string> profile_file;
-  std::vector<std::string> routines;  // extra library paths, on top of the built-in one
+  std::optional<std::string> profile_file;  // used instead of the saved profile
+  bool no_config = false;                   // ignore the saved profile (config.h)
+  std::vector<std::string> routines;        // extra library paths, on top of the built-in one
   Format format = Format::text;
+  std::optional<std::string> date;  // printed on markdown and html handouts (YYYY-MM-DD)
   std::string output = "-";
 };
 

@@ -16,6 +16,7 @@ enum class ExitCode : int {
   bad_data = 3,      // a routine library, profile or roster file that is unreadable or invalid
   red_flag = 4,      // a red flag: no plan, seek care
   cannot_write = 5,  // the output could not be written
+  some_rows_failed = 6,  // batch: some roster rows were invalid and skipped; the others were made
 };
 
 // A place in a file, 1-based; line 0 means "the whole file".

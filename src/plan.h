@@ -11,15 +11,9 @@
 
 namespace backplan {
 
-struct StepDose {
-  int sets = 1;
-  int max_sets = 1;                 // how far a long session may grow it
-  std::vector<int> reps;            // one entry per set; empty for holds and rolling passes
-  std::optional<int> hold_seconds;  // per rep, or per set without reps
-  std::optional<int> rep_seconds;   // per rep of a movement without a hold
-  bool per_side = false;
-  int rest_seconds = 0;
-};
+// A step's dose has the same shape as an exercise's: sets (and how far they may grow), reps per
+// set, hold or rep seconds, sides and rest.
+using StepDose = Dose;
 
 struct Step {
   std::string id;
@@ -30,7 +24,8 @@ struct Step {
   std::vector<std::string> pressure_on;  // regions
   int seconds = 0;
   StepDose dose;
-  std::vector<std::string> cues;
+  std::vector<std::string> cues;        // the exercise's own cues, then those conditions add
+  std::size_t own_cues = 0;             // how many of `cues` are the exercise's own
   std::optional<std::string> replaces;  // the routine's exercise this one stands in for
   std::vector<std::string> why;         // why it replaces that one
   std::vector<std::string> changes;     // how and why its dose changed

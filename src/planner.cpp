@@ -484,13 +484,9 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       s.position = x->position;
       s.equipment = tools;
       for (const auto& r : x->pressure_on) s.pressure_on.push_back(r.id);
-      s.dose.sets = x->dose.sets;
-      s.dose.max_sets = x->dose.max_sets;
-      s.dose.hold_seconds = x->dose.hold_seconds;
-      s.dose.rep_seconds = x->dose.rep_seconds;
-      s.dose.per_side = x->dose.per_side;
-      s.dose.rest_seconds = x->dose.rest_seconds;
+      s.dose = x->dose;
       s.cues = x->cues;
+      s.own_cues = x->cues.size();
       s.priority = slot.priority;
       s.slot = wanted.id;
       if (x != &wanted) {

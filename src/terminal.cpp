@@ -1,17 +1,49 @@
 #include "terminal.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <cstdlib>
-#include <string_view>
 
 namespace backplan {
 
+namespace {
+
+std::optional<std::string> env(const char* name) {
+  const char* value = std::getenv(name);
+  if (!value) return std::nullopt;
+  return std::string(value);
+}
+
+}  // namespace
+
+bool wants_color(const ColorEnv& e) {
+  if (e.no_color && !e.no_color->empty()) return false;
+  if (e.clicolor_force && !e.clicolor_force->empty() && *e.clicolor_force != "0") return true;
+  if (e.term && *e.term == "dumb") return false;
+  return e.is_terminal;
+}
+
 bool stdout_wants_color() {
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color && *no_color) return false;
-  const char* term = std::getenv("TERM");
-  if (term && std::string_view(term) == "dumb") return false;
-  return ::isatty(STDOUT_FILENO) == 1;
+  ColorEnv e;
+  e.no_color = env("NO_COLOR");
+  e.clicolor_force = env("CLICOLOR_FORCE");
+  e.term = env("TERM");
+  e.is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  return wants_color(e);
+}
+
+int clamp_width(int columns) {
+  if (columns <= 0) return kDefaultWidth;
+  if (columns < kMinWidth) return kMinWidth;
+  if (columns > kMaxWidth) return kMaxWidth;
+  return columns;
+}
+
+int stdout_width() {
+  if (::isatty(STDOUT_FILENO) != 1) return kDefaultWidth;
+  struct winsize size {};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return kDefaultWidth;
+  return clamp_width(size.ws_col);
 }
 
 }  // namespace backplan

@@ -1,5 +1,5 @@
 // libFuzzer harness: the whole command line. The input is split at NUL bytes into arguments and
-// given to run_cli. It runs in a scratch directory (run it with -close_fd_mask=3 to silence the
+// given to run_cli. It runs in a scratch directory, which is also its HOME and config home (run it with -close_fd_mask=3 to silence the
 // program's own output); an input with '/' or '..' is skipped so that nothing outside the scratch directory can
 // be read or written.
 #include <stdlib.h>
@@ -21,6 +21,8 @@ void enter_scratch() {
   done = true;
   char dir[] = "/tmp/backplan-fuzz-cli-XXXXXX";
   if (!mkdtemp(dir) || chdir(dir) != 0) abort();
+  // `profile save` and `profile clear` write under the config home: keep them in here too.
+  if (setenv("HOME", dir, 1) != 0 || setenv("XDG_CONFIG_HOME", dir, 1) != 0) abort();
 }
 
 }  // namespace

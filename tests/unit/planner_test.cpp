@@ -369,7 +369,8 @@ TEST_CASE("high blood pressure: core holds of 8 s at most, with the reason") {
 
 TEST_CASE("a red flag gives no plan, only the reasons to seek care") {
   for (const char* flag : {"cauda-equina-signs", "fever", "unexplained-weight-loss", "major-trauma",
-                           "worsening-leg-weakness", "night-pain"}) {
+                           "worsening-leg-weakness", "night-pain", "chest-pain",
+                           "fragility-fracture-signs"}) {
     const Library& lib = builtin();
     const PlanResult result =
         make_plan(lib, profile_for(lib, with_conditions({"osteoporosis", flag})));

@@ -25,7 +25,7 @@ const std::string kValidConditions =
     "low-blood-pressure, hip-replacement, knee-replacement, recent-fracture, active-cancer, "
     "acute-inflammation, skin-wound, pregnancy, disc-herniation, new-to-rolling, "
     "cauda-equina-signs, major-trauma, fever, unexplained-weight-loss, worsening-leg-weakness, "
-    "night-pain";
+    "night-pain, chest-pain, fragility-fracture-signs";
 
 // The built-in library, loaded once.
 const Library& lib() {
