@@ -712,26 +712,4 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
   return lib;
 }
 
-namespace {
-
-Library load_or_throw(const std::vector<std::vector<SourceFile>>& layers) {
-  DiagnosticSink sink;
-  Library lib = load_library(layers, sink);
-  sink.throw_if_any();
-  return lib;
-}
-
-}  // namespace
-
-Library load_library_or_throw(const std::vector<std::string>& extra_paths) {
-  if (extra_paths.empty()) {
-    // The built-in library never changes within a process: parse it once.
-    static const Library builtin = load_or_throw({builtin_library_files()});
-    return builtin;
-  }
-  std::vector<std::vector<SourceFile>> layers{builtin_library_files()};
-  for (const auto& path : extra_paths) layers.push_back(read_library_path(path));
-  return load_or_throw(layers);
-}
-
 }  // namespace backplan
