@@ -112,8 +112,8 @@ write the output.
       ->type_name("PATH");
   plan->add_option("--format", a.format, "text (default), json, markdown or html")
       ->type_name("FORMAT");
-  a.date_opt = plan->add_option("--date", a.date, "Date printed on handouts, YYYY-MM-DD")
-                   ->type_name("DATE");
+  a.date_opt =
+      plan->add_option("--date", a.date, "Date printed on handouts, YYYY-MM-DD")->type_name("DATE");
   plan->add_option("-o,--output", o.output, "Write to FILE instead of standard output")
       ->type_name("FILE");
 }
@@ -129,7 +129,8 @@ PlanOptions finish_plan(PlanArgs& a) {
   }
   if (a.date_opt->count() > 0) {
     if (!is_iso_date(a.date)) {
-      throw Error::flag("--date", fmt::format("must be a date written YYYY-MM-DD, not '{}'", a.date));
+      throw Error::flag("--date",
+                        fmt::format("must be a date written YYYY-MM-DD, not '{}'", a.date));
     }
     o.date = a.date;
   }
@@ -139,7 +140,8 @@ PlanOptions finish_plan(PlanArgs& a) {
 }
 
 void setup_validate(CLI::App& app, ValidateOptions& o) {
-  CLI::App* cmd = app.add_subcommand("validate", "Check a routine library and report every problem");
+  CLI::App* cmd =
+      app.add_subcommand("validate", "Check a routine library and report every problem");
   cmd->add_option("paths", o.paths,
                   "Library directories or .yaml files, checked on top of the built-in library "
                   "(none: the built-in library itself)")

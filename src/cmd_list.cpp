@@ -90,18 +90,6 @@ bool has_ref(const std::vector<Ref>& refs, const std::string& id) {
   return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) { return r.id == id; });
 }
 
-std::string when_text(const When& w) {
-  switch (w.kind) {
-    case When::Kind::always:
-      return "always";
-    case When::Kind::age_at_least:
-      return fmt::format("at age {} and over", w.age);
-    case When::Kind::no_floor:
-      return "without floor access";
-  }
-  return "always";
-}
-
 json when_json(const std::optional<When>& w) {
   if (!w) return nullptr;
   switch (w->kind) {
@@ -156,7 +144,7 @@ std::string list_text(const Library& lib, ListKind kind, int width) {
         const std::string gate(to_string(c.gate));
         if (c.when) {
           automatic.push_back(
-              {c.id, gate, fmt::format("{} (applies {})", c.name, when_text(*c.when))});
+              {c.id, gate, fmt::format("{}; applies {}", c.name, to_string(*c.when))});
         } else if (c.gate == Gate::stop) {
           red.push_back({c.id, gate, c.name});
         } else {

@@ -59,18 +59,6 @@ std::string exercise_name(const Library& lib, const std::string& id) {
   return x ? name_and_id(x->name, id) : id;
 }
 
-std::string when_text(const When& w) {
-  switch (w.kind) {
-    case When::Kind::always:
-      return "always";
-    case When::Kind::age_at_least:
-      return fmt::format("at age {} and over", w.age);
-    case When::Kind::no_floor:
-      return "without floor access (--no-floor)";
-  }
-  return "always";
-}
-
 std::string lift_text(Lift lift) {
   return lift == Lift::cleared ? "until --cleared" : "until --avoid names the area";
 }
@@ -213,7 +201,7 @@ std::optional<std::string> effect_on(const Library& lib, const Rule& r, const Ex
 
 std::string condition_heading(const Condition& c) {
   std::string how = c.gate == Gate::stop ? "red flag" : fmt::format("gate {}", to_string(c.gate));
-  if (c.when) how += ", applies by itself " + when_text(*c.when);
+  if (c.when) how += ", applies by itself " + to_string(*c.when);
   return fmt::format("{} ({}; {})", c.name, c.id, how);
 }
 
@@ -347,7 +335,7 @@ std::string show_condition(const Library& lib, const Condition& c, int width) {
   w.line();
   w.field("Gate", c.gate == Gate::stop ? "stop (a red flag: no plan, seek care)"
                                        : std::string(to_string(c.gate)));
-  w.field("Applies", c.when ? "by itself, " + when_text(*c.when)
+  w.field("Applies", c.when ? "by itself, " + to_string(*c.when)
                             : fmt::format("when named: --condition {}", c.id));
   if (!c.notice.empty()) w.field("Notice", c.notice);
   if (!c.source.empty()) w.field("Source", c.source);

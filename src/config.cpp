@@ -9,16 +9,11 @@
 
 #include "diagnostics.h"
 #include "output.h"
+#include "terminal.h"
 
 namespace backplan {
 
 namespace {
-
-std::optional<std::string> env(const char* name) {
-  const char* value = std::getenv(name);
-  if (!value) return std::nullopt;
-  return std::string(value);
-}
 
 std::string without_trailing_slash(std::string path) {
   while (path.size() > 1 && path.back() == '/') path.pop_back();
@@ -72,7 +67,7 @@ std::optional<std::string> saved_profile_path(const std::optional<std::string>& 
 }
 
 std::optional<std::string> saved_profile_path() {
-  return saved_profile_path(env("XDG_CONFIG_HOME"), env("HOME"));
+  return saved_profile_path(environment_variable("XDG_CONFIG_HOME"), environment_variable("HOME"));
 }
 
 std::string profile_yaml(const ProfileInput& p) {

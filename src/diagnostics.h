@@ -11,11 +11,11 @@ namespace backplan {
 // The exit codes of the program; the README and the man page document this table.
 enum class ExitCode : int {
   ok = 0,
-  internal = 1,      // a bug: should never happen
-  usage = 2,         // a bad flag or flag value
-  bad_data = 3,      // a routine library, profile or roster file that is unreadable or invalid
-  red_flag = 4,      // a red flag: no plan, seek care
-  cannot_write = 5,  // the output could not be written
+  internal = 1,          // a bug: should never happen
+  usage = 2,             // a bad flag or flag value
+  bad_data = 3,          // a routine library, profile or roster file that is unreadable or invalid
+  red_flag = 4,          // a red flag: no plan, seek care
+  cannot_write = 5,      // the output could not be written
   some_rows_failed = 6,  // batch: some roster rows were invalid and skipped; the others were made
 };
 

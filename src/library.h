@@ -26,6 +26,10 @@ std::string_view to_string(Position position);
 std::string_view to_string(Firmness firmness);
 std::string_view to_string(Gate gate);
 
+struct When;
+// "always", "at age 55 and over", "without floor access (--no-floor)".
+std::string to_string(const When& when);
+
 // An id written in a file, with where it was written (for error messages).
 struct Ref {
   std::string id;

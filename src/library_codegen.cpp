@@ -36,7 +36,8 @@ class Emitter {
     line("l.settings.default_equipment_notice = " + literal(s.default_equipment_notice) + ";");
     line("l.settings.assumed_equipment = " + refs(s.assumed_equipment) + ";");
     for (const auto& g : lib.general_rules) {
-      line(fmt::format("l.general_rules.push_back({{{}, {}}});", literal(g.text), literal(g.source)));
+      line(fmt::format("l.general_rules.push_back({{{}, {}}});", literal(g.text),
+                       literal(g.source)));
     }
     for (const auto& r : lib.regions) {
       line(fmt::format("l.regions.push_back({{{}, {}, {}}});", literal(r.id), literal(r.name),
@@ -47,7 +48,9 @@ class Emitter {
       line("  Equipment e;");
       line("  e.id = " + literal(e.id) + ";");
       line("  e.name = " + literal(e.name) + ";");
-      if (e.firmness) line(fmt::format("  e.firmness = static_cast<Firmness>({});", static_cast<int>(*e.firmness)));
+      if (e.firmness)
+        line(fmt::format("  e.firmness = static_cast<Firmness>({});",
+                         static_cast<int>(*e.firmness)));
       line("  e.stand_ins = " + refs(e.stand_ins) + ";");
       line("  e.at = " + location(e.at) + ";");
       line("  l.equipment.push_back(std::move(e));");
@@ -57,8 +60,9 @@ class Emitter {
     for (const auto& c : lib.conditions) condition(c);
     for (const auto& r : lib.routines) routine(r);
     out_ += "  return l;\n}\n\n}  // namespace\n\n";
-    out_ += "const Library& compiled_builtin_library() {\n  static const Library lib = build();\n"
-            "  return lib;\n}\n\n}  // namespace backplan\n";
+    out_ +=
+        "const Library& compiled_builtin_library() {\n  static const Library lib = build();\n"
+        "  return lib;\n}\n\n}  // namespace backplan\n";
     return out_;
   }
 
@@ -68,7 +72,9 @@ class Emitter {
   static std::string location(const Location& at) {
     return fmt::format("Location{{{}, {}, {}}}", literal(at.path), at.line, at.column);
   }
-  static std::string ref(const Ref& r) { return fmt::format("Ref{{{}, {}}}", literal(r.id), location(r.at)); }
+  static std::string ref(const Ref& r) {
+    return fmt::format("Ref{{{}, {}}}", literal(r.id), location(r.at));
+  }
   static std::string refs(const std::vector<Ref>& rs) {
     std::string out = "std::vector<Ref>{";
     for (const auto& r : rs) out += ref(r) + ", ";
@@ -82,7 +88,8 @@ class Emitter {
   template <typename Enum>
   static std::string enums(const char* type, const std::vector<Enum>& values) {
     std::string out = fmt::format("std::vector<{}>{{", type);
-    for (const auto v : values) out += fmt::format("static_cast<{}>({}), ", type, static_cast<int>(v));
+    for (const auto v : values)
+      out += fmt::format("static_cast<{}>({}), ", type, static_cast<int>(v));
     return out + "}";
   }
   static std::string optional_int(const std::optional<int>& v) {
@@ -139,7 +146,8 @@ class Emitter {
       line("    r.ids = " + refs(r.ids) + ";");
       line("    r.phases = " + enums("Phase", r.phases) + ";");
       line(fmt::format("    r.lifted_by = static_cast<Lift>({});", static_cast<int>(r.lifted_by)));
-      line(fmt::format("    r.firmness = static_cast<Firmness>({});", static_cast<int>(r.firmness)));
+      line(
+          fmt::format("    r.firmness = static_cast<Firmness>({});", static_cast<int>(r.firmness)));
       line(fmt::format("    r.minutes = {};", r.minutes));
       line("    r.dose.max_hold_seconds = " + optional_int(r.dose.max_hold_seconds) + ";");
       line("    r.dose.min_hold_seconds = " + optional_int(r.dose.min_hold_seconds) + ";");
@@ -188,6 +196,8 @@ class Emitter {
 
 }  // namespace
 
-std::string library_to_cpp(const Library& lib) { return Emitter().run(lib); }
+std::string library_to_cpp(const Library& lib) {
+  return Emitter().run(lib);
+}
 
 }  // namespace backplan

@@ -602,6 +602,18 @@ std::string_view to_string(Position p) {
 std::string_view to_string(Firmness f) {
   return kFirmnessNames[static_cast<std::size_t>(f)];
 }
+std::string to_string(const When& w) {
+  switch (w.kind) {
+    case When::Kind::always:
+      return "always";
+    case When::Kind::age_at_least:
+      return fmt::format("at age {} and over", w.age);
+    case When::Kind::no_floor:
+      return "without floor access (--no-floor)";
+  }
+  return "always";
+}
+
 std::string_view to_string(Gate g) {
   return kGateNames[static_cast<std::size_t>(g)];
 }

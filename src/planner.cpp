@@ -563,7 +563,9 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   });
 
   // Names of the ids the plan mentions, so renderers need nothing but the plan.
-  auto name = [&](const std::string& id, const std::string& display) { plan.names.emplace(id, display); };
+  auto name = [&](const std::string& id, const std::string& display) {
+    plan.names.emplace(id, display);
+  };
   for (const auto& id : profile.equipment) name(id, lib.find_equipment(id)->name);
   for (const auto& id : profile.conditions) name(id, lib.find_condition(id)->name);
   for (const auto& id : profile.avoid) name(id, lib.find_region(id)->name);

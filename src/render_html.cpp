@@ -214,7 +214,9 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
   // The pain diary closes the second column: a week of 0-10 ratings and notes.
   const auto days = diary_days(options.date);
   std::string span;
-  if (options.date) span = fmt::format(" <span class=\"time\">· {} to {}</span>", h(days.front().date), h(days.back().date));
+  if (options.date)
+    span = fmt::format(" <span class=\"time\">· {} to {}</span>", h(days.front().date),
+                       h(days.back().date));
   line("<section class=\"diary\">");
   line("<h2>Pain diary" + span + "</h2>");
   line("<table>");

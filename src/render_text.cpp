@@ -3,6 +3,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include "handout.h"
 #include "suggest.h"
 
 namespace backplan {
@@ -60,24 +61,6 @@ std::string label(NoticeLevel level) {
       return "NOTE";
   }
   return "NOTE";
-}
-
-std::string profile_line(const Plan& plan) {
-  const Profile& p = plan.profile;
-  std::vector<std::string> parts;
-  if (p.age) parts.push_back(fmt::format("age {}", *p.age));
-  parts.push_back(p.floor ? "floor work possible" : "no floor work");
-  std::vector<std::string> kit;
-  for (const auto& id : p.equipment) kit.push_back(plan.name_of(id));
-  parts.push_back(kit.empty() ? "no tools" : join(kit) + (p.equipment_assumed ? " (assumed)" : ""));
-  for (const auto& id : p.conditions) parts.push_back(plan.name_of(id));
-  if (!p.avoid.empty()) {
-    std::vector<std::string> areas;
-    for (const auto& id : p.avoid) areas.push_back(plan.name_of(id));
-    parts.push_back("keep off: " + join(areas));
-  }
-  if (p.cleared) parts.push_back("cleared by a clinician");
-  return join(parts, " · ");
 }
 
 }  // namespace
@@ -154,7 +137,7 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
 
   const std::string who = plan.profile.name ? fmt::format(" for {}", *plan.profile.name) : "";
   line(paint.bold(wrap(fmt::format("{}{}", plan.routine_name, who), width, "", "")));
-  line(wrap(profile_line(plan), width, "", ""));
+  line(wrap(profile_summary(plan), width, "", ""));
   line(fmt::format("About {} of your {}.", duration_in_words(plan.total_seconds),
                    duration_in_words(plan.budget_seconds)));
 

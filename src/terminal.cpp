@@ -6,15 +6,13 @@
 
 namespace backplan {
 
-namespace {
-
-std::optional<std::string> env(const char* name) {
+std::optional<std::string> environment_variable(const char* name) {
   const char* value = std::getenv(name);
   if (!value) return std::nullopt;
   return std::string(value);
 }
 
-}  // namespace
+namespace {}  // namespace
 
 bool wants_color(const ColorEnv& e) {
   if (e.no_color && !e.no_color->empty()) return false;
@@ -25,9 +23,9 @@ bool wants_color(const ColorEnv& e) {
 
 bool stdout_wants_color() {
   ColorEnv e;
-  e.no_color = env("NO_COLOR");
-  e.clicolor_force = env("CLICOLOR_FORCE");
-  e.term = env("TERM");
+  e.no_color = environment_variable("NO_COLOR");
+  e.clicolor_force = environment_variable("CLICOLOR_FORCE");
+  e.term = environment_variable("TERM");
   e.is_terminal = ::isatty(STDOUT_FILENO) == 1;
   return wants_color(e);
 }

@@ -6,6 +6,9 @@
 
 namespace backplan {
 
+// An environment variable's value, or nothing when it is not set.
+std::optional<std::string> environment_variable(const char* name);
+
 // The environment variables and facts the colour choice depends on.
 struct ColorEnv {
   std::optional<std::string> no_color;        // NO_COLOR
