@@ -153,7 +153,7 @@ TEST_CASE("list: text tables wrap their last column") {
         "\n"
         "Automatic: these apply by themselves.\n"
         "ID        GATE    NAME\n"
-        "older     adapt   Age 60 or over (applies at age 60 and over)\n"
+        "older     adapt   Age 60 or over; applies at age 60 and over\n"
         "\n"
         "Red flags (--condition): no plan; seek care.\n"
         "ID        GATE    NAME\n"
