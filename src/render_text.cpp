@@ -49,19 +49,6 @@ class Painter {
   bool on_;
 };
 
-std::string label(NoticeLevel level) {
-  switch (level) {
-    case NoticeLevel::stop:
-      return "STOP";
-    case NoticeLevel::clearance:
-      return "CLEARANCE";
-    case NoticeLevel::notice:
-      return "CHECK";
-    case NoticeLevel::info:
-      return "NOTE";
-  }
-  return "NOTE";
-}
 
 }  // namespace
 
@@ -145,7 +132,7 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
     line("");
     line(paint.bold("Before you start"));
     for (const auto& n : plan.notices) {
-      const std::string tag = label(n.level);
+      const std::string tag = notice_label(n.level);
       const std::string first =
           "  " + paint.level(n.level, tag) + std::string(11 - tag.size(), ' ');
       // Wrap on the plain prefix so colour codes do not count as columns.
