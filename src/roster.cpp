@@ -386,9 +386,11 @@ class YamlRoster : public RosterReader {
     if (blank || comment || (indented && in_item_)) {
       if (in_item_ && !skipping_) {
         if (chunk_.size() + line.size() + 1 > kMaxYamlItemBytes) {
-          item_error_ = Diagnostic{
-              {path_, item_line_, 1},
-              fmt::format("this client takes more than {} KiB", kMaxYamlItemBytes / 1024)};
+          Diagnostic too_big;
+          too_big.where = Location{path_, item_line_, 1};
+          too_big.message =
+              fmt::format("this client takes more than {} KiB", kMaxYamlItemBytes / 1024);
+          item_error_ = std::move(too_big);
           skipping_ = true;
         } else {
           chunk_ += line;
@@ -421,9 +423,10 @@ class YamlRoster : public RosterReader {
     // Inside the list, a line at the left edge that is not a new client: the current client is
     // malformed; skip to the next one.
     if (in_item_ && !skipping_) {
-      item_error_ = Diagnostic{{path_, line_, 1},
-                               "expected '- ' starting the next client, or an indented field "
-                               "of this one"};
+      Diagnostic stray;
+      stray.where = Location{path_, line_, 1};
+      stray.message = "expected '- ' starting the next client, or an indented field of this one";
+      item_error_ = std::move(stray);
       skipping_ = true;
     }
     return false;
@@ -453,7 +456,10 @@ class YamlRoster : public RosterReader {
       if (e.diagnostic()) {
         row.problems.push_back({shifted(e.diagnostic()->where), e.diagnostic()->message});
       } else {
-        row.problems.push_back({{path_, item_line_}, e.message()});
+        Diagnostic problem;
+        problem.where = Location{path_, item_line_, 0};
+        problem.message = e.message();
+        row.problems.push_back(std::move(problem));
       }
       return;
     }
@@ -465,8 +471,10 @@ class YamlRoster : public RosterReader {
       const bool has_name = std::any_of(root->entries.begin(), root->entries.end(),
                                         [](const auto& e) { return e.first->value == "name"; });
       if (!has_name) {
-        row.problems.insert(row.problems.begin(), {{path_, root->line + offset, root->column},
-                                                   "missing 'name'; every client needs a name"});
+        Diagnostic unnamed;
+        unnamed.where = Location{path_, root->line + offset, root->column};
+        unnamed.message = "missing 'name'; every client needs a name";
+        row.problems.insert(row.problems.begin(), std::move(unnamed));
       }
     }
     std::stable_sort(row.problems.begin(), row.problems.end(), [](const auto& a, const auto& b) {
