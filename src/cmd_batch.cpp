@@ -20,6 +20,7 @@
 #include "format.h"
 #include "handout.h"
 #include "library_loader.h"
+#include "output.h"
 #include "planner.h"
 #include "render_html.h"
 #include "render_json.h"
@@ -127,9 +128,7 @@ class TempFile {
   // Flushes to disk and renames over `target`; false (errno set) on failure.
   bool commit(const std::string& target) {
     if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) return false;
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(::fileno(file_), 0666 & ~mask);
+    ::fchmod(::fileno(file_), static_cast<mode_t>(new_file_mode()));
     const int closed = std::fclose(file_);
     file_ = nullptr;
     if (closed != 0) return false;
@@ -147,37 +146,6 @@ class TempFile {
 [[noreturn]] void cannot_write(const std::string& path, int error) {
   throw Error(ExitCode::cannot_write,
               fmt::format("cannot write '{}': {}", path, std::strerror(error)));
-}
-
-// Writes `content` to `path` (in `dir`) atomically, as write_output does: a temporary file in
-// the same directory, then rename, so a reader (or a killed run) never leaves half a file. Unlike
-// write_output it does not fsync each file: that took 70% of a run's time (3.5 ms a handout);
-// run_batch syncs the file system once, before it writes the index.
-void write_handout(const std::string& dir, const std::string& path, const std::string& content,
-                   mode_t mode) {
-  std::string pattern = dir + "/.backplan-XXXXXX";
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0) cannot_write(path, errno);
-  std::size_t done = 0;
-  int error = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      error = errno;
-      break;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (error == 0 && ::fchmod(fd, mode) != 0) error = errno;
-  if (::close(fd) != 0 && error == 0) error = errno;
-  if (error == 0 && ::rename(name.data(), path.c_str()) != 0) error = errno;
-  if (error != 0) {
-    ::unlink(name.data());
-    cannot_write(path, error);
-  }
 }
 
 // ".backplan-" and six characters from mkstemp: a temporary file of write_output or TempFile.
@@ -542,9 +510,6 @@ int run_batch(const BatchOptions& options) {
   const char* ext = extension(*format);
   const std::string index_name = std::string("index") + ext;
   const HandoutOptions handout{options.date};
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  const mode_t mode = 0666 & ~mask;  // as readable as any other file the user writes
   SlugRegistry slugs;
   Totals totals;
   Progress progress(size);
@@ -604,7 +569,9 @@ int run_batch(const BatchOptions& options) {
         break;
     }
     entry.file = slugs.claim(plan.profile.name.value_or(""), row.line) + ext;
-    write_handout(dir, join_path(dir, entry.file), content, mode);
+    // Atomic (temp file + rename) but not synced one by one: that took 70% of a run's time;
+    // the file system is synced once before the index is written.
+    write_output(join_path(dir, entry.file), content, Sync::deferred);
     for (const auto& n : plan.notices) {
       if (n.level == NoticeLevel::clearance || n.level == NoticeLevel::notice) {
         entry.notices.push_back(n);

@@ -8,6 +8,7 @@
 #include "library_loader.h"
 #include "output.h"
 #include "plan.h"
+#include "planner.h"
 #include "render_text.h"
 #include "suggest.h"
 #include "terminal.h"
@@ -61,18 +62,6 @@ std::string exercise_name(const Library& lib, const std::string& id) {
 
 std::string lift_text(Lift lift) {
   return lift == Lift::cleared ? "until --cleared" : "until --avoid names the area";
-}
-
-// The same reading of a scope as the planner's: every non-empty part must match.
-bool in_scope(const Scope& s, const Exercise& x) {
-  if (!s.phases.empty() && !contains(s.phases, x.phase)) return false;
-  if (!s.positions.empty() && !contains(s.positions, x.position)) return false;
-  if (!s.tags.empty() && std::none_of(s.tags.begin(), s.tags.end(),
-                                      [&](const std::string& t) { return contains(x.tags, t); })) {
-    return false;
-  }
-  if (!s.exercises.empty() && !has_ref(s.exercises, x.id)) return false;
-  return true;
 }
 
 std::string scope_text(const Scope& s) {

@@ -36,7 +36,16 @@ bool write_all(int fd, const std::string& content) {
 
 }  // namespace
 
-void write_output(const std::string& path, const std::string& content) {
+unsigned new_file_mode() {
+  static const mode_t mode = [] {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return static_cast<mode_t>(0666 & ~mask);
+  }();
+  return mode;
+}
+
+void write_output(const std::string& path, const std::string& content, Sync sync) {
   if (path == "-") {
     if (!write_all(STDOUT_FILENO, content)) fail("standard output", std::strerror(errno));
     return;
@@ -51,12 +60,10 @@ void write_output(const std::string& path, const std::string& content) {
   const int fd = ::mkstemp(name.data());
   if (fd < 0) fail(path, std::strerror(errno));
   const std::string temp_path(name.data());
-  const bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+  const bool ok = write_all(fd, content) && (sync == Sync::deferred || ::fsync(fd) == 0);
   const int saved = errno;
   // mkstemp makes the file 0600; a result file is as readable as any other the user writes.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  ::fchmod(fd, static_cast<mode_t>(new_file_mode()));
   if (::close(fd) != 0 || !ok) {
     ::unlink(temp_path.c_str());
     fail(path, std::strerror(ok ? errno : saved));

@@ -139,23 +139,6 @@ Constraints gather(const Library& lib, const Profile& p,
   return k;
 }
 
-bool in_scope(const Scope& s, const Exercise& x) {
-  auto has = [](const auto& list, const auto& value) {
-    return std::find(list.begin(), list.end(), value) != list.end();
-  };
-  if (!s.phases.empty() && !has(s.phases, x.phase)) return false;
-  if (!s.positions.empty() && !has(s.positions, x.position)) return false;
-  if (!s.tags.empty() && std::none_of(s.tags.begin(), s.tags.end(),
-                                      [&](const std::string& t) { return has(x.tags, t); })) {
-    return false;
-  }
-  if (!s.exercises.empty() && std::none_of(s.exercises.begin(), s.exercises.end(),
-                                           [&](const Ref& r) { return r.id == x.id; })) {
-    return false;
-  }
-  return true;
-}
-
 // Whether an exercise suits the person, and with which tools.
 struct Fit {
   std::vector<std::string> reasons;  // empty when it fits
@@ -432,6 +415,23 @@ NoticeLevel level_of(Gate gate) {
 }
 
 }  // namespace
+
+bool in_scope(const Scope& s, const Exercise& x) {
+  auto has = [](const auto& list, const auto& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+  };
+  if (!s.phases.empty() && !has(s.phases, x.phase)) return false;
+  if (!s.positions.empty() && !has(s.positions, x.position)) return false;
+  if (!s.tags.empty() && std::none_of(s.tags.begin(), s.tags.end(),
+                                      [&](const std::string& t) { return has(x.tags, t); })) {
+    return false;
+  }
+  if (!s.exercises.empty() && std::none_of(s.exercises.begin(), s.exercises.end(),
+                                           [&](const Ref& r) { return r.id == x.id; })) {
+    return false;
+  }
+  return true;
+}
 
 PlanResult make_plan(const Library& lib, const Profile& profile) {
   std::vector<const Condition*> active;
