@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "library_loader.h"
-#include "profile.h"
-#include "suggest.h"
+#include "load/library_loader.h"
+#include "resolve/profile.h"
+#include "text/suggest.h"
 
 using namespace backplan;
 

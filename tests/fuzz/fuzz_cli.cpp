@@ -1,7 +1,7 @@
 // libFuzzer harness: the whole command line. The input is split at NUL bytes into arguments and
-// given to run_cli. It runs in a scratch directory, which is also its HOME and config home (run it with -close_fd_mask=3 to silence the
-// program's own output); an input with '/' or '..' is skipped so that nothing outside the scratch directory can
-// be read or written.
+// given to run_cli. It runs in a scratch directory, which is also its HOME and config home (run it
+// with -close_fd_mask=3 to silence the program's own output); an input with '/' or '..' is skipped
+// so that nothing outside the scratch directory can be read or written.
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 namespace {
 
@@ -30,7 +30,8 @@ void enter_scratch() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   enter_scratch();
   const std::string input(reinterpret_cast<const char*>(data), size);
-  if (input.find('/') != std::string::npos || input.find("..") != std::string::npos || size > 4096) {
+  if (input.find('/') != std::string::npos || input.find("..") != std::string::npos ||
+      size > 4096) {
     return 0;
   }
   std::vector<std::string> args{"backplan"};

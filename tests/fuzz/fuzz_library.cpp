@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "cmd_validate.h"
-#include "diagnostics.h"
-#include "library_loader.h"
+#include "commands/cmd_validate.h"
+#include "load/library_loader.h"
+#include "model/diagnostics.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

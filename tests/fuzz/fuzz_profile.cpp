@@ -4,13 +4,13 @@
 #include <cstdint>
 #include <string>
 
-#include "diagnostics.h"
-#include "library_loader.h"
-#include "planner.h"
-#include "profile.h"
-#include "render_json.h"
-#include "render_text.h"
-#include "yaml_tree.h"
+#include "load/library_loader.h"
+#include "load/yaml_tree.h"
+#include "model/diagnostics.h"
+#include "plan/planner.h"
+#include "render/render_json.h"
+#include "render/render_text.h"
+#include "resolve/profile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const backplan::Library lib = backplan::load_library_or_throw({});

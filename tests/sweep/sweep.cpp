@@ -21,11 +21,11 @@
 #include <variant>
 #include <vector>
 
-#include "library_loader.h"
-#include "planner.h"
-#include "profile.h"
-#include "render_json.h"
-#include "render_text.h"
+#include "load/library_loader.h"
+#include "plan/planner.h"
+#include "render/render_json.h"
+#include "render/render_text.h"
+#include "resolve/profile.h"
 
 using namespace backplan;
 
@@ -37,10 +37,12 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 
 std::string command_line(const Profile& p) {
   std::string out = "backplan plan";
-  out += p.equipment.empty() ? " --equipment none" : " --equipment " + fmt::format("{}", fmt::join(p.equipment, ","));
+  out += p.equipment.empty() ? " --equipment none"
+                             : " --equipment " + fmt::format("{}", fmt::join(p.equipment, ","));
   if (p.age) out += fmt::format(" --age {}", *p.age);
   if (!p.floor) out += " --no-floor";
-  if (!p.conditions.empty()) out += " --condition " + fmt::format("{}", fmt::join(p.conditions, ","));
+  if (!p.conditions.empty())
+    out += " --condition " + fmt::format("{}", fmt::join(p.conditions, ","));
   if (!p.avoid.empty()) out += " --avoid " + fmt::format("{}", fmt::join(p.avoid, ","));
   if (p.cleared) out += " --cleared";
   out += fmt::format(" --minutes {}", p.minutes);
@@ -50,7 +52,8 @@ std::string command_line(const Profile& p) {
 // The rules the library says apply to this person, gathered independently of the planner.
 struct Expected {
   bool red_flag = false;
-  std::set<std::string> no_pressure{"lumbar-spine"};  // never on the lumbar spine, whatever the data
+  std::set<std::string> no_pressure{
+      "lumbar-spine"};  // never on the lumbar spine, whatever the data
   std::set<std::string> no_tools;
   std::optional<Firmness> max_firmness;
   std::set<Position> no_positions;
@@ -102,9 +105,14 @@ Expected expect(const Library& lib, const Profile& p) {
           if (!lifted) e.held_back.insert(r.phases.begin(), r.phases.end());
           break;
         }
-        case RuleKind::max_minutes: e.budget = std::min(e.budget, r.minutes * 60); break;
-        case RuleKind::dose: e.dose_rules.push_back({&r, true}); break;
-        case RuleKind::cue: break;
+        case RuleKind::max_minutes:
+          e.budget = std::min(e.budget, r.minutes * 60);
+          break;
+        case RuleKind::dose:
+          e.dose_rules.push_back({&r, true});
+          break;
+        case RuleKind::cue:
+          break;
       }
     }
   }
@@ -113,24 +121,26 @@ Expected expect(const Library& lib, const Profile& p) {
 }
 
 bool scope_matches(const Scope& s, const Exercise& x) {
-  if (!s.phases.empty() && std::find(s.phases.begin(), s.phases.end(), x.phase) == s.phases.end()) return false;
-  if (!s.positions.empty() && std::find(s.positions.begin(), s.positions.end(), x.position) == s.positions.end()) {
+  if (!s.phases.empty() && std::find(s.phases.begin(), s.phases.end(), x.phase) == s.phases.end())
+    return false;
+  if (!s.positions.empty() &&
+      std::find(s.positions.begin(), s.positions.end(), x.position) == s.positions.end()) {
     return false;
   }
-  if (!s.tags.empty() && std::none_of(s.tags.begin(), s.tags.end(), [&](const std::string& t) {
-        return contains(x.tags, t);
-      })) {
+  if (!s.tags.empty() && std::none_of(s.tags.begin(), s.tags.end(),
+                                      [&](const std::string& t) { return contains(x.tags, t); })) {
     return false;
   }
-  if (!s.exercises.empty() &&
-      std::none_of(s.exercises.begin(), s.exercises.end(), [&](const Ref& r) { return r.id == x.id; })) {
+  if (!s.exercises.empty() && std::none_of(s.exercises.begin(), s.exercises.end(),
+                                           [&](const Ref& r) { return r.id == x.id; })) {
     return false;
   }
   return true;
 }
 
 // Returns the first broken rule, or nothing.
-std::optional<std::string> violation(const Library& lib, const Profile& p, const PlanResult& result) {
+std::optional<std::string> violation(const Library& lib, const Profile& p,
+                                     const PlanResult& result) {
   const Expected e = expect(lib, p);
   if (e.red_flag) {
     if (!std::holds_alternative<RedFlagStop>(result)) return "a red flag gave a plan";
@@ -145,9 +155,11 @@ std::optional<std::string> violation(const Library& lib, const Profile& p, const
   int last_phase = -1;
   int total = 0;
   for (const auto& phase : plan.phases) {
-    if (static_cast<int>(phase.id) <= last_phase) return fmt::format("phase {} out of order", to_string(phase.id));
+    if (static_cast<int>(phase.id) <= last_phase)
+      return fmt::format("phase {} out of order", to_string(phase.id));
     last_phase = static_cast<int>(phase.id);
-    if (e.held_back.count(phase.id)) return fmt::format("phase {} is held back but planned", to_string(phase.id));
+    if (e.held_back.count(phase.id))
+      return fmt::format("phase {} is held back but planned", to_string(phase.id));
     // Steps keep the routine's slot order.
     std::vector<std::string> slots;
     for (const auto& rp : routine.phases) {
@@ -161,10 +173,13 @@ std::optional<std::string> violation(const Library& lib, const Profile& p, const
       if (cursor == slots.size()) return fmt::format("step {} out of routine order", s.id);
       ++cursor;
       const Exercise* x = lib.find_exercise(s.id);
-      if (!x || x->phase != phase.id) return fmt::format("step {} is not a {} exercise", s.id, to_string(phase.id));
+      if (!x || x->phase != phase.id)
+        return fmt::format("step {} is not a {} exercise", s.id, to_string(phase.id));
       total += s.seconds;
-      if (!p.floor && s.position == Position::floor) return fmt::format("floor step {} without floor access", s.id);
-      if (e.no_positions.count(s.position)) return fmt::format("step {} in an excluded position", s.id);
+      if (!p.floor && s.position == Position::floor)
+        return fmt::format("floor step {} without floor access", s.id);
+      if (e.no_positions.count(s.position))
+        return fmt::format("step {} in an excluded position", s.id);
       if (e.no_exercises.count(s.id)) return fmt::format("excluded exercise {}", s.id);
       for (const auto& t : x->tags) {
         if (e.no_tags.count(t)) return fmt::format("step {} has excluded tag {}", s.id, t);
@@ -176,33 +191,41 @@ std::optional<std::string> violation(const Library& lib, const Profile& p, const
         if (e.no_pressure.count(r.id)) return fmt::format("exercise {} presses on {}", s.id, r.id);
       }
       for (const auto& tool : s.equipment) {
-        if (!contains(owned, tool)) return fmt::format("step {} uses {} which the person lacks", s.id, tool);
+        if (!contains(owned, tool))
+          return fmt::format("step {} uses {} which the person lacks", s.id, tool);
         if (e.no_tools.count(tool)) return fmt::format("step {} uses excluded tool {}", s.id, tool);
         const Equipment* eq = lib.find_equipment(tool);
         if (e.max_firmness && eq->firmness && *eq->firmness > *e.max_firmness) {
           return fmt::format("step {} uses {} firmer than allowed", s.id, tool);
         }
       }
-      if (s.equipment.size() != x->equipment.size()) return fmt::format("step {} lacks a tool it needs", s.id);
-      if (s.replaces && s.why.empty()) return fmt::format("step {} replaces {} without a reason", s.id, *s.replaces);
+      if (s.equipment.size() != x->equipment.size())
+        return fmt::format("step {} lacks a tool it needs", s.id);
+      if (s.replaces && s.why.empty())
+        return fmt::format("step {} replaces {} without a reason", s.id, *s.replaces);
       std::optional<int> max_hold;
       std::optional<int> max_sets;
       std::optional<int> min_hold;
       for (const auto& [rule, on] : e.dose_rules) {
         if (!scope_matches(rule->scope, *x)) continue;
         const auto& d = rule->dose;
-        if (d.max_hold_seconds) max_hold = std::min(max_hold.value_or(*d.max_hold_seconds), *d.max_hold_seconds);
-        if (d.min_hold_seconds) min_hold = std::max(min_hold.value_or(*d.min_hold_seconds), *d.min_hold_seconds);
+        if (d.max_hold_seconds)
+          max_hold = std::min(max_hold.value_or(*d.max_hold_seconds), *d.max_hold_seconds);
+        if (d.min_hold_seconds)
+          min_hold = std::max(min_hold.value_or(*d.min_hold_seconds), *d.min_hold_seconds);
         if (d.max_sets) max_sets = std::min(max_sets.value_or(*d.max_sets), *d.max_sets);
       }
       if (s.dose.hold_seconds) {
-        if (max_hold && *s.dose.hold_seconds > *max_hold) return fmt::format("step {} holds longer than {} s", s.id, *max_hold);
+        if (max_hold && *s.dose.hold_seconds > *max_hold)
+          return fmt::format("step {} holds longer than {} s", s.id, *max_hold);
         if (min_hold && (!max_hold || *min_hold <= *max_hold) && *s.dose.hold_seconds < *min_hold) {
           return fmt::format("step {} holds shorter than {} s", s.id, *min_hold);
         }
       }
-      if (max_sets && s.dose.sets > *max_sets) return fmt::format("step {} has more than {} sets", s.id, *max_sets);
-      if (s.dose.sets > x->dose.max_sets || s.dose.sets < 1) return fmt::format("step {} sets out of range", s.id);
+      if (max_sets && s.dose.sets > *max_sets)
+        return fmt::format("step {} has more than {} sets", s.id, *max_sets);
+      if (s.dose.sets > x->dose.max_sets || s.dose.sets < 1)
+        return fmt::format("step {} sets out of range", s.id);
       if (!s.dose.reps.empty() && static_cast<int>(s.dose.reps.size()) != s.dose.sets) {
         return fmt::format("step {} reps do not match sets", s.id);
       }
@@ -212,12 +235,13 @@ std::optional<std::string> violation(const Library& lib, const Profile& p, const
     if (o.why.empty()) return fmt::format("omission {} without a reason", o.id);
   }
   if (total != plan.total_seconds) return "total_seconds is not the sum of the steps";
-  if (plan.budget_seconds != e.budget) return fmt::format("budget {} s, expected {} s", plan.budget_seconds, e.budget);
+  if (plan.budget_seconds != e.budget)
+    return fmt::format("budget {} s, expected {} s", plan.budget_seconds, e.budget);
   if (total > e.budget) return fmt::format("{} s is over the {} s budget", total, e.budget);
   if (total * 10 < e.budget * 7) {
-    const bool explained = std::any_of(plan.notices.begin(), plan.notices.end(), [](const Notice& n) {
-      return n.text.rfind("This plan takes less than 70%", 0) == 0;
-    });
+    const bool explained = std::any_of(
+        plan.notices.begin(), plan.notices.end(),
+        [](const Notice& n) { return n.text.rfind("This plan takes less than 70%", 0) == 0; });
     if (!explained) return fmt::format("{} s is under 70% of {} s with no notice", total, e.budget);
   }
   return std::nullopt;
@@ -252,9 +276,11 @@ int main(int argc, char** argv) {
     if (c.gate != Gate::stop) plain.push_back(c.id);
   }
   for (std::size_t i = 0; i < plain.size(); ++i) {
-    for (std::size_t j = i + 1; j < plain.size(); ++j) condition_sets.push_back({plain[i], plain[j]});
+    for (std::size_t j = i + 1; j < plain.size(); ++j)
+      condition_sets.push_back({plain[i], plain[j]});
   }
-  const std::vector<std::vector<std::string>> avoid_sets{{}, {"glutes"}, {"calves", "lower-back"}, {"upper-back"}};
+  const std::vector<std::vector<std::string>> avoid_sets{
+      {}, {"glutes"}, {"calves", "lower-back"}, {"upper-back"}};
   const std::vector<int> ages{40, 54, 55, 80};
   const std::vector<int> minutes{5, 10, 20, 45};
 
@@ -271,7 +297,8 @@ int main(int argc, char** argv) {
       for (std::size_t t = 0; t < tools.size(); ++t) {
         if (mask & (1u << t)) kit.push_back(tools[t]);
       }
-      long index = static_cast<long>(mask) * static_cast<long>(ages.size() * 2 * condition_sets.size() * 2 * minutes.size());
+      long index = static_cast<long>(mask) *
+                   static_cast<long>(ages.size() * 2 * condition_sets.size() * 2 * minutes.size());
       for (int age : ages) {
         for (bool floor : {true, false}) {
           for (const auto& conditions : condition_sets) {
@@ -284,25 +311,30 @@ int main(int argc, char** argv) {
                 in.age = age;
                 in.floor = floor;
                 in.conditions = conditions;
-                in.avoid = avoid_sets[static_cast<std::size_t>(this_index / sample) % avoid_sets.size()];
+                in.avoid =
+                    avoid_sets[static_cast<std::size_t>(this_index / sample) % avoid_sets.size()];
                 in.cleared = cleared;
                 in.minutes = m;
-                const Profile p = resolve_profile(lib, ProfileInput{}, in);  // canonical, as the CLI does
+                const Profile p =
+                    resolve_profile(lib, ProfileInput{}, in);  // canonical, as the CLI does
                 const PlanResult result = make_plan(lib, p);
                 ++profiles;
                 std::optional<std::string> broken = violation(lib, p, result);
                 // Byte-identical output on a second run, checked on a spread of profiles.
-                if (!broken && this_index % (sample * 101) == 0 && std::holds_alternative<Plan>(result)) {
+                if (!broken && this_index % (sample * 101) == 0 &&
+                    std::holds_alternative<Plan>(result)) {
                   const PlanResult again = make_plan(lib, p);
                   if (render_json(std::get<Plan>(result)) != render_json(std::get<Plan>(again)) ||
-                      render_text(std::get<Plan>(result), {}) != render_text(std::get<Plan>(again), {})) {
+                      render_text(std::get<Plan>(result), {}) !=
+                          render_text(std::get<Plan>(again), {})) {
                     broken = "a second run gives different output";
                   }
                 }
                 if (broken) {
                   std::lock_guard<std::mutex> lock(found_mutex);
                   if (!found || this_index < found->first) {
-                    found = {this_index, fmt::format("violation: {}\n  {}", *broken, command_line(p))};
+                    found = {this_index,
+                             fmt::format("violation: {}\n  {}", *broken, command_line(p))};
                   }
                   return;
                 }

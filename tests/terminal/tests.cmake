@@ -1,12 +1,7 @@
-# Terminal citizenship (issue 5): list/show/completion units, man pages, shell completions, the
+# Terminal citizenship: man pages, shell completions, the
 # saved profile, colour and width, install and the Debian package. Included by
 # tests/CMakeLists.txt.
 set(BACKPLAN_TERMINAL "${CMAKE_CURRENT_SOURCE_DIR}/terminal")
-
-add_executable(backplan_terminal_tests unit/main.cpp terminal/terminal_test.cpp)
-target_link_libraries(backplan_terminal_tests PRIVATE backplan_core doctest::doctest
-                      backplan_warnings)
-add_test(NAME terminal/unit COMMAND backplan_terminal_tests)
 
 # Both man pages render without a single warning from groff and mandoc (style included).
 foreach(page backplan.1 backplan-routines.5)

@@ -2,7 +2,7 @@
 // A small hand-built plan for the renderer tests: a substitution, a dose change, an omission,
 // notices and a hostile name.
 
-#include "plan.h"
+#include "model/plan.h"
 
 namespace backplan::testing {
 

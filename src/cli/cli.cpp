@@ -1,0 +1,478 @@
+#include "cli/cli.h"
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands/cmd_batch.h"
+#include "commands/cmd_list.h"
+#include "commands/cmd_plan.h"
+#include "commands/cmd_profile.h"
+#include "commands/cmd_show.h"
+#include "commands/cmd_validate.h"
+#include "model/diagnostics.h"
+#include "render/handout.h"
+#include "text/suggest.h"
+#include "version.h"
+
+namespace backplan {
+
+namespace {
+
+const std::vector<std::string> kSubcommands = {"plan",    "validate", "list",       "show",
+                                               "profile", "batch",    "completions"};
+// Hidden: what the completion scripts call (cmd_list.h).
+const std::string kCompleteCommand = "__complete";
+
+void say_error(const std::string& message) {
+  std::fputs(fmt::format("backplan: error: {}\n", message).c_str(), stderr);
+}
+
+// The profile's flags as typed (shared by `plan` and `profile save`), before they are checked.
+struct ProfileArgs {
+  ProfileFlags flags;
+  std::string name, age, minutes, routine;
+  CLI::Option* name_opt = nullptr;
+  CLI::Option* age_opt = nullptr;
+  CLI::Option* minutes_opt = nullptr;
+  CLI::Option* routine_opt = nullptr;
+};
+
+void add_profile_flags(CLI::App* cmd, ProfileArgs& a) {
+  ProfileFlags& p = a.flags;
+  cmd->add_option("--equipment", p.equipment,
+                  "Tools you have, e.g. tennis-ball,foam-roller-soft,bed; or none")
+      ->allow_extra_args(false)
+      ->type_name("LIST");
+  a.age_opt = cmd->add_option("--age", a.age, "Age in years; 55 and over brings the 55+ rules")
+                  ->type_name("N");
+  cmd->add_flag("--no-floor", p.no_floor, "You can't or mustn't get down on the floor");
+  cmd->add_option("--condition", p.conditions,
+                  "Conditions and red flags, e.g. osteoporosis; or none")
+      ->allow_extra_args(false)
+      ->type_name("LIST");
+  cmd->add_option("--avoid", p.avoid, "Regions nothing may press on, e.g. calves")
+      ->allow_extra_args(false)
+      ->type_name("REGIONS");
+  cmd->add_flag("--cleared", p.cleared, "A clinician cleared you for work a condition holds back");
+  a.minutes_opt =
+      cmd->add_option("--minutes", a.minutes, "Minutes you have (default 20)")->type_name("N");
+  a.routine_opt = cmd->add_option("--routine", a.routine, "Routine to follow (default: daily)")
+                      ->type_name("ID");
+  a.name_opt = cmd->add_option("--name", a.name, "Name to print on the plan")->type_name("TEXT");
+}
+
+ProfileFlags finish_profile_flags(const ProfileArgs& a) {
+  ProfileFlags p = a.flags;
+  if (a.name_opt->count() > 0) p.name = a.name;
+  if (a.age_opt->count() > 0) p.age = a.age;
+  if (a.minutes_opt->count() > 0) p.minutes = a.minutes;
+  if (a.routine_opt->count() > 0) p.routine = a.routine;
+  return p;
+}
+
+// What `plan` reads from the command line, before it is checked.
+struct PlanArgs {
+  PlanOptions options;
+  ProfileArgs profile;
+  std::string profile_file, date, format = "text";
+  CLI::Option* date_opt = nullptr;
+  CLI::Option* profile_opt = nullptr;
+};
+
+void setup_plan(CLI::App& app, PlanArgs& a) {
+  CLI::App* plan = app.add_subcommand("plan", "Make today's routine (the default command)");
+  plan->footer(R"(Examples:
+  backplan
+  backplan plan --equipment tennis-ball --no-floor --age 68
+  backplan plan --condition osteoporosis,blood-thinners --minutes 15 --format json
+  backplan plan --profile me.yaml --avoid calves -o today.txt
+  backplan plan --no-config --age 40
+
+Starts from the saved profile ('backplan profile save') unless --profile or --no-config is
+given; flags override it. Lists take commas or repeated flags; 'none' means an empty list.
+Exit codes: 0 plan made, 2 bad flag, 3 bad file, 4 red flag (no plan: seek care), 5 cannot
+write the output.
+)");
+  PlanOptions& o = a.options;
+  add_profile_flags(plan, a.profile);
+  a.profile_opt = plan->add_option("--profile", a.profile_file,
+                                   "YAML profile with the same fields, used instead of the saved "
+                                   "profile; flags win")
+                      ->type_name("FILE");
+  plan->add_flag("--no-config", o.no_config, "Ignore the saved profile");
+  plan->add_option("--routines", o.routines,
+                   "Library directory or file to load over the built-in one")
+      ->allow_extra_args(false)
+      ->type_name("PATH");
+  plan->add_option("--format", a.format, "text (default), json, markdown or html")
+      ->type_name("FORMAT");
+  a.date_opt =
+      plan->add_option("--date", a.date, "Date printed on handouts, YYYY-MM-DD")->type_name("DATE");
+  plan->add_option("-o,--output", o.output, "Write to FILE instead of standard output")
+      ->type_name("FILE");
+}
+
+PlanOptions finish_plan(PlanArgs& a) {
+  PlanOptions o = a.options;
+  o.profile = finish_profile_flags(a.profile);
+  if (a.profile_opt->count() > 0) o.profile_file = a.profile_file;
+  if (auto format = kFormatNames.parse(a.format)) {
+    o.format = *format;
+  } else {
+    throw Error::flag("--format", unknown_message("format", a.format, kFormatNames.names()));
+  }
+  if (a.date_opt->count() > 0) {
+    if (!is_iso_date(a.date)) {
+      throw Error::flag("--date",
+                        fmt::format("must be a date written YYYY-MM-DD, not '{}'", a.date));
+    }
+    o.date = a.date;
+  }
+  if (o.output.empty())
+    throw Error::flag("--output", "needs a file name, or '-' for standard output");
+  return o;
+}
+
+void setup_validate(CLI::App& app, ValidateOptions& o) {
+  CLI::App* cmd =
+      app.add_subcommand("validate", "Check a routine library and report every problem");
+  cmd->add_option("paths", o.paths,
+                  "Library directories or .yaml files, checked on top of the built-in library "
+                  "(none: the built-in library itself)")
+      ->type_name("PATH");
+  cmd->add_flag("--alone", o.alone, "Check the paths as a whole library, without the built-in one");
+  cmd->footer(R"(Examples:
+  backplan validate
+  backplan validate my-routines/
+  backplan validate --alone full-library/
+
+Each problem is one line on stderr, path:line:col: error: ...; exit code 3 when there is any.
+)");
+}
+
+void setup_batch(CLI::App& app, BatchOptions& o) {
+  CLI::App* cmd =
+      app.add_subcommand("batch", "Make a handout for every client of a roster, and an index");
+  cmd->add_option("roster", o.roster, "A CSV or YAML roster, or - for standard input")
+      ->required()
+      ->type_name("ROSTER");
+  cmd->add_option("--out", o.out, "Directory to write into (created when missing)")
+      ->required()
+      ->type_name("DIR");
+  cmd->add_option("--format", o.format, "html (default), markdown, text or json")
+      ->type_name("FORMAT");
+  cmd->add_option_function<std::string>(
+         "--roster-format", [&o](const std::string& v) { o.roster_format = v; },
+         "csv or yaml (default: from the file name; needed for -)")
+      ->type_name("FORMAT");
+  cmd->add_flag("--force", o.force, "Write into a directory that is not empty");
+  cmd->add_option_function<std::string>(
+         "--date", [&o](const std::string& v) { o.date = v; },
+         "Date printed on html and markdown handouts, YYYY-MM-DD")
+      ->type_name("DATE");
+  cmd->add_option("--routines", o.routines,
+                  "Library directory or file to load over the built-in one")
+      ->allow_extra_args(false)
+      ->type_name("PATH");
+  cmd->footer(R"(Examples:
+  backplan batch clients.csv --out handouts/
+  backplan batch clients.yaml --out handouts/ --format markdown --date 2024-05-06
+  some-export | backplan batch - --roster-format csv --out handouts/ --force
+
+CSV columns: name (required), age, floor, equipment, conditions, avoid, minutes, cleared,
+routine; lists separated by ';'. A bad row is reported on stderr and skipped; a client with a
+red flag gets no handout and is listed for referral. Exit codes: 0 done, 2 bad flag, 3 bad
+roster, 5 cannot write (or DIR not empty without --force), 6 some rows were skipped.
+)");
+}
+
+void setup_list(CLI::App& app, ListOptions& o) {
+  CLI::App* cmd = app.add_subcommand("list", "List what the routine library knows");
+  cmd->add_option("kind", o.kind, "exercises, equipment, conditions, regions or routines")
+      ->required()
+      ->type_name("KIND");
+  cmd->add_option("--format", o.format,
+                  "text (default), json, or ids: one id per line, the values the flags accept")
+      ->type_name("FORMAT");
+  cmd->add_option("--routines", o.routines,
+                  "Library directory or file to load over the built-in one")
+      ->allow_extra_args(false)
+      ->type_name("PATH");
+  cmd->footer(R"(Examples:
+  backplan list exercises
+  backplan list conditions
+  backplan list equipment --format json
+  backplan list regions --format ids
+  backplan list routines --routines my-routines/
+
+Conditions come in three groups: those --condition takes, the automatic ones, and red flags.
+)");
+}
+
+void setup_show(CLI::App& app, ShowOptions& o) {
+  CLI::App* cmd =
+      app.add_subcommand("show", "Describe one exercise, condition or piece of equipment");
+  cmd->add_option("id", o.id,
+                  "An id from 'backplan list exercises', 'list conditions' or "
+                  "'list equipment'")
+      ->required()
+      ->type_name("ID");
+  cmd->add_option("--routines", o.routines,
+                  "Library directory or file to load over the built-in one")
+      ->allow_extra_args(false)
+      ->type_name("PATH");
+  cmd->footer(R"(Examples:
+  backplan show curl-up
+  backplan show foam-roll-calves
+  backplan show osteoporosis
+  backplan show tennis-ball
+
+For an exercise: its dose, cues, tools and stand-ins, alternatives, what it stands in for, and
+every condition rule that changes it, with sources. Exit code 2 for an unknown id.
+)");
+}
+
+// `profile save` reads the plan's profile flags.
+struct ProfileCommandArgs {
+  ProfileArgs profile;
+  ProfileSaveOptions save;
+  std::vector<std::string> show_routines;
+};
+
+void setup_profile(CLI::App& app, ProfileCommandArgs& a) {
+  CLI::App* cmd = app.add_subcommand("profile", "Save, show or clear the profile plans start from");
+  cmd->require_subcommand(1);
+  cmd->footer(R"(Examples:
+  backplan profile save --age 68 --equipment tennis-ball,massage-stick --no-floor
+  backplan profile save --minutes 15
+  backplan profile show
+  backplan profile clear
+
+The saved profile is $XDG_CONFIG_HOME/backplan/profile.yaml, or
+$HOME/.config/backplan/profile.yaml. 'backplan plan' starts from it; flags override it;
+--profile FILE is used instead of it; --no-config ignores it.
+)");
+  CLI::App* save = cmd->add_subcommand("save", "Save profile flags for every later plan");
+  add_profile_flags(save, a.profile);
+  save->add_flag("--replace", a.save.replace,
+                 "Start from nothing instead of merging with the saved profile");
+  save->add_option("--routines", a.save.routines,
+                   "Library directory or file to check the ids against")
+      ->allow_extra_args(false)
+      ->type_name("PATH");
+  save->footer(R"(Examples:
+  backplan profile save --age 68 --equipment tennis-ball --no-floor
+  backplan profile save --condition osteoporosis      (keeps the age and equipment saved before)
+  backplan profile save --replace --age 40            (forgets everything else)
+
+Flags given are merged into the saved profile; the rest of it stays. Use 'none' to save an
+empty list (--condition none). --no-floor and --cleared can only be undone with --replace.
+Written atomically; the directory is created. Prints what was saved.
+)");
+  CLI::App* show = cmd->add_subcommand("show", "Print the saved profile and where it is");
+  show->add_option("--routines", a.show_routines,
+                   "Library directory or file to check the ids against")
+      ->allow_extra_args(false)
+      ->type_name("PATH");
+  show->footer(R"(Examples:
+  backplan profile show
+  backplan profile show > backup.yaml
+
+Prints '# Saved profile: PATH', then the file; with none saved, says so (exit code 0).
+A problem in the file is an error with its line and column (exit code 3).
+)");
+  cmd->add_subcommand("clear", "Remove the saved profile")->footer(R"(Example:
+  backplan profile clear
+
+Later plans start from the library's defaults again.
+)");
+}
+
+void setup_completions(CLI::App& app, std::string& shell) {
+  CLI::App* cmd = app.add_subcommand("completions", "Print a shell completion script");
+  cmd->add_option("shell", shell, "bash, zsh or fish")->required()->type_name("SHELL");
+  cmd->footer(R"(Examples:
+  source <(backplan completions bash)
+  backplan completions zsh > ~/.zfunc/_backplan
+  backplan completions fish > ~/.config/fish/completions/backplan.fish
+
+The scripts ask backplan itself for names at completion time, so conditions, equipment,
+regions and routines always match the library (and any --routines on the command line).
+)");
+}
+
+// The shape of the command line, for completion.
+CommandSpec command_spec(const CLI::App& app) {
+  CommandSpec spec;
+  spec.name = app.get_name();
+  for (const CLI::Option* opt : app.get_options()) {
+    if (opt->get_positional()) continue;
+    OptionSpec o;
+    for (const auto& name : opt->get_lnames()) o.names.push_back("--" + name);
+    for (const auto& name : opt->get_snames()) o.names.push_back("-" + name);
+    o.takes_value = opt->get_type_size() != 0;
+    spec.options.push_back(o);
+  }
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_group().empty()) continue;  // hidden
+    spec.subcommands.push_back(command_spec(*sub));
+  }
+  return spec;
+}
+
+// Long option names of a (sub)command, for "did you mean".
+std::vector<std::string> option_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const auto& name : opt->get_lnames()) names.push_back("--" + name);
+  }
+  return names;
+}
+
+// One line for a CLI11 parse error, with a suggestion for a mistyped option.
+std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) {
+  const CLI::App* active = &app;
+  std::string path = "backplan";
+  for (bool deeper = true; deeper;) {  // the innermost command given (`profile save`)
+    deeper = false;
+    for (const CLI::App* sub : active->get_subcommands()) {
+      active = sub;
+      path += " " + sub->get_name();
+      deeper = true;
+      break;
+    }
+  }
+  const std::string what = e.what();
+  const std::string help = path + " --help";
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    // CLI11: "The following arguments were not expected: 40 --agee" (listed last first).
+    const std::size_t colon = what.find(": ");
+    std::vector<std::string> words;
+    std::string rest = colon == std::string::npos ? what : what.substr(colon + 2);
+    for (std::size_t start = 0; start < rest.size();) {
+      std::size_t end = rest.find(' ', start);
+      if (end == std::string::npos) end = rest.size();
+      if (end > start) words.insert(words.begin(), rest.substr(start, end - start));
+      start = end + 1;
+    }
+    std::string word = words.empty() ? std::string() : words.front();
+    for (const auto& w : words) {
+      if (!w.empty() && w[0] == '-') {
+        word = w;
+        break;
+      }
+    }
+    if (!word.empty() && word[0] == '-') {
+      const std::string key = word.substr(0, word.find('='));
+      return fmt::format("{}; see '{}'", unknown_message("option", key, option_names(*active)),
+                         help);
+    }
+    if (active == &app) {
+      return fmt::format("{}; see '{}'", unknown_message("command", word, kSubcommands), help);
+    }
+    return fmt::format("unexpected argument '{}'; see '{}'", word, help);
+  }
+  return fmt::format("{}; see '{}'", what, help);
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv) {
+  // `plan` is the default command: `backplan --age 60` means `backplan plan --age 60`.
+  std::vector<std::string> args;
+  for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed
+  const std::string first = argc > 1 ? argv[1] : "";
+  const bool top_level_flag = first == "-h" || first == "--help" || first == "--version";
+  if (argc == 1 || (!first.empty() && first[0] == '-' && !top_level_flag))
+    args.emplace_back("plan");
+  if (argc > 1 && (first.empty() || first[0] != '-') && first != kCompleteCommand &&
+      std::find(kSubcommands.begin(), kSubcommands.end(), first) == kSubcommands.end()) {
+    say_error(
+        fmt::format("{}; see 'backplan --help'", unknown_message("command", first, kSubcommands)));
+    return static_cast<int>(ExitCode::usage);
+  }
+
+  CLI::App app("backplan — a safe, sequenced daily routine for low-back pain", "backplan");
+  app.set_version_flag("--version", std::string("backplan ") + BACKPLAN_VERSION);
+  app.require_subcommand(1);
+  app.footer(R"(Examples:
+  backplan --age 68 --no-floor --equipment tennis-ball
+  backplan list conditions
+  backplan show curl-up
+  backplan profile save --age 68 --equipment tennis-ball
+
+With no command, backplan runs 'plan'; 'backplan COMMAND --help' shows each command's options.
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data, 4 red flag, 5 cannot write, 6 batch
+rows skipped. See backplan(1).
+)");
+  PlanArgs plan_args;
+  setup_plan(app, plan_args);
+  ValidateOptions validate_options;
+  setup_validate(app, validate_options);
+  BatchOptions batch_options;
+  setup_batch(app, batch_options);
+  ListOptions list_options;
+  setup_list(app, list_options);
+  ShowOptions show_options;
+  setup_show(app, show_options);
+  ProfileCommandArgs profile_args;
+  setup_profile(app, profile_args);
+  std::string completion_shell;
+  setup_completions(app, completion_shell);
+
+  if (first == kCompleteCommand) {
+    // `backplan __complete -- WORDS...`, from the completion scripts; never through CLI11.
+    std::vector<std::string> words;
+    for (int i = 2; i < argc; ++i) {
+      if (i == 2 && std::string(argv[i]) == "--") continue;
+      words.emplace_back(argv[i]);
+    }
+    return run_complete(command_spec(app), words);
+  }
+
+  try {
+    app.parse(args);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e, std::cout, std::cerr);
+    say_error(describe_parse_error(e, app));
+    return static_cast<int>(ExitCode::usage);
+  }
+
+  try {
+    if (app.got_subcommand("plan")) return run_plan(finish_plan(plan_args));
+    if (app.got_subcommand("validate")) return run_validate(validate_options);
+    if (app.got_subcommand("batch")) return run_batch(batch_options);
+    if (app.got_subcommand("list")) return run_list(list_options);
+    if (app.got_subcommand("show")) return run_show(show_options);
+    if (app.got_subcommand("completions")) return run_completions(completion_shell);
+    if (CLI::App* profile = app.get_subcommand("profile"); profile->parsed()) {
+      if (profile->got_subcommand("save")) {
+        ProfileSaveOptions save = profile_args.save;
+        save.profile = finish_profile_flags(profile_args.profile);
+        return run_profile_save(save);
+      }
+      if (profile->got_subcommand("show")) return run_profile_show(profile_args.show_routines);
+      if (profile->got_subcommand("clear")) return run_profile_clear();
+    }
+    say_error("no command given; see 'backplan --help'");
+    return static_cast<int>(ExitCode::usage);
+  } catch (const Error& e) {
+    if (e.diagnostic()) {
+      std::fputs((e.message() + "\n").c_str(), stderr);
+    } else {
+      say_error(e.message());
+    }
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    say_error(fmt::format("internal error: {} (please report this)", e.what()));
+    return static_cast<int>(ExitCode::internal);
+  }
+}
+
+}  // namespace backplan

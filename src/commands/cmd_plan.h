@@ -1,0 +1,26 @@
+#pragma once
+// `backplan plan`: a person's circumstances -> today's routine.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/format.h"
+#include "resolve/profile.h"
+
+namespace backplan {
+
+struct PlanOptions {
+  ProfileFlags profile;
+  std::optional<std::string> profile_file;  // used instead of the saved profile
+  bool no_config = false;                   // ignore the saved profile (config.h)
+  std::vector<std::string> routines;        // extra library paths, on top of the built-in one
+  Format format = Format::text;
+  std::optional<std::string> date;  // printed on markdown and html handouts (YYYY-MM-DD)
+  std::string output = "-";
+};
+
+// Runs the command; returns the exit code. Errors are thrown as Error.
+int run_plan(const PlanOptions& options);
+
+}  // namespace backplan

@@ -1,0 +1,117 @@
+#include "commands/cmd_profile.h"
+#include "io/files.h"
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "io/output.h"
+#include "load/library_loader.h"
+#include "load/yaml_tree.h"
+#include "model/diagnostics.h"
+#include "resolve/saved_profile.h"
+
+namespace backplan {
+
+namespace {
+
+std::string where_or_throw(ExitCode code) {
+  if (auto path = saved_profile_path()) return *path;
+  throw Error(code,
+              "no place for a saved profile: set HOME (or XDG_CONFIG_HOME to an absolute path)");
+}
+
+// Paths as messages show them: "~/..." for those under HOME.
+std::string shown(const std::string& text) {
+  const char* home = std::getenv("HOME");
+  if (!home || !*home) return text;
+  std::string base(home);
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  if (base == "/") return text;
+  base += '/';
+  std::string out = text;
+  for (std::size_t at = out.find(base); at != std::string::npos; at = out.find(base, at + 2)) {
+    if (at == 0 || out[at - 1] == '\'' || out[at - 1] == ' ') out.replace(at, base.size(), "~/");
+  }
+  return out;
+}
+
+std::string header(const std::string& path) {
+  return fmt::format("# Saved profile: {}\n", shown(path));
+}
+
+}  // namespace
+
+int run_profile_save(const ProfileSaveOptions& options) {
+  const std::string path = where_or_throw(ExitCode::cannot_write);
+  const Library lib = load_library_or_throw(options.routines);
+  const ProfileInput flags = read_profile_flags(options.profile, lib);
+  ProfileInput saved;
+  if (!options.replace && file_exists(path)) {
+    try {
+      saved = load_profile_file(path, lib);
+    } catch (const Error& e) {
+      if (!e.diagnostic()) throw;
+      throw Error::in_file(e.diagnostic()->where,
+                           e.diagnostic()->message +
+                               " (fix the file, or start afresh with 'backplan profile save "
+                               "--replace ...')");
+    }
+  }
+  const ProfileInput merged = merge_profile(saved, flags);
+  if (!has_any_field(merged)) {
+    throw Error(ExitCode::usage,
+                "nothing to save: give the profile's flags, such as --age 60 or --equipment "
+                "tennis-ball; see 'backplan profile save --help'");
+  }
+  const std::string yaml = profile_yaml(merged);
+  try {
+    write_config_file(path, yaml);
+  } catch (const Error& e) {
+    throw Error(e.code(), shown(e.message()));  // the paths as the other messages show them
+  }
+  write_output("-", header(path) + yaml);
+  return static_cast<int>(ExitCode::ok);
+}
+
+int run_profile_show(const std::vector<std::string>& routines) {
+  const auto path = saved_profile_path();
+  if (!path) {
+    write_output("-",
+                 "No saved profile: neither HOME nor XDG_CONFIG_HOME gives a place for one.\n");
+    return static_cast<int>(ExitCode::ok);
+  }
+  if (!file_exists(*path)) {
+    write_output("-", fmt::format("No saved profile (it would be {}).\nSave one with 'backplan "
+                                  "profile save', for example: backplan profile save --age 60 "
+                                  "--equipment tennis-ball\n",
+                                  shown(*path)));
+    return static_cast<int>(ExitCode::ok);
+  }
+  // Checked as `plan` would read it, so a problem shows here with its line and column.
+  const Library lib = load_library_or_throw(routines);
+  load_profile_file(*path, lib);
+  write_output("-", header(*path) + read_text_file(*path, 64 * 1024));
+  return static_cast<int>(ExitCode::ok);
+}
+
+int run_profile_clear() {
+  const auto path = saved_profile_path();
+  if (!path || !file_exists(*path)) {
+    write_output("-",
+                 path ? fmt::format("No saved profile at {}; nothing to remove.\n", shown(*path))
+                      : std::string("No saved profile; nothing to remove.\n"));
+    return static_cast<int>(ExitCode::ok);
+  }
+  if (::unlink(path->c_str()) != 0) {
+    throw Error(ExitCode::cannot_write,
+                fmt::format("cannot remove '{}': {}", shown(*path), std::strerror(errno)));
+  }
+  write_output("-", fmt::format("Removed the saved profile {}\n", shown(*path)));
+  return static_cast<int>(ExitCode::ok);
+}
+
+}  // namespace backplan

@@ -1,0 +1,22 @@
+#pragma once
+// `backplan profile save|show|clear`: the saved profile that `backplan plan` starts from.
+
+#include <string>
+#include <vector>
+
+#include "resolve/profile.h"
+
+namespace backplan {
+
+struct ProfileSaveOptions {
+  ProfileFlags profile;
+  std::vector<std::string> routines;  // extra library paths to check the ids against
+  bool replace = false;               // start from nothing instead of the saved profile
+};
+
+// Each runs its command and returns the exit code; errors are thrown as Error.
+int run_profile_save(const ProfileSaveOptions& options);
+int run_profile_show(const std::vector<std::string>& routines);
+int run_profile_clear();
+
+}  // namespace backplan

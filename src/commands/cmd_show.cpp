@@ -1,0 +1,424 @@
+#include "commands/cmd_show.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "io/output.h"
+#include "io/terminal.h"
+#include "load/library_loader.h"
+#include "model/diagnostics.h"
+#include "model/plan.h"
+#include "plan/planner.h"
+#include "render/render_text.h"
+#include "text/suggest.h"
+
+namespace backplan {
+
+namespace {
+
+constexpr int kLabel = 14;  // the label column of "Phase         core"
+
+template <typename T>
+bool contains(const std::vector<T>& items, const T& value) {
+  return std::find(items.begin(), items.end(), value) != items.end();
+}
+
+bool has_ref(const std::vector<Ref>& refs, const std::string& id) {
+  return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) { return r.id == id; });
+}
+
+template <typename T>
+std::vector<std::string> strings(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) out.emplace_back(to_string(item));
+  return out;
+}
+
+std::vector<std::string> ref_ids(const std::vector<Ref>& refs) {
+  std::vector<std::string> out;
+  for (const auto& r : refs) out.push_back(r.id);
+  return out;
+}
+
+std::string name_and_id(const std::string& name, const std::string& id) {
+  return fmt::format("{} ({})", name, id);
+}
+
+std::string equipment_name(const Library& lib, const std::string& id) {
+  const Equipment* e = lib.find_equipment(id);
+  return e ? e->name : id;
+}
+
+std::string region_name(const Library& lib, const std::string& id) {
+  const Region* r = lib.find_region(id);
+  return r ? r->name : id;
+}
+
+std::string exercise_name(const Library& lib, const std::string& id) {
+  const Exercise* x = lib.find_exercise(id);
+  return x ? name_and_id(x->name, id) : id;
+}
+
+std::string lift_text(Lift lift) {
+  return lift == Lift::cleared ? "until --cleared" : "until --avoid names the area";
+}
+
+std::string scope_text(const Scope& s) {
+  std::vector<std::string> parts;
+  if (!s.phases.empty()) parts.push_back("phases " + join(strings(s.phases)));
+  if (!s.positions.empty()) parts.push_back("positions " + join(strings(s.positions)));
+  if (!s.tags.empty()) parts.push_back("tags " + join(s.tags));
+  if (!s.exercises.empty()) parts.push_back("exercises " + join(ref_ids(s.exercises)));
+  return parts.empty() ? "every step" : join(parts, "; ");
+}
+
+std::string dose_limits_text(const DoseLimits& d) {
+  std::vector<std::string> parts;
+  if (d.max_hold_seconds) parts.push_back(fmt::format("holds at most {} s", *d.max_hold_seconds));
+  if (d.min_hold_seconds) parts.push_back(fmt::format("holds at least {} s", *d.min_hold_seconds));
+  if (d.max_sets)
+    parts.push_back(fmt::format("at most {} set{}", *d.max_sets, *d.max_sets == 1 ? "" : "s"));
+  return join(parts, ", ");
+}
+
+// What a rule does, in general (for `show CONDITION`).
+std::string rule_text(const Library& lib, const Rule& r) {
+  std::vector<std::string> names;
+  switch (r.kind) {
+    case RuleKind::exclude_positions:
+      return "rules out the positions " + join(strings(r.positions));
+    case RuleKind::exclude_tags:
+      return "rules out exercises tagged " + join(r.tags);
+    case RuleKind::exclude_exercises:
+      return "rules out the exercises " + join(ref_ids(r.ids));
+    case RuleKind::no_pressure_on:
+      for (const auto& id : r.ids) names.push_back(region_name(lib, id.id));
+      return "no pressure on: " + join(names, "; ");
+    case RuleKind::exclude_equipment:
+      for (const auto& id : r.ids) names.push_back(equipment_name(lib, id.id));
+      return "rules out the tools: " + join(names);
+    case RuleKind::max_firmness:
+      return fmt::format("tools no firmer than {}", to_string(r.firmness));
+    case RuleKind::hold_back_phases:
+      return fmt::format("holds back the {} phase {}", join(strings(r.phases)),
+                         lift_text(r.lifted_by));
+    case RuleKind::max_minutes:
+      return fmt::format("the session takes at most {} min", r.minutes);
+    case RuleKind::dose:
+      return fmt::format("{} (for {})", dose_limits_text(r.dose), scope_text(r.scope));
+    case RuleKind::cue:
+      return fmt::format("adds the cue \"{}\" (for {})", r.cue, scope_text(r.scope));
+  }
+  return "";
+}
+
+// The tools that could fill an exercise's needs: each tool and its stand-ins.
+std::vector<const Equipment*> candidate_tools(const Library& lib, const Exercise& x) {
+  std::vector<const Equipment*> out;
+  for (const auto& need : x.equipment) {
+    const Equipment* e = lib.find_equipment(need.id);
+    if (!e) continue;
+    out.push_back(e);
+    for (const auto& s : e->stand_ins) {
+      if (const Equipment* alt = lib.find_equipment(s.id)) out.push_back(alt);
+    }
+  }
+  return out;
+}
+
+// How a rule changes this exercise, or nothing when it does not reach it.
+std::optional<std::string> effect_on(const Library& lib, const Rule& r, const Exercise& x) {
+  std::vector<std::string> names;
+  switch (r.kind) {
+    case RuleKind::exclude_positions:
+      if (!contains(r.positions, x.position)) return std::nullopt;
+      return fmt::format("left out: no {} exercises", to_string(x.position));
+    case RuleKind::exclude_tags:
+      for (const auto& t : r.tags) {
+        if (contains(x.tags, t)) names.push_back(t);
+      }
+      if (names.empty()) return std::nullopt;
+      return fmt::format("left out: tagged {}", join(names));
+    case RuleKind::exclude_exercises:
+      if (!has_ref(r.ids, x.id)) return std::nullopt;
+      return std::string("left out");
+    case RuleKind::no_pressure_on:
+      for (const auto& id : r.ids) {
+        if (has_ref(x.pressure_on, id.id)) names.push_back(region_name(lib, id.id));
+      }
+      if (names.empty()) return std::nullopt;
+      return fmt::format("left out: it presses on {}", join(names, "; "));
+    case RuleKind::exclude_equipment:
+      for (const Equipment* e : candidate_tools(lib, x)) {
+        if (has_ref(r.ids, e->id) && !contains(names, e->name)) names.push_back(e->name);
+      }
+      if (names.empty()) return std::nullopt;
+      return fmt::format("not with: {}", join(names));
+    case RuleKind::max_firmness:
+      for (const Equipment* e : candidate_tools(lib, x)) {
+        if (e->firmness && *e->firmness > r.firmness && !contains(names, e->name))
+          names.push_back(e->name);
+      }
+      if (names.empty()) return std::nullopt;
+      return fmt::format("{} tools only, so not with: {}", to_string(r.firmness), join(names));
+    case RuleKind::hold_back_phases:
+      if (!contains(r.phases, x.phase)) return std::nullopt;
+      return fmt::format("held back {}", lift_text(r.lifted_by));
+    case RuleKind::max_minutes:
+      return std::nullopt;  // the whole session, not this exercise
+    case RuleKind::dose: {
+      if (!in_scope(r.scope, x)) return std::nullopt;
+      const auto& d = r.dose;
+      const auto hold = x.dose.hold_seconds;
+      std::vector<std::string> parts;
+      if (d.max_hold_seconds && hold && *hold > *d.max_hold_seconds)
+        parts.push_back(fmt::format("holds shortened to {} s", *d.max_hold_seconds));
+      if (d.min_hold_seconds && hold && *hold < *d.min_hold_seconds)
+        parts.push_back(fmt::format("holds lengthened to {} s", *d.min_hold_seconds));
+      if (d.max_sets && x.dose.max_sets > *d.max_sets)
+        parts.push_back(fmt::format("{} set{} at most", *d.max_sets, *d.max_sets == 1 ? "" : "s"));
+      if (parts.empty()) return std::nullopt;
+      return join(parts, ", ");
+    }
+    case RuleKind::cue:
+      if (!in_scope(r.scope, x)) return std::nullopt;
+      return fmt::format("adds the cue \"{}\"", r.cue);
+  }
+  return std::nullopt;
+}
+
+std::string condition_heading(const Condition& c) {
+  std::string how = c.gate == Gate::stop ? "red flag" : fmt::format("gate {}", to_string(c.gate));
+  if (c.when) how += ", applies by itself " + to_string(*c.when);
+  return fmt::format("{} ({}; {})", c.name, c.id, how);
+}
+
+class Writer {
+ public:
+  explicit Writer(int width) : width_(width) {}
+  void line(const std::string& s = "") { out_ += s + "\n"; }
+  void text(const std::string& s, const std::string& first, const std::string& rest) {
+    line(wrap(s, width_, first, rest));
+  }
+  void field(const std::string& label, const std::string& value) {
+    const std::string first =
+        label + std::string(static_cast<std::size_t>(kLabel) - label.size(), ' ');
+    text(value, first, std::string(kLabel, ' '));
+  }
+  void item(const std::string& s) { text(s, "  - ", "    "); }
+  void heading(const std::string& s) {
+    line();
+    text(s, "", "");
+  }
+  std::string str() const { return out_; }
+
+ private:
+  int width_;
+  std::string out_;
+};
+
+std::string show_exercise(const Library& lib, const Exercise& x, int width) {
+  Writer w(width);
+  w.text(name_and_id(x.name, x.id), "", "");
+  w.line();
+  w.field("Phase", std::string(to_string(x.phase)));
+  w.field("Position", std::string(to_string(x.position)));
+  std::vector<std::string> tools;
+  for (const auto& need : x.equipment) {
+    std::string tool = name_and_id(equipment_name(lib, need.id), need.id);
+    if (const Equipment* e = lib.find_equipment(need.id); e && !e->stand_ins.empty()) {
+      std::vector<std::string> alts;
+      for (const auto& s : e->stand_ins) alts.push_back(equipment_name(lib, s.id));
+      tool += "; stand-ins, in order: " + join(alts);
+    }
+    tools.push_back(tool);
+  }
+  w.field("Equipment", tools.empty() ? "none" : join(tools, ". "));
+  std::vector<std::string> regions;
+  for (const auto& r : x.pressure_on) regions.push_back(region_name(lib, r.id));
+  w.field("Presses on", regions.empty()
+                            ? "nothing"
+                            : join(regions, "; ") + " (left out when --avoid names one of them)");
+  std::vector<std::string> targets;
+  for (const auto& r : x.targets) targets.push_back(region_name(lib, r.id));
+  if (!targets.empty()) w.field("Works", join(targets, "; "));
+  if (!x.tags.empty()) w.field("Tags", join(x.tags));
+  StepDose dose;
+  dose.sets = x.dose.sets;
+  dose.max_sets = x.dose.max_sets;
+  dose.reps = x.dose.reps;
+  dose.hold_seconds = x.dose.hold_seconds;
+  dose.rep_seconds = x.dose.rep_seconds;
+  dose.per_side = x.dose.per_side;
+  dose.rest_seconds = x.dose.rest_seconds;
+  std::string dose_text = fmt::format("{}; about {}", dose_in_words(dose, x.phase),
+                                      duration_in_words(dose_seconds(dose)));
+  if (dose.max_sets > dose.sets) {
+    dose_text += fmt::format("; long sessions go up to {} {}", dose.max_sets,
+                             !dose.reps.empty()          ? "rounds"
+                             : x.phase == Phase::release ? "passes"
+                                                         : "holds");
+  }
+  w.field("Dose", dose_text);
+  w.field("Source", x.source);
+  w.field("Defined at", to_string(x.at));
+
+  w.heading("Cues");
+  for (const auto& cue : x.cues) w.item(cue);
+
+  if (!x.alternatives.empty()) {
+    w.heading("Alternatives, tried in this order when it does not suit");
+    int n = 0;
+    for (const auto& a : x.alternatives) {
+      w.text(exercise_name(lib, a.id), fmt::format("  {}. ", ++n), "     ");
+    }
+  }
+  std::vector<std::string> stands_in;
+  for (const auto& other : lib.exercises) {
+    if (has_ref(other.alternatives, x.id)) stands_in.push_back(name_and_id(other.name, other.id));
+  }
+  if (!stands_in.empty()) {
+    w.heading("Stands in for");
+    for (const auto& s : stands_in) w.item(s);
+  }
+  std::vector<std::string> uses;
+  for (const auto& routine : lib.routines) {
+    for (const auto& phase : routine.phases) {
+      for (const auto& slot : phase.slots) {
+        if (slot.exercise.id == x.id) {
+          uses.push_back(fmt::format("{} ({}), {}, priority {}", routine.name, routine.id,
+                                     phase.title, slot.priority));
+        }
+      }
+    }
+  }
+  if (!uses.empty()) {
+    w.heading("In routines");
+    for (const auto& u : uses) w.item(u);
+  }
+
+  w.heading("What changes it");
+  bool any = false;
+  for (const auto& c : lib.conditions) {
+    std::vector<std::pair<std::string, const Rule*>> effects;
+    for (const auto& r : c.rules) {
+      if (auto effect = effect_on(lib, r, x)) effects.emplace_back(*effect, &r);
+    }
+    if (effects.empty()) continue;
+    any = true;
+    w.text(condition_heading(c), "  ", "  ");
+    for (const auto& [effect, rule] : effects) {
+      w.text(rule->why.empty() ? effect : fmt::format("{}: {}", effect, rule->why), "    - ",
+             "      ");
+      w.text("Source: " + rule->source, "      ", "      ");
+    }
+  }
+  if (!any) w.text("No condition in the library changes it.", "  ", "  ");
+  return w.str();
+}
+
+std::string show_condition(const Library& lib, const Condition& c, int width) {
+  Writer w(width);
+  w.text(name_and_id(c.name, c.id), "", "");
+  w.line();
+  w.field("Gate", c.gate == Gate::stop ? "stop (a red flag: no plan, seek care)"
+                                       : std::string(to_string(c.gate)));
+  w.field("Applies", c.when ? "by itself, " + to_string(*c.when)
+                            : fmt::format("when named: --condition {}", c.id));
+  if (!c.notice.empty()) w.field("Notice", c.notice);
+  if (!c.source.empty()) w.field("Source", c.source);
+  w.field("Defined at", to_string(c.at));
+  if (!c.rules.empty()) {
+    w.heading("Rules");
+    for (const auto& r : c.rules) {
+      const std::string what = rule_text(lib, r);
+      w.text(r.why.empty() ? what : fmt::format("{}: {}", what, r.why), "  - ", "    ");
+      w.text("Source: " + r.source, "    ", "    ");
+    }
+    std::vector<std::string> reached;
+    for (const auto& x : lib.exercises) {
+      const bool reaches = std::any_of(c.rules.begin(), c.rules.end(), [&](const Rule& r) {
+        return effect_on(lib, r, x).has_value();
+      });
+      if (reaches) reached.push_back(x.id);
+    }
+    w.heading(
+        fmt::format("Exercises it changes ({}; 'backplan show ID' says how)", reached.size()));
+    if (!reached.empty()) w.text(join(reached), "  ", "  ");
+  }
+  return w.str();
+}
+
+std::string show_equipment(const Library& lib, const Equipment& e, int width) {
+  Writer w(width);
+  w.text(name_and_id(e.name, e.id), "", "");
+  w.line();
+  w.field("Firmness", e.firmness ? std::string(to_string(*e.firmness)) : "-");
+  std::vector<std::string> alts;
+  for (const auto& s : e.stand_ins) alts.push_back(name_and_id(equipment_name(lib, s.id), s.id));
+  w.field("Stand-ins", alts.empty() ? "none" : join(alts, "; ") + " (in this order)");
+  std::vector<std::string> covers;
+  for (const auto& other : lib.equipment) {
+    if (has_ref(other.stand_ins, e.id)) covers.push_back(name_and_id(other.name, other.id));
+  }
+  if (!covers.empty()) w.field("Stands in for", join(covers, "; "));
+  if (has_ref(lib.settings.assumed_equipment, e.id))
+    w.field("Assumed", "always, without --equipment");
+  if (has_ref(lib.settings.default_equipment, e.id))
+    w.field("Default kit", "assumed when you give no --equipment");
+  w.field("Defined at", to_string(e.at));
+
+  std::vector<std::string> used;
+  for (const auto& x : lib.exercises) {
+    for (const Equipment* t : candidate_tools(lib, x)) {
+      if (t->id == e.id) {
+        used.push_back(x.id);
+        break;
+      }
+    }
+  }
+  w.heading(fmt::format("Exercises that can use it ({})", used.size()));
+  if (!used.empty()) w.text(join(used), "  ", "  ");
+
+  std::vector<std::string> limits;
+  for (const auto& c : lib.conditions) {
+    for (const auto& r : c.rules) {
+      const bool excluded = r.kind == RuleKind::exclude_equipment && has_ref(r.ids, e.id);
+      const bool too_firm =
+          r.kind == RuleKind::max_firmness && e.firmness && *e.firmness > r.firmness;
+      if (excluded || too_firm) limits.push_back(fmt::format("{}: {}", c.id, r.why));
+    }
+  }
+  if (!limits.empty()) {
+    w.heading("Conditions that rule it out");
+    for (const auto& l : limits) w.item(l);
+  }
+  return w.str();
+}
+
+}  // namespace
+
+std::string render_show(const Library& lib, const std::string& id, int width) {
+  if (const Exercise* x = lib.find_exercise(id)) return show_exercise(lib, *x, width);
+  if (const Condition* c = lib.find_condition(id)) return show_condition(lib, *c, width);
+  if (const Equipment* e = lib.find_equipment(id)) return show_equipment(lib, *e, width);
+  std::vector<std::string> choices;
+  for (const auto& x : lib.exercises) choices.push_back(x.id);
+  for (const auto& c : lib.conditions) choices.push_back(c.id);
+  for (const auto& e : lib.equipment) choices.push_back(e.id);
+  const auto near = closest(id, choices);
+  throw Error(ExitCode::usage,
+              near ? fmt::format("unknown id '{}' (did you mean '{}'?)", id, *near)
+                   : fmt::format("unknown id '{}': not an exercise, condition or equipment in the "
+                                 "library; see 'backplan list exercises'",
+                                 id));
+}
+
+int run_show(const ShowOptions& options) {
+  const Library lib = load_library_or_throw(options.routines);
+  write_output("-", render_show(lib, options.id, stdout_width()));
+  return static_cast<int>(ExitCode::ok);
+}
+
+}  // namespace backplan

@@ -1,0 +1,24 @@
+#pragma once
+// `backplan show ID`: one exercise, condition or piece of equipment from the library, with
+// everything that connects to it (stand-ins, alternatives, the condition rules that reach it).
+
+#include <string>
+#include <vector>
+
+#include "model/library.h"
+
+namespace backplan {
+
+// The description: a pure function of the library, wrapped at `width` columns. Throws Error
+// (usage) with "did you mean" for an id the library does not have.
+std::string render_show(const Library& lib, const std::string& id, int width);
+
+struct ShowOptions {
+  std::string id;
+  std::vector<std::string> routines;  // extra library paths, on top of the built-in one
+};
+
+// Runs the command; returns the exit code. Errors are thrown as Error.
+int run_show(const ShowOptions& options);
+
+}  // namespace backplan

@@ -1,0 +1,203 @@
+#include "load/library_codegen.h"
+
+#include <fmt/format.h>
+
+namespace backplan {
+
+namespace {
+
+// A C++ string literal for any bytes: printable ASCII as is, the rest as octal escapes.
+std::string literal(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u >= 0x20 && u < 0x7f && c != '?') {
+      out += c;
+    } else {
+      out += fmt::format("\\{:03o}", u);
+    }
+  }
+  return out + "\"";
+}
+
+class Emitter {
+ public:
+  std::string run(const Library& lib) {
+    out_ += "// Generated from routines/*.yaml by backplan_codegen. Do not edit.\n";
+    out_ += "#include \"load/library_codegen.h\"\n\nnamespace backplan {\n\nnamespace {\n\n";
+    out_ += "Library build() {\n  Library l;\n";
+    const Settings& s = lib.settings;
+    line("l.settings.default_routine = " + ref(s.default_routine) + ";");
+    line(fmt::format("l.settings.default_minutes = {};", s.default_minutes));
+    line("l.settings.default_equipment = " + refs(s.default_equipment) + ";");
+    line("l.settings.default_equipment_notice = " + literal(s.default_equipment_notice) + ";");
+    line("l.settings.assumed_equipment = " + refs(s.assumed_equipment) + ";");
+    for (const auto& g : lib.general_rules) {
+      line(fmt::format("l.general_rules.push_back({{{}, {}}});", literal(g.text),
+                       literal(g.source)));
+    }
+    for (const auto& r : lib.regions) {
+      line(fmt::format("l.regions.push_back({{{}, {}, {}}});", literal(r.id), literal(r.name),
+                       location(r.at)));
+    }
+    for (const auto& e : lib.equipment) {
+      line("{");
+      line("  Equipment e;");
+      line("  e.id = " + literal(e.id) + ";");
+      line("  e.name = " + literal(e.name) + ";");
+      if (e.firmness)
+        line(fmt::format("  e.firmness = static_cast<Firmness>({});",
+                         static_cast<int>(*e.firmness)));
+      line("  e.stand_ins = " + refs(e.stand_ins) + ";");
+      line("  e.at = " + location(e.at) + ";");
+      line("  l.equipment.push_back(std::move(e));");
+      line("}");
+    }
+    for (const auto& x : lib.exercises) exercise(x);
+    for (const auto& c : lib.conditions) condition(c);
+    for (const auto& r : lib.routines) routine(r);
+    out_ += "  return l;\n}\n\n}  // namespace\n\n";
+    out_ +=
+        "const Library& compiled_builtin_library() {\n  static const Library lib = build();\n"
+        "  return lib;\n}\n\n}  // namespace backplan\n";
+    return out_;
+  }
+
+ private:
+  void line(const std::string& text) { out_ += "  " + text + "\n"; }
+
+  static std::string location(const Location& at) {
+    return fmt::format("Location{{{}, {}, {}}}", literal(at.path), at.line, at.column);
+  }
+  static std::string ref(const Ref& r) {
+    return fmt::format("Ref{{{}, {}}}", literal(r.id), location(r.at));
+  }
+  static std::string refs(const std::vector<Ref>& rs) {
+    std::string out = "std::vector<Ref>{";
+    for (const auto& r : rs) out += ref(r) + ", ";
+    return out + "}";
+  }
+  static std::string texts(const std::vector<std::string>& ts) {
+    std::string out = "std::vector<std::string>{";
+    for (const auto& t : ts) out += literal(t) + ", ";
+    return out + "}";
+  }
+  template <typename Enum>
+  static std::string enums(const char* type, const std::vector<Enum>& values) {
+    std::string out = fmt::format("std::vector<{}>{{", type);
+    for (const auto v : values)
+      out += fmt::format("static_cast<{}>({}), ", type, static_cast<int>(v));
+    return out + "}";
+  }
+  static std::string optional_int(const std::optional<int>& v) {
+    return v ? fmt::format("std::optional<int>({})", *v) : "std::optional<int>()";
+  }
+
+  void exercise(const Exercise& x) {
+    line("{");
+    line("  Exercise x;");
+    line("  x.id = " + literal(x.id) + ";");
+    line("  x.name = " + literal(x.name) + ";");
+    line(fmt::format("  x.phase = static_cast<Phase>({});", static_cast<int>(x.phase)));
+    line(fmt::format("  x.position = static_cast<Position>({});", static_cast<int>(x.position)));
+    line("  x.equipment = " + refs(x.equipment) + ";");
+    line("  x.pressure_on = " + refs(x.pressure_on) + ";");
+    line("  x.targets = " + refs(x.targets) + ";");
+    line("  x.tags = " + texts(x.tags) + ";");
+    const Dose& d = x.dose;
+    line(fmt::format("  x.dose.sets = {};", d.sets));
+    line(fmt::format("  x.dose.max_sets = {};", d.max_sets));
+    std::string reps = "std::vector<int>{";
+    for (int r : d.reps) reps += fmt::format("{}, ", r);
+    line("  x.dose.reps = " + reps + "};");
+    line("  x.dose.hold_seconds = " + optional_int(d.hold_seconds) + ";");
+    line("  x.dose.rep_seconds = " + optional_int(d.rep_seconds) + ";");
+    line(fmt::format("  x.dose.per_side = {};", d.per_side));
+    line(fmt::format("  x.dose.rest_seconds = {};", d.rest_seconds));
+    line("  x.cues = " + texts(x.cues) + ";");
+    line("  x.alternatives = " + refs(x.alternatives) + ";");
+    line("  x.source = " + literal(x.source) + ";");
+    line("  x.at = " + location(x.at) + ";");
+    line("  l.exercises.push_back(std::move(x));");
+    line("}");
+  }
+
+  void condition(const Condition& c) {
+    line("{");
+    line("  Condition c;");
+    line("  c.id = " + literal(c.id) + ";");
+    line("  c.name = " + literal(c.name) + ";");
+    line(fmt::format("  c.gate = static_cast<Gate>({});", static_cast<int>(c.gate)));
+    if (c.when) {
+      line(fmt::format("  c.when = When{{static_cast<When::Kind>({}), {}}};",
+                       static_cast<int>(c.when->kind), c.when->age));
+    }
+    line("  c.notice = " + literal(c.notice) + ";");
+    line("  c.source = " + literal(c.source) + ";");
+    for (const auto& r : c.rules) {
+      line("  {");
+      line("    Rule r;");
+      line(fmt::format("    r.kind = static_cast<RuleKind>({});", static_cast<int>(r.kind)));
+      line("    r.positions = " + enums("Position", r.positions) + ";");
+      line("    r.tags = " + texts(r.tags) + ";");
+      line("    r.ids = " + refs(r.ids) + ";");
+      line("    r.phases = " + enums("Phase", r.phases) + ";");
+      line(fmt::format("    r.lifted_by = static_cast<Lift>({});", static_cast<int>(r.lifted_by)));
+      line(
+          fmt::format("    r.firmness = static_cast<Firmness>({});", static_cast<int>(r.firmness)));
+      line(fmt::format("    r.minutes = {};", r.minutes));
+      line("    r.dose.max_hold_seconds = " + optional_int(r.dose.max_hold_seconds) + ";");
+      line("    r.dose.min_hold_seconds = " + optional_int(r.dose.min_hold_seconds) + ";");
+      line("    r.dose.max_sets = " + optional_int(r.dose.max_sets) + ";");
+      line("    r.cue = " + literal(r.cue) + ";");
+      line("    r.scope.phases = " + enums("Phase", r.scope.phases) + ";");
+      line("    r.scope.tags = " + texts(r.scope.tags) + ";");
+      line("    r.scope.exercises = " + refs(r.scope.exercises) + ";");
+      line("    r.scope.positions = " + enums("Position", r.scope.positions) + ";");
+      line("    r.why = " + literal(r.why) + ";");
+      line("    r.source = " + literal(r.source) + ";");
+      line("    r.at = " + location(r.at) + ";");
+      line("    c.rules.push_back(std::move(r));");
+      line("  }");
+    }
+    line("  c.at = " + location(c.at) + ";");
+    line("  l.conditions.push_back(std::move(c));");
+    line("}");
+  }
+
+  void routine(const Routine& r) {
+    line("{");
+    line("  Routine r;");
+    line("  r.id = " + literal(r.id) + ";");
+    line("  r.name = " + literal(r.name) + ";");
+    line("  r.description = " + literal(r.description) + ";");
+    for (const auto& p : r.phases) {
+      line("  {");
+      line("    RoutinePhase p;");
+      line(fmt::format("    p.id = static_cast<Phase>({});", static_cast<int>(p.id)));
+      line("    p.title = " + literal(p.title) + ";");
+      for (const auto& s : p.slots) {
+        line(fmt::format("    p.slots.push_back(Slot{{{}, {}}});", ref(s.exercise), s.priority));
+      }
+      line("    p.at = " + location(p.at) + ";");
+      line("    r.phases.push_back(std::move(p));");
+      line("  }");
+    }
+    line("  r.at = " + location(r.at) + ";");
+    line("  l.routines.push_back(std::move(r));");
+    line("}");
+  }
+
+  std::string out_;
+};
+
+}  // namespace
+
+std::string library_to_cpp(const Library& lib) {
+  return Emitter().run(lib);
+}
+
+}  // namespace backplan

@@ -1,0 +1,218 @@
+#pragma once
+// The routine library: what backplan knows, as loaded from routines/*.yaml. Plain data; the
+// loader (library_loader.h) builds it and checks every reference, so the planner can trust it.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostics.h"
+#include "model/names.h"
+
+namespace backplan {
+
+enum class Phase { release, mobility, core, stretch };
+enum class Position { floor, bed, seated, standing };
+enum class Firmness { soft, medium, firm };
+enum class Gate { adapt, notice, clearance, stop };
+
+// The phases in the one order every plan keeps.
+inline constexpr Phase kPhaseOrder[] = {Phase::release, Phase::mobility, Phase::core,
+                                        Phase::stretch};
+
+// The words the YAML files and the JSON output use for each value.
+inline constexpr auto kPhaseNames = make_names<Phase>({{Phase::release, "release"},
+                                                       {Phase::mobility, "mobility"},
+                                                       {Phase::core, "core"},
+                                                       {Phase::stretch, "stretch"}});
+inline constexpr auto kPositionNames = make_names<Position>({{Position::floor, "floor"},
+                                                             {Position::bed, "bed"},
+                                                             {Position::seated, "seated"},
+                                                             {Position::standing, "standing"}});
+inline constexpr auto kFirmnessNames = make_names<Firmness>(
+    {{Firmness::soft, "soft"}, {Firmness::medium, "medium"}, {Firmness::firm, "firm"}});
+inline constexpr auto kGateNames = make_names<Gate>({{Gate::adapt, "adapt"},
+                                                     {Gate::notice, "notice"},
+                                                     {Gate::clearance, "clearance"},
+                                                     {Gate::stop, "stop"}});
+
+inline std::string_view to_string(Phase phase) {
+  return kPhaseNames.name(phase);
+}
+inline std::string_view to_string(Position position) {
+  return kPositionNames.name(position);
+}
+inline std::string_view to_string(Firmness firmness) {
+  return kFirmnessNames.name(firmness);
+}
+inline std::string_view to_string(Gate gate) {
+  return kGateNames.name(gate);
+}
+
+struct When;
+// "always", "at age 55 and over", "without floor access (--no-floor)".
+std::string to_string(const When& when);
+
+// An id written in a file, with where it was written (for error messages).
+struct Ref {
+  std::string id;
+  Location at;
+};
+
+struct Region {
+  std::string id;
+  std::string name;
+  Location at;
+};
+
+struct Equipment {
+  std::string id;
+  std::string name;
+  std::optional<Firmness> firmness;
+  std::vector<Ref> stand_ins;  // ranked
+  Location at;
+};
+
+struct Dose {
+  int sets = 1;
+  int max_sets = 1;
+  std::vector<int> reps;            // per set; empty for holds and rolling passes
+  std::optional<int> hold_seconds;  // per rep, or per set without reps
+  std::optional<int> rep_seconds;   // per rep of a movement without a hold
+  bool per_side = false;
+  int rest_seconds = 0;
+};
+
+struct Exercise {
+  std::string id;
+  std::string name;
+  Phase phase = Phase::release;
+  Position position = Position::floor;
+  std::vector<Ref> equipment;  // all required; each met by the id or a stand-in
+  std::vector<Ref> pressure_on;
+  std::vector<Ref> targets;
+  std::vector<std::string> tags;
+  Dose dose;
+  std::vector<std::string> cues;
+  std::vector<Ref> alternatives;  // ranked
+  std::string source;
+  Location at;
+};
+
+// Which steps a dose or cue rule applies to; an empty scope matches every step.
+struct Scope {
+  std::vector<Phase> phases;
+  std::vector<std::string> tags;
+  std::vector<Ref> exercises;
+  std::vector<Position> positions;
+};
+
+struct DoseLimits {
+  std::optional<int> max_hold_seconds;
+  std::optional<int> min_hold_seconds;
+  std::optional<int> max_sets;
+};
+
+enum class RuleKind {
+  exclude_positions,
+  exclude_tags,
+  exclude_exercises,
+  no_pressure_on,
+  exclude_equipment,
+  max_firmness,
+  hold_back_phases,
+  max_minutes,
+  dose,
+  cue,
+};
+
+enum class Lift { cleared, avoid };
+inline constexpr auto kLiftNames =
+    make_names<Lift>({{Lift::cleared, "cleared"}, {Lift::avoid, "avoid"}});
+
+struct Rule {
+  RuleKind kind = RuleKind::cue;
+  std::vector<Position> positions;     // exclude_positions
+  std::vector<std::string> tags;       // exclude_tags
+  std::vector<Ref> ids;                // exclude_exercises, no_pressure_on, exclude_equipment
+  std::vector<Phase> phases;           // hold_back_phases
+  Lift lifted_by = Lift::cleared;      // hold_back_phases
+  Firmness firmness = Firmness::firm;  // max_firmness
+  int minutes = 0;                     // max_minutes
+  DoseLimits dose;                     // dose
+  std::string cue;                     // cue
+  Scope scope;                         // dose, cue
+  std::string why;
+  std::string source;
+  Location at;
+};
+
+// Makes a condition automatic instead of a --condition value.
+struct When {
+  enum class Kind { always, age_at_least, no_floor } kind = Kind::always;
+  int age = 0;
+};
+
+struct Condition {
+  std::string id;
+  std::string name;
+  Gate gate = Gate::notice;
+  std::optional<When> when;
+  std::string notice;
+  std::string source;
+  std::vector<Rule> rules;
+  Location at;
+};
+
+struct Slot {
+  Ref exercise;
+  int priority = 1;
+};
+
+struct RoutinePhase {
+  Phase id = Phase::release;
+  std::string title;
+  std::vector<Slot> slots;
+  Location at;
+};
+
+struct Routine {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::vector<RoutinePhase> phases;
+  Location at;
+};
+
+struct GeneralRule {
+  std::string text;
+  std::string source;
+};
+
+struct Settings {
+  Ref default_routine;
+  int default_minutes = 20;
+  std::vector<Ref> default_equipment;
+  std::string default_equipment_notice;
+  std::vector<Ref> assumed_equipment;
+};
+
+struct Library {
+  Settings settings;
+  std::vector<GeneralRule> general_rules;
+  std::vector<Region> regions;
+  std::vector<Equipment> equipment;
+  std::vector<Exercise> exercises;
+  std::vector<Condition> conditions;
+  std::vector<Routine> routines;
+
+  const Region* find_region(std::string_view id) const;
+  const Equipment* find_equipment(std::string_view id) const;
+  const Exercise* find_exercise(std::string_view id) const;
+  const Condition* find_condition(std::string_view id) const;
+  const Routine* find_routine(std::string_view id) const;
+};
+
+}  // namespace backplan

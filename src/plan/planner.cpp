@@ -1,0 +1,554 @@
+#include "plan/planner.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "text/suggest.h"
+
+namespace backplan {
+
+namespace {
+
+// Reasons are kept in the order they were first given, without repeats.
+void add_reason(std::vector<std::string>& into, const std::string& reason) {
+  if (std::find(into.begin(), into.end(), reason) == into.end()) into.push_back(reason);
+}
+
+std::string reason(const Condition& c, const Rule& r) {
+  return fmt::format("{}: {}", c.name, r.why);
+}
+
+struct ScopedRule {
+  const Condition* condition;
+  const Rule* rule;
+};
+
+// Everything the person's conditions and flags rule out or change, each with its reasons.
+struct Constraints {
+  std::map<Position, std::vector<std::string>> positions;
+  std::map<std::string, std::vector<std::string>> tags;
+  std::map<std::string, std::vector<std::string>> exercises;
+  std::map<std::string, std::vector<std::string>> regions;
+  std::map<std::string, std::vector<std::string>> equipment;
+  std::optional<Firmness> max_firmness;
+  std::vector<std::string> firmness_reasons;
+  std::map<Phase, std::vector<std::string>> held_back;
+  std::optional<int> max_minutes;
+  std::vector<std::string> minutes_reasons;
+  std::vector<ScopedRule> dose_rules;
+  std::vector<ScopedRule> cue_rules;
+};
+
+bool applies(const Condition& c, const Profile& p) {
+  if (!c.when)
+    return std::find(p.conditions.begin(), p.conditions.end(), c.id) != p.conditions.end();
+  switch (c.when->kind) {
+    case When::Kind::always:
+      return true;
+    case When::Kind::age_at_least:
+      return p.age && *p.age >= c.when->age;
+    case When::Kind::no_floor:
+      return !p.floor;
+  }
+  return false;
+}
+
+Constraints gather(const Library& lib, const Profile& p,
+                   const std::vector<const Condition*>& active) {
+  Constraints k;
+  for (const Condition* c : active) {
+    for (const Rule& r : c->rules) {
+      const std::string why = reason(*c, r);
+      switch (r.kind) {
+        case RuleKind::exclude_positions:
+          for (Position pos : r.positions) add_reason(k.positions[pos], why);
+          break;
+        case RuleKind::exclude_tags:
+          for (const auto& tag : r.tags) add_reason(k.tags[tag], why);
+          break;
+        case RuleKind::exclude_exercises:
+          for (const auto& id : r.ids) add_reason(k.exercises[id.id], why);
+          break;
+        case RuleKind::no_pressure_on:
+          for (const auto& id : r.ids) add_reason(k.regions[id.id], why);
+          break;
+        case RuleKind::exclude_equipment:
+          for (const auto& id : r.ids) add_reason(k.equipment[id.id], why);
+          break;
+        case RuleKind::max_firmness:
+          if (!k.max_firmness || r.firmness < *k.max_firmness) k.max_firmness = r.firmness;
+          add_reason(k.firmness_reasons, why);
+          break;
+        case RuleKind::hold_back_phases: {
+          const bool lifted = r.lifted_by == Lift::cleared ? p.cleared : !p.avoid.empty();
+          if (!lifted) {
+            for (Phase phase : r.phases) add_reason(k.held_back[phase], why);
+          }
+          break;
+        }
+        case RuleKind::max_minutes:
+          if (!k.max_minutes || r.minutes < *k.max_minutes) k.max_minutes = r.minutes;
+          add_reason(k.minutes_reasons, why);
+          break;
+        case RuleKind::dose:
+          k.dose_rules.push_back({c, &r});
+          break;
+        case RuleKind::cue:
+          k.cue_rules.push_back({c, &r});
+          break;
+      }
+    }
+  }
+  for (const auto& id : p.avoid) {
+    const Region* region = lib.find_region(id);
+    add_reason(k.regions[id], fmt::format("you asked to keep pressure off this area ({})",
+                                          region ? region->name : id));
+  }
+  return k;
+}
+
+// Whether an exercise suits the person, and with which tools.
+struct Fit {
+  std::vector<std::string> reasons;  // empty when it fits
+  std::vector<std::string> tools;
+};
+
+class Planner {
+ public:
+  Planner(const Library& lib, const Profile& p, const Constraints& k) : lib_(lib), k_(k) {
+    owned_ = p.equipment;
+    for (const auto& ref : lib.settings.assumed_equipment) owned_.push_back(ref.id);
+  }
+
+  Fit check(const Exercise& x) const {
+    Fit fit;
+    auto add_all = [&](const std::vector<std::string>& reasons) {
+      for (const auto& r : reasons) add_reason(fit.reasons, r);
+    };
+    if (auto it = k_.positions.find(x.position); it != k_.positions.end()) add_all(it->second);
+    if (auto it = k_.exercises.find(x.id); it != k_.exercises.end()) add_all(it->second);
+    for (const auto& tag : x.tags) {
+      if (auto it = k_.tags.find(tag); it != k_.tags.end()) add_all(it->second);
+    }
+    for (const auto& region : x.pressure_on) {
+      if (auto it = k_.regions.find(region.id); it != k_.regions.end()) add_all(it->second);
+    }
+    for (const auto& need : x.equipment) {
+      std::vector<std::string> tool_reasons;
+      if (auto tool = pick_tool(need.id, tool_reasons)) {
+        fit.tools.push_back(*tool);
+      } else {
+        add_all(tool_reasons);
+      }
+    }
+    return fit;
+  }
+
+  // The best tool the person has for `need`: the tool itself or a ranked stand-in.
+  std::optional<std::string> pick_tool(const std::string& need,
+                                       std::vector<std::string>& reasons) const {
+    const Equipment* wanted = lib_.find_equipment(need);
+    std::vector<const Equipment*> candidates{wanted};
+    for (const auto& s : wanted->stand_ins) candidates.push_back(lib_.find_equipment(s.id));
+    bool owns_any = false;
+    for (const Equipment* e : candidates) {
+      if (std::find(owned_.begin(), owned_.end(), e->id) == owned_.end()) continue;
+      owns_any = true;
+      if (auto it = k_.equipment.find(e->id); it != k_.equipment.end()) {
+        for (const auto& r : it->second) add_reason(reasons, r);
+        continue;
+      }
+      if (k_.max_firmness && e->firmness && *e->firmness > *k_.max_firmness) {
+        for (const auto& r : k_.firmness_reasons) add_reason(reasons, r);
+        continue;
+      }
+      return e->id;
+    }
+    if (!owns_any) {
+      std::vector<std::string> names;
+      for (const Equipment* e : candidates) names.push_back(lower_first(e->name));
+      add_reason(
+          reasons,
+          names.size() == 1
+              ? fmt::format("it needs a {}, which you did not list", names[0])
+              : fmt::format("it needs a {} or a stand-in ({}), and you listed none "
+                            "of them",
+                            names[0],
+                            join(std::vector<std::string>(names.begin() + 1, names.end()), ", ")));
+    }
+    return std::nullopt;
+  }
+
+  // The exercise for a slot: the routine's own, or the first alternative (depth first, in rank
+  // order) that suits the person. Fills `why` with the reasons the routine's own was ruled out.
+  const Exercise* choose(const Exercise& wanted, std::vector<std::string>& why,
+                         std::vector<std::string>& tools, std::vector<std::string>& tried) const {
+    std::set<std::string> visited;
+    const Exercise* found = nullptr;
+    bool first = true;
+    std::function<void(const Exercise&)> visit = [&](const Exercise& x) {
+      if (found || !visited.insert(x.id).second) return;
+      Fit fit = check(x);
+      if (fit.reasons.empty()) {
+        found = &x;
+        tools = fit.tools;
+        return;
+      }
+      if (first) {
+        why = fit.reasons;
+        first = false;
+      } else {
+        tried.push_back(fmt::format("{} is out too: {}", x.name, join(fit.reasons, "; ")));
+      }
+      for (const auto& alt : x.alternatives) visit(*lib_.find_exercise(alt.id));
+    };
+    visit(wanted);
+    return found;
+  }
+
+  static std::string lower_first(std::string s) {
+    if (s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
+      s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
+  }
+
+ private:
+  const Library& lib_;
+  const Constraints& k_;
+  std::vector<std::string> owned_;
+};
+
+// Applies the dose rules that reach this exercise; says why in `why`.
+void adjust_dose(const Exercise& x, const Constraints& k, StepDose& dose, int& base_sets,
+                 std::vector<std::string>& why) {
+  std::vector<ScopedRule> rules;
+  for (const auto& sr : k.dose_rules) {
+    if (in_scope(sr.rule->scope, x)) rules.push_back(sr);
+  }
+  // Minimums first, then maximums, so a safety cap always wins over a minimum.
+  for (const auto& sr : rules) {
+    const auto& lim = sr.rule->dose;
+    if (lim.min_hold_seconds && dose.hold_seconds && *dose.hold_seconds < *lim.min_hold_seconds) {
+      why.push_back(fmt::format("holds lengthened to {} s: {}", *lim.min_hold_seconds,
+                                reason(*sr.condition, *sr.rule)));
+      dose.hold_seconds = lim.min_hold_seconds;
+    }
+  }
+  for (const auto& sr : rules) {
+    const auto& lim = sr.rule->dose;
+    if (lim.max_hold_seconds && dose.hold_seconds && *dose.hold_seconds > *lim.max_hold_seconds) {
+      why.push_back(fmt::format("holds shortened to {} s: {}", *lim.max_hold_seconds,
+                                reason(*sr.condition, *sr.rule)));
+      dose.hold_seconds = lim.max_hold_seconds;
+    }
+    if (lim.max_sets && dose.max_sets > *lim.max_sets) {
+      if (base_sets > *lim.max_sets) {
+        why.push_back(fmt::format("{} set{} at most: {}", *lim.max_sets,
+                                  *lim.max_sets == 1 ? "" : "s", reason(*sr.condition, *sr.rule)));
+      }
+      dose.max_sets = *lim.max_sets;
+      base_sets = std::min(base_sets, *lim.max_sets);
+      dose.sets = std::min(dose.sets, *lim.max_sets);
+    }
+  }
+}
+
+// A candidate step with what fitting it into the time budget needs.
+struct Entry {
+  Step step;
+  std::vector<int> all_reps;
+  int base_sets = 1;
+  bool included = true;
+  bool dropped_for_time = false;
+};
+
+void set_sets(Entry& e, int sets) {
+  e.step.dose.sets = sets;
+  e.step.dose.reps.clear();
+  if (!e.all_reps.empty()) {
+    e.step.dose.reps.assign(e.all_reps.begin(), e.all_reps.begin() + sets);
+  }
+  e.step.seconds = dose_seconds(e.step.dose);
+}
+
+int total(const std::vector<Entry>& entries) {
+  int sum = 0;
+  for (const auto& e : entries) {
+    if (e.included) sum += e.step.seconds;
+  }
+  return sum;
+}
+
+// Fits the steps into the budget: release areas go first, then sets, then whole steps; after
+// that, what was trimmed comes back while it fits, and long sessions grow sets.
+void fit_to_budget(std::vector<Entry>& entries, int budget) {
+  const int n = static_cast<int>(entries.size());
+  auto drop = [&](int i) {
+    entries[i].included = false;
+    entries[i].dropped_for_time = true;
+  };
+  // The least important of the included entries that `pick` accepts (highest priority number,
+  // then latest in the routine).
+  auto worst = [&](auto pick) {
+    int found = -1;
+    for (int i = 0; i < n; ++i) {
+      if (!entries[i].included || !pick(entries[i])) continue;
+      if (found < 0 || entries[i].step.priority >= entries[found].step.priority) found = i;
+    }
+    return found;
+  };
+  auto count = [&](Phase phase) {
+    return std::count_if(entries.begin(), entries.end(),
+                         [&](const Entry& e) { return e.included && e.step.phase == phase; });
+  };
+  auto is = [](Phase phase) { return [phase](const Entry& e) { return e.step.phase == phase; }; };
+
+  while (total(entries) > budget && count(Phase::release) > 1) drop(worst(is(Phase::release)));
+  bool reduced = true;
+  while (total(entries) > budget && reduced) {
+    reduced = false;
+    for (int i = n - 1; i >= 0 && total(entries) > budget; --i) {
+      if (entries[i].included && entries[i].step.dose.sets > 1) {
+        set_sets(entries[i], entries[i].step.dose.sets - 1);
+        reduced = true;
+      }
+    }
+  }
+  for (Phase phase : {Phase::release, Phase::stretch}) {
+    while (total(entries) > budget && count(phase) > 0) drop(worst(is(phase)));
+  }
+  for (int i = n - 1; i >= 0 && total(entries) > budget; --i) {
+    if (entries[i].included) drop(i);
+  }
+
+  // Grow back: first the normal dose, then trimmed steps, then extra sets, while it fits.
+  auto try_sets = [&](Entry& e, int limit) {
+    if (!e.included || e.step.dose.sets >= limit) return false;
+    const int before = e.step.seconds;
+    set_sets(e, e.step.dose.sets + 1);
+    if (total(entries) <= budget) return true;
+    set_sets(e, e.step.dose.sets - 1);
+    (void)before;
+    return false;
+  };
+  bool grew = true;
+  while (grew) {
+    grew = false;
+    for (auto& e : entries) grew = try_sets(e, e.base_sets) || grew;
+  }
+  std::vector<int> order;
+  for (int i = 0; i < n; ++i) {
+    if (entries[i].dropped_for_time) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return entries[a].step.priority < entries[b].step.priority;
+  });
+  for (int i : order) {
+    Entry& e = entries[i];
+    set_sets(e, 1);
+    e.included = true;
+    if (total(entries) <= budget) {
+      e.dropped_for_time = false;
+      while (try_sets(e, e.base_sets)) {
+      }
+    } else {
+      e.included = false;
+      set_sets(e, e.base_sets);
+    }
+  }
+  grew = true;
+  while (grew) {
+    grew = false;
+    for (auto& e : entries) grew = try_sets(e, e.step.dose.max_sets) || grew;
+  }
+}
+
+std::string minutes_text(int seconds) {
+  const int minutes = seconds / 60;
+  return fmt::format("{} minute{}", minutes, minutes == 1 ? "" : "s");
+}
+
+NoticeLevel level_of(Gate gate) {
+  switch (gate) {
+    case Gate::stop:
+      return NoticeLevel::stop;
+    case Gate::clearance:
+      return NoticeLevel::clearance;
+    case Gate::notice:
+      return NoticeLevel::notice;
+    case Gate::adapt:
+      return NoticeLevel::info;
+  }
+  return NoticeLevel::info;
+}
+
+}  // namespace
+
+bool in_scope(const Scope& s, const Exercise& x) {
+  auto has = [](const auto& list, const auto& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+  };
+  if (!s.phases.empty() && !has(s.phases, x.phase)) return false;
+  if (!s.positions.empty() && !has(s.positions, x.position)) return false;
+  if (!s.tags.empty() && std::none_of(s.tags.begin(), s.tags.end(),
+                                      [&](const std::string& t) { return has(x.tags, t); })) {
+    return false;
+  }
+  if (!s.exercises.empty() && std::none_of(s.exercises.begin(), s.exercises.end(),
+                                           [&](const Ref& r) { return r.id == x.id; })) {
+    return false;
+  }
+  return true;
+}
+
+PlanResult make_plan(const Library& lib, const Profile& profile) {
+  std::vector<const Condition*> active;
+  for (const auto& c : lib.conditions) {
+    if (applies(c, profile)) active.push_back(&c);
+  }
+  RedFlagStop stop;
+  for (const Condition* c : active) {
+    if (c->gate == Gate::stop)
+      stop.reasons.push_back({NoticeLevel::stop, fmt::format("{}: {}", c->name, c->notice)});
+  }
+  if (!stop.reasons.empty()) return stop;
+
+  const Constraints k = gather(lib, profile, active);
+  const Planner planner(lib, profile, k);
+  const Routine& routine = *lib.find_routine(profile.routine);
+
+  Plan plan;
+  plan.routine = routine.id;
+  plan.routine_name = routine.name;
+  plan.profile = profile;
+
+  std::vector<Entry> entries;
+  std::vector<Omission> ruled_out;
+  for (const auto& phase : routine.phases) {
+    for (const auto& slot : phase.slots) {
+      const Exercise& wanted = *lib.find_exercise(slot.exercise.id);
+      if (auto held = k.held_back.find(phase.id); held != k.held_back.end()) {
+        ruled_out.push_back({wanted.id, wanted.name, phase.id, held->second});
+        continue;
+      }
+      std::vector<std::string> why;
+      std::vector<std::string> tools;
+      std::vector<std::string> tried;
+      const Exercise* x = planner.choose(wanted, why, tools, tried);
+      if (!x) {
+        Omission o{wanted.id, wanted.name, phase.id, why};
+        if (!wanted.alternatives.empty()) {
+          for (const auto& t : tried) o.why.push_back(t);
+          if (tried.empty()) o.why.push_back("none of its alternatives suits you either");
+        }
+        ruled_out.push_back(std::move(o));
+        continue;
+      }
+      Entry e;
+      Step& s = e.step;
+      s.id = x->id;
+      s.name = x->name;
+      s.phase = phase.id;
+      s.position = x->position;
+      s.equipment = tools;
+      for (const auto& r : x->pressure_on) s.pressure_on.push_back(r.id);
+      s.dose = x->dose;
+      s.cues = x->cues;
+      s.own_cues = x->cues.size();
+      s.priority = slot.priority;
+      s.slot = wanted.id;
+      if (x != &wanted) {
+        s.replaces = wanted.id;
+        s.why = why;
+      }
+      e.all_reps = x->dose.reps;
+      e.base_sets = x->dose.sets;
+      adjust_dose(*x, k, s.dose, e.base_sets, s.changes);
+      for (const auto& sr : k.cue_rules) {
+        if (in_scope(sr.rule->scope, *x) &&
+            std::find(s.cues.begin(), s.cues.end(), sr.rule->cue) == s.cues.end()) {
+          s.cues.push_back(sr.rule->cue);
+        }
+      }
+      set_sets(e, e.step.dose.sets);
+      entries.push_back(std::move(e));
+    }
+  }
+
+  int budget = profile.minutes * 60;
+  if (k.max_minutes && *k.max_minutes < profile.minutes) {
+    budget = *k.max_minutes * 60;
+    plan.notices.push_back(
+        {NoticeLevel::info, fmt::format("This session is kept to {} ({}).", minutes_text(budget),
+                                        join(k.minutes_reasons, "; "))});
+  }
+  plan.budget_seconds = budget;
+  fit_to_budget(entries, budget);
+
+  for (const auto& phase : routine.phases) {
+    PlanPhase out{phase.id, phase.title, {}};
+    for (const auto& e : entries) {
+      if (e.included && e.step.phase == phase.id) out.steps.push_back(e.step);
+    }
+    if (!out.steps.empty()) plan.phases.push_back(std::move(out));
+  }
+  // Omissions in routine order: the slots ruled out for safety, then those trimmed for time.
+  for (const auto& o : ruled_out) plan.omitted.push_back(o);
+  for (const auto& e : entries) {
+    if (e.included) continue;
+    const Exercise& wanted = *lib.find_exercise(e.step.slot);
+    plan.omitted.push_back(
+        {wanted.id,
+         wanted.name,
+         e.step.phase,
+         {fmt::format("left out to fit the session into {}", minutes_text(budget))}});
+  }
+  std::stable_sort(plan.omitted.begin(), plan.omitted.end(),
+                   [](const Omission& a, const Omission& b) {
+                     return static_cast<int>(a.phase) < static_cast<int>(b.phase);
+                   });
+  plan.total_seconds = total(entries);
+
+  // Notices: each active condition's own, the default kit, a short plan, then the general rules.
+  for (const Condition* c : active) {
+    if (!c->notice.empty()) {
+      plan.notices.push_back({level_of(c->gate), fmt::format("{}: {}", c->name, c->notice)});
+    }
+  }
+  if (profile.equipment_assumed && !lib.settings.default_equipment_notice.empty()) {
+    plan.notices.push_back({NoticeLevel::info, lib.settings.default_equipment_notice});
+  }
+  if (plan.total_seconds * 10 < budget * 7) {
+    plan.notices.push_back(
+        {NoticeLevel::info,
+         fmt::format("This plan takes less than 70% of your {}: nothing more in the routine suits "
+                     "your circumstances safely, so it stops here rather than pad the time.",
+                     minutes_text(budget))});
+  }
+  for (const auto& rule : lib.general_rules) plan.notices.push_back({NoticeLevel::info, rule.text});
+  std::stable_sort(plan.notices.begin(), plan.notices.end(), [](const Notice& a, const Notice& b) {
+    return static_cast<int>(a.level) < static_cast<int>(b.level);
+  });
+
+  // Names of the ids the plan mentions, so renderers need nothing but the plan.
+  auto name = [&](const std::string& id, const std::string& display) {
+    plan.names.emplace(id, display);
+  };
+  for (const auto& id : profile.equipment) name(id, lib.find_equipment(id)->name);
+  for (const auto& id : profile.conditions) name(id, lib.find_condition(id)->name);
+  for (const auto& id : profile.avoid) name(id, lib.find_region(id)->name);
+  for (const auto& phase : plan.phases) {
+    for (const auto& s : phase.steps) {
+      for (const auto& id : s.equipment) name(id, lib.find_equipment(id)->name);
+      for (const auto& id : s.pressure_on) name(id, lib.find_region(id)->name);
+      if (s.replaces) name(*s.replaces, lib.find_exercise(*s.replaces)->name);
+    }
+  }
+  return plan;
+}
+
+}  // namespace backplan

@@ -1,0 +1,38 @@
+#pragma once
+// Printable handouts (markdown, html): what they need beyond the plan, and the wording both share.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/plan.h"
+
+namespace backplan {
+
+struct HandoutOptions {
+  std::optional<std::string> date;  // YYYY-MM-DD, printed in the header; none: no date
+};
+
+// Is `text` a real calendar date written YYYY-MM-DD?
+bool is_iso_date(std::string_view text);
+
+// "STOP", "CLEARANCE", "CHECK", "NOTE": how a notice's level is labelled (as in the text output).
+std::string notice_label(NoticeLevel level);
+
+// "Daily back care for Ann", or just the routine's name when the person has none.
+std::string handout_title(const Plan& plan);
+
+// "age 70 · no floor work · Tennis ball · Osteoporosis": the person's circumstances in one line.
+std::string profile_summary(const Plan& plan);
+
+// A column of the pain diary: {"Sat", "21 Nov"}, or {"Day 1", ""} when the handout has no date.
+struct DiaryDay {
+  std::string weekday;
+  std::string date;
+};
+
+// The pain diary's seven days, from `date` (a valid YYYY-MM-DD) on; numbered without one.
+std::array<DiaryDay, 7> diary_days(const std::optional<std::string>& date);
+
+}  // namespace backplan

@@ -1,0 +1,244 @@
+#include "render/render_html.h"
+
+#include <fmt/format.h>
+
+#include "render/render_text.h"
+#include "text/suggest.h"
+
+namespace backplan {
+
+// How many of an exercise's own cues a printed handout shows.
+constexpr std::size_t kHandoutCues = 1;
+
+namespace {
+
+// The page's look. Nothing is smaller than 11 pt, so the sheet can be read at arm's length.
+// No paper size is forced: the margins suit both A4 and US Letter, so the page prints on
+// whatever paper the printer holds without scaling. Steps are never split across a page or a
+// column; the pain diary stays in one piece.
+constexpr const char* kStyle = R"css(
+@page { margin: 8mm 9mm 11mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages);
+    font: 11pt sans-serif; } }
+* { box-sizing: border-box; }
+html { font-size: 11pt; }
+body {
+  margin: 0; color: #000; background: #fff;
+  font-family: "Liberation Sans", Arial, Helvetica, "DejaVu Sans Condensed", sans-serif;
+  font-size: 11pt; line-height: 1.1;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact;
+}
+@media screen { body { max-width: 210mm; margin: 0 auto; padding: 8mm; } }
+h1, h2, p, ul, table { margin: 0; }
+ul { padding: 0; list-style: none; }
+header { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 4mm;
+  border-bottom: 1.5pt solid #000; padding-bottom: 1mm; margin-bottom: 2.5mm; }
+h1 { font-size: 18pt; line-height: 1.15; flex: 1 1 auto; }
+header .date { font-size: 14pt; font-weight: bold; }
+header .profile { flex-basis: 100%; }
+.urgent { border: 2pt solid #000; padding: 1.5mm 2.5mm; margin-bottom: 2.5mm; }
+.urgent li + li { margin-top: 1mm; }
+.label { font-weight: bold; letter-spacing: 0.04em; }
+.flow { columns: 2; column-gap: 7mm; column-rule: 0.5pt solid #888; }
+h2 { font-size: 13pt; border-bottom: 0.75pt solid #000; margin: 0 0 1.2mm;
+  break-after: avoid; page-break-after: avoid; }
+h2 .time { font-weight: normal; }
+section + section { margin-top: 3mm; }
+.rules li, .left-out li, .cues li { padding-left: 3.2mm; text-indent: -3.2mm; }
+.rules li::before, .left-out li::before, .cues li::before { content: "\2022\00a0"; }
+.rules li + li { margin-top: 0.8mm; }
+.step { break-inside: avoid; page-break-inside: avoid; margin-bottom: 2.2mm; }
+.step .head { display: flex; align-items: baseline; gap: 1.5mm; font-size: 12pt;
+  font-weight: bold; }
+.step .head .name { flex: 1 1 auto; }
+.step .head .time { font-weight: normal; white-space: nowrap; }
+.box { display: inline-block; flex: none; width: 3.8mm; height: 3.8mm;
+  border: 1.2pt solid #000; align-self: flex-start; margin-top: 0.6mm; }
+.step .dose, .step .cues, .step .note { margin-left: 5.3mm; }
+.step .dose, .step .note { font-style: italic; }
+.diary { margin-top: 2mm; break-inside: avoid; page-break-inside: avoid; }
+.diary table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.diary th, .diary td { border: 0.75pt solid #000; padding: 0.6mm 1.2mm; text-align: left;
+  vertical-align: top; }
+.diary thead th { font-weight: normal; }
+.diary thead .weekday { font-weight: bold; }
+.diary tbody th, .diary thead th:first-child { width: 17mm; }
+.diary tr.pain td { height: 7mm; }
+.diary tr.notes td { height: 10mm; }
+.total { margin-top: 2mm; font-weight: bold; }
+)css";
+
+std::string join_escaped(const std::vector<std::string>& items, const char* separator) {
+  std::vector<std::string> escaped;
+  for (const auto& item : items) escaped.push_back(html_escape(item));
+  return join(escaped, separator);
+}
+
+}  // namespace
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_html(const Plan& plan, const HandoutOptions& options) {
+  std::string out;
+  auto line = [&](const std::string& s) { out += s + "\n"; };
+  const auto h = html_escape;
+
+  line("<!doctype html>");
+  line("<html lang=\"en\">");
+  line("<head>");
+  line("<meta charset=\"utf-8\">");
+  line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+  line(fmt::format("<title>{}</title>", h(handout_title(plan))));
+  line(fmt::format("<style>{}</style>", kStyle));
+  line("</head>");
+  line("<body>");
+
+  line("<header>");
+  std::string title = h(plan.routine_name);
+  if (plan.profile.name) title += " for " + h(*plan.profile.name);
+  line(fmt::format("<h1>{}</h1>", title));
+  if (options.date) line(fmt::format("<p class=\"date\">{}</p>", h(*options.date)));
+  line(fmt::format("<p class=\"profile\">{} · About {} of your {}.</p>", h(profile_summary(plan)),
+                   duration_in_words(plan.total_seconds), duration_in_words(plan.budget_seconds)));
+  line("</header>");
+
+  // The urgent notices (stop, clearance, check) across the top; the general rules (info) open
+  // the columns.
+  std::vector<const Notice*> urgent;
+  std::vector<const Notice*> rules;
+  for (const auto& n : plan.notices) (n.level == NoticeLevel::info ? rules : urgent).push_back(&n);
+  if (!urgent.empty()) {
+    line("<section class=\"urgent\">");
+    line("<ul>");
+    for (const Notice* n : urgent) {
+      line(fmt::format("<li class=\"{}\"><span class=\"label\">{}</span> {}</li>",
+                       to_string(n->level), notice_label(n->level), h(n->text)));
+    }
+    line("</ul>");
+    line("</section>");
+  }
+
+  line("<div class=\"flow\">");
+  if (!rules.empty()) {
+    line("<section class=\"rules\">");
+    line("<h2>Before you start</h2>");
+    line("<ul>");
+    for (const Notice* n : rules) line(fmt::format("<li>{}</li>", h(n->text)));
+    line("</ul>");
+    line("</section>");
+  }
+
+  int number = 0;
+  for (const auto& phase : plan.phases) {
+    int seconds = 0;
+    for (const auto& s : phase.steps) seconds += s.seconds;
+    line(fmt::format("<section class=\"phase {}\">", to_string(phase.id)));
+    line(fmt::format("<h2>{} <span class=\"time\">· {}</span></h2>", h(phase.title),
+                     duration_in_words(seconds)));
+    for (const auto& s : phase.steps) {
+      ++number;
+      line("<div class=\"step\">");
+      line(fmt::format(
+          "<p class=\"head\"><span class=\"box\"></span><span class=\"name\">{}. {}</span>"
+          "<span class=\"time\">{}</span></p>",
+          number, h(s.name), duration_in_words(s.seconds)));
+      std::string dose = dose_in_words(s.dose, s.phase);
+      if (!s.equipment.empty()) {
+        std::vector<std::string> tools;
+        for (const auto& id : s.equipment) tools.push_back(plan.name_of(id));
+        dose += " · " + join(tools, ", ");
+      }
+      line(fmt::format("<p class=\"dose\">{}</p>", h(dose)));
+      // A handout is a reminder sheet: the exercise's first cues, and every cue a condition
+      // added (those carry safety). The text and Markdown forms have them all.
+      std::vector<std::string> cues;
+      for (std::size_t i = 0; i < s.cues.size(); ++i) {
+        if (i < std::min(s.own_cues, kHandoutCues) || i >= s.own_cues) cues.push_back(s.cues[i]);
+      }
+      if (!cues.empty()) {
+        line("<ul class=\"cues\">");
+        for (const auto& cue : cues) line(fmt::format("<li>{}</li>", h(cue)));
+        line("</ul>");
+      }
+      if (s.replaces) {
+        line(fmt::format("<p class=\"note instead\"><b>Instead of {}:</b> {}</p>",
+                         h(plan.name_of(*s.replaces)), join_escaped(s.why, "; ")));
+      }
+      if (!s.changes.empty()) {
+        line(fmt::format("<p class=\"note changed\"><b>Changed:</b> {}</p>",
+                         join_escaped(s.changes, "; ")));
+      }
+      line("</div>");
+    }
+    line("</section>");
+  }
+
+  if (!plan.omitted.empty()) {
+    line("<section class=\"left-out\">");
+    line("<h2>Left out</h2>");
+    line("<ul>");
+    for (const auto& o : plan.omitted) {
+      line(fmt::format("<li>{} ({}): {}</li>", h(o.name), to_string(o.phase),
+                       join_escaped(o.why, "; ")));
+    }
+    line("</ul>");
+    line("</section>");
+  }
+  line(fmt::format("<p class=\"total\">Total: {}</p>", duration_in_words(plan.total_seconds)));
+
+  // The pain diary closes the second column: a week of 0-10 ratings and notes.
+  const auto days = diary_days(options.date);
+  std::string span;
+  if (options.date)
+    span = fmt::format(" <span class=\"time\">· {} to {}</span>", h(days.front().date),
+                       h(days.back().date));
+  line("<section class=\"diary\">");
+  line("<h2>Pain diary" + span + "</h2>");
+  line("<table>");
+  std::string head = "<thead><tr><th scope=\"col\"></th>";
+  for (const auto& day : days) {
+    // Narrow cells: the weekday over the day of the month (the month is in the heading).
+    const std::string number = day.date.substr(0, day.date.find(' '));
+    head += fmt::format("<th scope=\"col\"><span class=\"weekday\">{}</span>{}</th>",
+                        h(day.weekday), number.empty() ? "" : "<br>" + h(number));
+  }
+  line(head + "</tr></thead>");
+  line("<tbody>");
+  const std::string blanks = "<td></td><td></td><td></td><td></td><td></td><td></td><td></td>";
+  line("<tr class=\"pain\"><th scope=\"row\">Pain 0–10</th>" + blanks + "</tr>");
+  line("<tr class=\"notes\"><th scope=\"row\">Notes</th>" + blanks + "</tr>");
+  line("</tbody>");
+  line("</table>");
+  line("</section>");
+  line("</div>");
+  line("</body>");
+  line("</html>");
+  return out;
+}
+
+}  // namespace backplan

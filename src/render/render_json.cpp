@@ -1,0 +1,67 @@
+#include "render/render_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace backplan {
+
+std::string render_json(const Plan& plan) {
+  using json = nlohmann::ordered_json;
+  const Profile& p = plan.profile;
+  json profile = {
+      {"name", p.name ? json(*p.name) : json(nullptr)},
+      {"age", p.age ? json(*p.age) : json(nullptr)},
+      {"floor", p.floor},
+      {"equipment", p.equipment},
+      {"conditions", p.conditions},
+      {"avoid", p.avoid},
+      {"minutes", p.minutes},
+      {"cleared", p.cleared},
+  };
+  json phases = json::array();
+  for (const auto& phase : plan.phases) {
+    json steps = json::array();
+    for (const auto& s : phase.steps) {
+      std::vector<std::string> why = s.why;
+      why.insert(why.end(), s.changes.begin(), s.changes.end());
+      steps.push_back({
+          {"id", s.id},
+          {"name", s.name},
+          {"position", std::string(to_string(s.position))},
+          {"equipment", s.equipment},
+          {"pressure_on", s.pressure_on},
+          {"seconds", s.seconds},
+          {"dose",
+           {{"sets", s.dose.sets},
+            {"reps", s.dose.reps},
+            {"hold_seconds", s.dose.hold_seconds ? json(*s.dose.hold_seconds) : json(nullptr)},
+            {"per_side", s.dose.per_side}}},
+          {"cues", s.cues},
+          {"replaces", s.replaces ? json(*s.replaces) : json(nullptr)},
+          {"why", why},
+      });
+    }
+    phases.push_back(
+        {{"id", std::string(to_string(phase.id))}, {"title", phase.title}, {"steps", steps}});
+  }
+  json omitted = json::array();
+  for (const auto& o : plan.omitted) {
+    omitted.push_back({{"id", o.id}, {"phase", std::string(to_string(o.phase))}, {"why", o.why}});
+  }
+  json notices = json::array();
+  for (const auto& n : plan.notices) {
+    notices.push_back({{"level", std::string(to_string(n.level))}, {"text", n.text}});
+  }
+  const json doc = {
+      {"format", kPlanFormat},
+      {"routine", plan.routine},
+      {"profile", profile},
+      {"phases", phases},
+      {"omitted", omitted},
+      {"notices", notices},
+      {"total_seconds", plan.total_seconds},
+      {"budget_seconds", plan.budget_seconds},
+  };
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace backplan

@@ -1,0 +1,359 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "batch/roster.h"
+#include "load/library_loader.h"
+#include "model/diagnostics.h"
+#include "text/suggest.h"
+
+using namespace backplan;
+
+namespace {
+
+const Library& lib() {
+  static const Library library = load_library_or_throw({});
+  return library;
+}
+
+// Every record of `text`, one per line: "LINE: [field|field] !error".
+std::string csv(const std::string& text) {
+  std::istringstream in(text);
+  CsvReader reader(in);
+  CsvRecord record;
+  std::string out;
+  while (reader.next(record)) {
+    out += std::to_string(record.line) + ": [" + one_line(join(record.fields, "|")) + "]";
+    if (record.error) out += " !" + *record.error;
+    out += "\n";
+  }
+  return out;
+}
+
+std::string list(const std::optional<std::vector<std::string>>& items) {
+  return items->empty() ? "none" : join(*items, ",");
+}
+
+// A row, one line: "LINE name=... age=..." with what was given, or "LINE ! problem | problem".
+std::string describe(const RosterRow& row) {
+  std::string out = std::to_string(row.line);
+  if (!row.problems.empty()) {
+    out += " !";
+    for (const auto& p : row.problems) out += " " + format_diagnostic(p) + " |";
+    out.pop_back();
+    out.pop_back();
+    if (row.name) out += " (name: " + *row.name + ")";
+    return out;
+  }
+  const ProfileInput& in = row.input;
+  if (in.name) out += " name=" + *in.name;
+  if (in.age) out += " age=" + std::to_string(*in.age);
+  if (in.floor) out += std::string(" floor=") + (*in.floor ? "yes" : "no");
+  if (in.equipment) out += " equipment=" + list(in.equipment);
+  if (in.conditions) out += " conditions=" + list(in.conditions);
+  if (in.avoid) out += " avoid=" + list(in.avoid);
+  if (in.minutes) out += " minutes=" + std::to_string(*in.minutes);
+  if (in.cleared) out += std::string(" cleared=") + (*in.cleared ? "yes" : "no");
+  if (in.routine) out += " routine=" + *in.routine;
+  return out;
+}
+
+// Every row of a roster, one per line; a roster-wide error as "ERROR: message".
+std::string roster(const std::string& text, RosterFormat format) {
+  std::istringstream in(text);
+  auto reader = format == RosterFormat::csv ? csv_roster(in, "r.csv", lib())
+                                            : yaml_roster(in, "r.yaml", lib());
+  std::string out;
+  try {
+    RosterRow row;
+    while (reader->next(row)) out += describe(row) + "\n";
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::bad_data);
+    out += "ERROR: " + e.message() + "\n";
+  }
+  return out;
+}
+
+std::string csv_rows(const std::string& text) {
+  return roster(text, RosterFormat::csv);
+}
+std::string yaml_rows(const std::string& text) {
+  return roster(text, RosterFormat::yaml);
+}
+
+const std::string kColumns =
+    "name, age, floor, equipment, conditions, avoid, minutes, cleared, routine";
+
+}  // namespace
+
+TEST_CASE("CSV: plain fields, empty fields, a trailing comma, no final line break") {
+  CHECK(csv("a,b,c\n1,,3\n,,\nx,y,") == "1: [a|b|c]\n2: [1||3]\n3: [||]\n4: [x|y|]\n");
+}
+
+TEST_CASE("CSV: quoted commas, doubled quotes and an empty quoted field") {
+  CHECK(csv("name,note\n\"Smith, Jo\",\"said \"\"hi\"\"\"\n\"\",\"\"\"\"\n") ==
+        "1: [name|note]\n2: [Smith, Jo|said \"hi\"]\n3: [|\"]\n");
+}
+
+TEST_CASE("CSV: line breaks inside quotes move the line count on") {
+  CHECK(csv("a,b\n\"one\ntwo\nthree\",x\nnext,y\n") ==
+        "1: [a|b]\n2: [one\\ntwo\\nthree|x]\n5: [next|y]\n");
+}
+
+TEST_CASE("CSV: CRLF line ends, also inside quotes, and a lone CR") {
+  CHECK(csv("a,b\r\n\"1\r\n2\",3\r\nc,d\re,f\r\n") ==
+        "1: [a|b]\n2: [1\\n2|3]\n4: [c|d]\n5: [e|f]\n");
+}
+
+TEST_CASE("CSV: a byte order mark is dropped; blank lines are skipped") {
+  CHECK(csv("\xEF\xBB\xBFname,age\n\n\r\nSam,5\n\n") == "1: [name|age]\n4: [Sam|5]\n");
+  CHECK(csv("\xEF\xBBname\n") ==
+        "1: [name] !the file starts with a broken byte order mark; save it as UTF-8\n");
+  CHECK(csv("") == "");
+}
+
+TEST_CASE("CSV: ragged rows come back as they are (the roster checks the count)") {
+  CHECK(csv("a,b,c\n1\n1,2,3,4\n") == "1: [a|b|c]\n2: [1]\n3: [1|2|3|4]\n");
+}
+
+TEST_CASE("CSV: a quote that is never closed is an error on the row where it opens") {
+  CHECK(csv("a,b\n1,2\n\"open,3\n4,5\n") ==
+        "1: [a|b]\n2: [1|2]\n3: [open,3\\n4,5\\n] !a quote is never closed: the rest of the "
+        "roster was read as part of this row\n");
+}
+
+TEST_CASE("CSV: text after a closing quote is an error; a quote inside unquoted text is kept") {
+  CHECK(csv("\"Sam\" Jones,1\nO\"Brien,2\n") ==
+        "1: [Sam Jones|1] !field 1 has text after its closing quote; quote the whole field and "
+        "double any quote inside it\n2: [O\"Brien|2]\n");
+}
+
+TEST_CASE("CSV: a row longer than the limit is an error, and reading goes on after it") {
+  const std::string big(CsvReader::kMaxRecordBytes + 10, 'x');
+  const std::string text = "a\n\"" + big + "\"\nnext\n";
+  std::istringstream in(text);
+  CsvReader reader(in);
+  CsvRecord record;
+  REQUIRE(reader.next(record));
+  REQUIRE(reader.next(record));
+  CHECK(record.line == 2);
+  CHECK(record.fields.at(0).size() == CsvReader::kMaxRecordBytes);
+  CHECK(record.error.value_or("") ==
+        "this row is longer than 64 KiB (a quote that is never closed?)");
+  REQUIRE(reader.next(record));
+  CHECK(record.line == 3);
+  CHECK(record.fields == std::vector<std::string>{"next"});
+  CHECK_FALSE(reader.next(record));
+  CHECK(reader.bytes_read() == text.size());
+}
+
+TEST_CASE("CSV roster: every column, in any order, case-insensitive header, trimmed cells") {
+  CHECK(csv_rows(" Routine ,CLEARED,minutes,avoid,conditions,equipment,floor,age,name\n"
+                 "daily,yes,15,calves;neck,osteoporosis,tennis-ball; bed,no,70, Sam Jones \n"
+                 ",,,,,,,,Ann\n"
+                 ",0,,,none,none,TRUE,,Bo\n") ==
+        "2 name=Sam Jones age=70 floor=no equipment=tennis-ball,bed conditions=osteoporosis "
+        "avoid=calves,neck minutes=15 cleared=yes routine=daily\n"
+        "3 name=Ann\n"
+        "4 name=Bo floor=yes equipment=none conditions=none cleared=no\n");
+}
+
+TEST_CASE("CSV roster: bad cells are reported with the roster's line, every one, column order") {
+  CHECK(csv_rows("name,age,floor,conditions,minutes\n"
+                 "Bob,abc,maybe,osteoporsis,2\n"
+                 "Sam,58,no,,\n"
+                 ",,,,\n") ==
+        "2 ! r.csv:2: error: 'age' must be a whole number from 1 to 120, not 'abc' | "
+        "r.csv:2: error: 'floor' must be yes or no (or true/false, 1/0), not 'maybe' | "
+        "r.csv:2: error: 'conditions': unknown condition 'osteoporsis' (did you mean "
+        "'osteoporosis'?) | r.csv:2: error: 'minutes' must be a whole number from 5 to 180, not "
+        "'2' (name: Bob)\n"
+        "3 name=Sam age=58 floor=no\n"
+        "4 ! r.csv:4: error: 'name' is empty; every client needs a name\n");
+}
+
+TEST_CASE("CSV roster: the same name rules as --name, and list rules as the list flags") {
+  const std::string long_name(101, 'a');
+  CHECK(csv_rows("name,equipment,avoid\n" + long_name + ",none;bed,;\n\"a\nb\",,\n") ==
+        "2 ! r.csv:2: error: 'name' must be one line of 1 to 100 characters | r.csv:2: error: "
+        "'equipment': 'none' cannot be combined with other values | r.csv:2: error: 'avoid' "
+        "needs a value; use 'none' for no region\n"
+        "3 ! r.csv:3: error: 'name' must be one line of 1 to 100 characters\n");
+}
+
+TEST_CASE("CSV roster: ragged rows, invalid UTF-8 and CSV errors skip just that row") {
+  CHECK(csv_rows("name,age\nSam\nAnn,40,x\n\xff,3\n\"Jo\" x,4\nKim,50\n") ==
+        "2 ! r.csv:2: error: this row has 1 field but the header has 2 columns (name: Sam)\n"
+        "3 ! r.csv:3: error: this row has 3 fields but the header has 2 columns (name: Ann)\n"
+        "4 ! r.csv:4: error: 'name': not valid UTF-8 text; save the roster as UTF-8\n"
+        "5 ! r.csv:5: error: field 1 has text after its closing quote; quote the whole field and "
+        "double any quote inside it (name: Jo x)\n"
+        "6 name=Kim age=50\n");
+}
+
+TEST_CASE("CSV roster: a bad header stops the whole roster") {
+  CHECK(csv_rows("name,agee\nSam,4\n") ==
+        "ERROR: r.csv:1: error: unknown column 'agee' (did you mean 'age'?); valid: " + kColumns +
+            "\n");
+  CHECK(csv_rows("name,colour\n") ==
+        "ERROR: r.csv:1: error: unknown column 'colour'; valid: " + kColumns + "\n");
+  CHECK(csv_rows("age,minutes\n") ==
+        "ERROR: r.csv:1: error: the header has no 'name' column; every client needs a name "
+        "(columns: " +
+            kColumns + ")\n");
+  CHECK(csv_rows("name,age,Age\n") == "ERROR: r.csv:1: error: column 'age' appears twice\n");
+  CHECK(csv_rows("name,,age\n") ==
+        "ERROR: r.csv:1: error: column 2 of the header has no name; valid: " + kColumns + "\n");
+  CHECK(csv_rows("\n\n") ==
+        "ERROR: r.csv: error: the roster is empty; its first line names the columns, such as "
+        "name,age,floor,equipment,conditions,avoid,minutes,cleared,routine\n");
+  CHECK(csv_rows("name\n") == "");
+}
+
+TEST_CASE("YAML roster: one profile per item, with the profile file's own rules and messages") {
+  CHECK(yaml_rows("# clients\n"
+                  "---\n"
+                  "- name: Sam\n"
+                  "  age: 58\n"
+                  "  floor: false\n"
+                  "  equipment: [tennis-ball, massage-stick]\n"
+                  "\n"
+                  "  # a comment inside an item\n"
+                  "  conditions: [knee-replacement]\n"
+                  "-\n"
+                  "  name: Ann\n"
+                  "  cleared: true\n"
+                  "- {name: Bo, minutes: 15, avoid: none}\n") ==
+        "3 name=Sam age=58 floor=no equipment=tennis-ball,massage-stick "
+        "conditions=knee-replacement\n"
+        "10 name=Ann cleared=yes\n"
+        "13 name=Bo avoid=none minutes=15\n");
+}
+
+TEST_CASE("YAML roster: problems carry the roster's line and column; the other items go on") {
+  CHECK(yaml_rows("- name: Bob\n"
+                  "  conditions: [osteoporsis]\n"
+                  "  age: old\n"
+                  "- age: 40\n"
+                  "- name: Kim\n"
+                  "  colour: red\n"
+                  "- name: [a\n"
+                  "- name: Zed\n"
+                  "  age: 20\n"
+                  "- just text\n"
+                  "- name: Tab\n"
+                  "\tage: 3\n") ==
+        "1 ! r.yaml:2:16: error: 'conditions': unknown condition 'osteoporsis' (did you mean "
+        "'osteoporosis'?) | r.yaml:3:8: error: 'age' must be a whole number from 1 to 120, not "
+        "'old' (name: Bob)\n"
+        "4 ! r.yaml:4:3: error: missing 'name'; every client needs a name\n"
+        "5 ! r.yaml:6:3: error: unknown field 'colour' in a profile; valid: name, age, floor, "
+        "equipment, conditions, avoid, minutes, cleared, routine (name: Kim)\n"
+        "7 ! r.yaml:8:1: error: YAML syntax: end of sequence flow not found\n"
+        "8 name=Zed age=20\n"
+        "10 ! r.yaml:10:3: error: a profile must be a mapping of fields, not a single value\n"
+        "11 ! r.yaml:12:1: error: a tab in the indentation: YAML indents with spaces only\n");
+}
+
+TEST_CASE("YAML roster: a line at the left edge that starts no item spoils that item only") {
+  CHECK(yaml_rows("- name: Sam\nage: 4\n- name: Ann\n...\n# end\n") ==
+        "1 ! r.yaml:2:1: error: expected '- ' starting the next client, or an indented field of "
+        "this one\n"
+        "3 name=Ann\n");
+}
+
+TEST_CASE("YAML roster: anything but a list at the left edge stops the roster") {
+  CHECK(yaml_rows("clients:\n  - name: Sam\n") ==
+        "ERROR: r.yaml:1:1: error: a roster is a list of profiles: each client starts with '- ' "
+        "at the start of a line\n");
+  CHECK(yaml_rows("  - name: Sam\n") ==
+        "ERROR: r.yaml:1:3: error: a roster is a list of profiles: each client starts with '- ' "
+        "at the start of a line\n");
+  CHECK(yaml_rows("- name: Sam\n...\n- name: Ann\n") ==
+        "1 name=Sam\n"
+        "ERROR: r.yaml:3:1: error: a client after the end of the document ('...'); a roster is "
+        "one list\n");
+  CHECK(yaml_rows("# nothing\n\n") == "");
+}
+
+TEST_CASE("roster formats come from the file name or the flag") {
+  CHECK(roster_format_from_path("a/clients.CSV") == RosterFormat::csv);
+  CHECK(roster_format_from_path("clients.yml") == RosterFormat::yaml);
+  CHECK(roster_format_from_path("clients.yaml") == RosterFormat::yaml);
+  CHECK_FALSE(roster_format_from_path("clients.txt").has_value());
+  CHECK_FALSE(roster_format_from_path("v1.2/clients").has_value());
+  CHECK(kRosterFormatNames.parse("yaml") == RosterFormat::yaml);
+  CHECK_FALSE(kRosterFormatNames.parse("yml").has_value());
+}
+
+TEST_CASE("slugs: lowercase ASCII words joined by '-', accents folded") {
+  CHECK(slugify("Sam Jones") == "sam-jones");
+  CHECK(slugify("  Smith, \"Jo\"  ") == "smith-jo");
+  CHECK(slugify("José María Núñez") == "jose-maria-nunez");
+  CHECK(slugify("Łukasz Żółć") == "lukasz-zolc");
+  CHECK(slugify("Straße Ærø Œuvre Ştefan") == "strasse-aero-oeuvre-stefan");
+  CHECK(slugify("Anne-Marie  O'Neil 3rd") == "anne-marie-o-neil-3rd");
+  CHECK(slugify("李小龙 Bruce") == "bruce");
+  CHECK(slugify("Zoë×2") == "zoe-2");
+}
+
+TEST_CASE("slugs: hostile names give a plain stem or nothing") {
+  CHECK(slugify("../../x") == "x");
+  CHECK(slugify("/etc/passwd") == "etc-passwd");
+  CHECK(slugify(".") == "");
+  CHECK(slugify("..") == "");
+  CHECK(slugify("") == "");
+  CHECK(slugify("李小龙") == "");
+  CHECK(slugify("a\nb\tc\x01"
+                "d\x7f") == "a-b-c-d");
+  CHECK(slugify("\xff\xfe"
+                "bad\xc3") == "bad");
+  CHECK(slugify(".hidden") == "hidden");
+  CHECK(slugify("-leading--and-trailing-") == "leading-and-trailing");
+}
+
+TEST_CASE("slugs: long names are cut at a word boundary, or at the limit") {
+  CHECK(slugify(std::string(300, 'a')) == std::string(kMaxSlugLength, 'a'));
+  std::string words;
+  for (int i = 0; i < 30; ++i) words += "word ";
+  // 11 words of 4 letters and their separators make 54 characters; a 12th would pass 60.
+  CHECK(slugify(words) == "word-word-word-word-word-word-word-word-word-word-word-word");
+  CHECK(slugify(std::string(50, 'b') + " " + std::string(50, 'c')) == std::string(50, 'b'));
+  CHECK(slugify(std::string(20, 'b') + " " + std::string(50, 'c')) ==
+        std::string(20, 'b') + "-" + std::string(39, 'c'));
+}
+
+TEST_CASE("slug registry: unique names, -2 -3 on collisions, index reserved, fallbacks") {
+  SlugRegistry slugs;
+  std::vector<std::string> got;
+  for (const auto& [name, line] : std::vector<std::pair<std::string, int>>{{"Sam", 2},
+                                                                           {"sam", 3},
+                                                                           {"SAM!", 4},
+                                                                           {"Sam 2", 5},
+                                                                           {"Index", 6},
+                                                                           {"index", 7},
+                                                                           {"..", 8},
+                                                                           {"李", 9},
+                                                                           {"Client 8", 10},
+                                                                           {"Sam", 11}}) {
+    got.push_back(slugs.claim(name, line));
+  }
+  CHECK(join(got, " ") ==
+        "sam sam-2 sam-3 sam-2-2 index-2 index-3 client-8 client-9 client-8-2 sam-4");
+}
+
+TEST_CASE("slug registry: thousands of the same name stay unique and grow the table") {
+  SlugRegistry slugs;
+  std::string last;
+  for (int i = 1; i <= 5000; ++i) last = slugs.claim("Ann", i);
+  CHECK(last == "ann-5000");
+  CHECK(slugs.claim("Ann 17", 1) == "ann-17-2");
+  CHECK(slugs.claim("Bo", 1) == "bo");
+}
+
+TEST_CASE("one_line writes control characters as escapes") {
+  CHECK(one_line("a\nb\tc\rd\x01\x7f"
+                 "é") == "a\\nb\\tc\\rd\\x01\\x7fé");
+}

@@ -1,0 +1,347 @@
+// Terminal behaviour (colour, width), `list`, `show` and completion, on in-memory libraries.
+#include <doctest/doctest.h>
+
+#include "commands/cmd_list.h"
+#include "commands/cmd_show.h"
+#include "io/terminal.h"
+#include "load/library_loader.h"
+#include "model/diagnostics.h"
+
+using namespace backplan;
+
+namespace {
+
+const char* kTiny = R"(settings:
+  default_routine: short
+  default_minutes: 10
+  default_equipment: [tennis-ball]
+  assumed_equipment: [chair]
+regions:
+  - {id: glutes, name: "Buttock muscles"}
+  - {id: hip, name: "Hip joint"}
+equipment:
+  - {id: tennis-ball, name: "Tennis ball", firmness: soft, stand_ins: [lacrosse-ball]}
+  - {id: lacrosse-ball, name: "Lacrosse ball", firmness: firm}
+  - {id: chair, name: "Sturdy chair"}
+exercises:
+  - id: ball-glutes
+    name: "Seated ball release for the buttocks"
+    phase: release
+    position: seated
+    equipment: [tennis-ball, chair]
+    pressure_on: [glutes]
+    targets: [glutes]
+    tags: [pinpoint]
+    dose: {sets: 1, max_sets: 2, hold_seconds: 45, per_side: true}
+    cues: ["Sit on the ball and lean gently."]
+    alternatives: [glute-stretch]
+    source: "handout 1"
+  - id: glute-stretch
+    name: "Seated glute stretch"
+    phase: release
+    position: seated
+    equipment: [chair]
+    dose: {sets: 2, max_sets: 2, hold_seconds: 30, per_side: true, rest_seconds: 10}
+    cues: ["Cross one ankle over the other knee."]
+    source: "handout 2"
+conditions:
+  - id: bruising
+    name: "Bruises easily"
+    gate: notice
+    notice: "Go gently."
+    source: "handout 3"
+    rules:
+      - max_firmness: soft
+        why: "firm tools bruise"
+        source: "handout 3 [1]"
+      - no_pressure_on: [hip]
+        why: "the hip is tender"
+        source: "handout 3 [2]"
+      - dose: {max_hold_seconds: 30}
+        phases: [release]
+        why: "short passes"
+        source: "handout 3 [3]"
+      - cue: "Press lightly."
+        tags: [pinpoint]
+        source: "handout 3 [4]"
+  - id: older
+    name: "Age 60 or over"
+    gate: adapt
+    when: {age_at_least: 60}
+    rules:
+      - exclude_tags: [pinpoint]
+        why: "a small ball presses hard"
+        source: "handout 4"
+  - id: fever
+    name: "Fever"
+    gate: stop
+    notice: "See a doctor today."
+    source: "handout 5"
+routines:
+  - id: short
+    name: "Short routine"
+    description: "Release only."
+    phases:
+      - id: release
+        title: "Release"
+        slots:
+          - {exercise: ball-glutes, priority: 1}
+)";
+
+Library tiny() {
+  DiagnosticSink sink;
+  Library lib = load_library({{SourceFile{"tiny.yaml", kTiny}}}, sink);
+  REQUIRE(sink.empty());
+  return lib;
+}
+
+}  // namespace
+
+TEST_CASE("colour: NO_COLOR wins, CLICOLOR_FORCE forces, else only on a terminal") {
+  ColorEnv e;
+  CHECK_FALSE(wants_color(e));
+  e.is_terminal = true;
+  CHECK(wants_color(e));
+  e.term = "dumb";
+  CHECK_FALSE(wants_color(e));
+  e.term = "xterm";
+  e.no_color = "";  // empty: as if unset
+  CHECK(wants_color(e));
+  e.no_color = "1";
+  CHECK_FALSE(wants_color(e));
+  ColorEnv pipe;
+  pipe.clicolor_force = "1";
+  CHECK(wants_color(pipe));
+  pipe.clicolor_force = "0";
+  CHECK_FALSE(wants_color(pipe));
+  pipe.clicolor_force = "";
+  CHECK_FALSE(wants_color(pipe));
+  pipe.clicolor_force = "yes";
+  pipe.no_color = "1";
+  CHECK_FALSE(wants_color(pipe));
+  pipe.no_color.reset();
+  pipe.term = "dumb";
+  CHECK(wants_color(pipe));  // forced, whatever the terminal
+}
+
+TEST_CASE("width: the terminal's, clamped; 80 when unknown") {
+  CHECK(clamp_width(0) == 80);
+  CHECK(clamp_width(-1) == 80);
+  CHECK(clamp_width(20) == 40);
+  CHECK(clamp_width(40) == 40);
+  CHECK(clamp_width(132) == 132);
+  CHECK(clamp_width(500) == 200);
+}
+
+TEST_CASE("list: text tables wrap their last column") {
+  const Library lib = tiny();
+  CHECK(render_list(lib, ListKind::exercises, ListFormat::text, 60) ==
+        "ID             PHASE    POSITION  NAME\n"
+        "ball-glutes    release  seated    Seated ball release for\n"
+        "                                  the buttocks\n"
+        "glute-stretch  release  seated    Seated glute stretch\n");
+  CHECK(render_list(lib, ListKind::equipment, ListFormat::text, 80) ==
+        "ID             FIRMNESS  NAME\n"
+        "tennis-ball    soft      Tennis ball (stand-ins: lacrosse-ball; in the default\n"
+        "                         kit)\n"
+        "lacrosse-ball  firm      Lacrosse ball\n"
+        "chair          -         Sturdy chair (always assumed)\n");
+  CHECK(render_list(lib, ListKind::conditions, ListFormat::text, 80) ==
+        "Conditions you can name with --condition:\n"
+        "ID        GATE    NAME\n"
+        "bruising  notice  Bruises easily\n"
+        "\n"
+        "Automatic: these apply by themselves.\n"
+        "ID        GATE    NAME\n"
+        "older     adapt   Age 60 or over; applies at age 60 and over\n"
+        "\n"
+        "Red flags (--condition): no plan; seek care.\n"
+        "ID        GATE    NAME\n"
+        "fever     stop    Fever\n");
+  // Too narrow for the name beside the other columns: it goes below.
+  CHECK(render_list(lib, ListKind::routines, ListFormat::text, 10) ==
+        "ID\n"
+        "    NAME\n"
+        "short\n"
+        "    Short\n"
+        "    routine.\n"
+        "    Release\n"
+        "    only.\n");
+}
+
+TEST_CASE("list: ids are the values the flags accept; json has every field") {
+  const Library lib = tiny();
+  CHECK(render_list(lib, ListKind::conditions, ListFormat::ids, 80) == "bruising\nfever\n");
+  CHECK(render_list(lib, ListKind::equipment, ListFormat::ids, 80) ==
+        "tennis-ball\nlacrosse-ball\nchair\n");
+  CHECK(render_list(lib, ListKind::regions, ListFormat::json, 80) ==
+        R"({
+  "format": "backplan-list-1",
+  "kind": "regions",
+  "items": [
+    {
+      "id": "glutes",
+      "name": "Buttock muscles"
+    },
+    {
+      "id": "hip",
+      "name": "Hip joint"
+    }
+  ]
+}
+)");
+  const std::string conditions = render_list(lib, ListKind::conditions, ListFormat::json, 80);
+  CHECK(conditions.find(R"("id": "older",
+      "name": "Age 60 or over",
+      "gate": "adapt",
+      "red_flag": false,
+      "when": {
+        "age_at_least": 60
+      })") != std::string::npos);
+}
+
+TEST_CASE("show: an exercise with everything that reaches it") {
+  const Library lib = tiny();
+  CHECK(render_show(lib, "ball-glutes", 80) ==
+        "Seated ball release for the buttocks (ball-glutes)\n"
+        "\n"
+        "Phase         release\n"
+        "Position      seated\n"
+        "Equipment     Tennis ball (tennis-ball); stand-ins, in order: Lacrosse ball.\n"
+        "              Sturdy chair (chair)\n"
+        "Presses on    Buttock muscles (left out when --avoid names one of them)\n"
+        "Works         Buttock muscles\n"
+        "Tags          pinpoint\n"
+        "Dose          1 pass of 45 s on each side; about 1 min 30 s; long sessions go up\n"
+        "              to 2 passes\n"
+        "Source        handout 1\n"
+        "Defined at    tiny.yaml:14:5\n"
+        "\n"
+        "Cues\n"
+        "  - Sit on the ball and lean gently.\n"
+        "\n"
+        "Alternatives, tried in this order when it does not suit\n"
+        "  1. Seated glute stretch (glute-stretch)\n"
+        "\n"
+        "In routines\n"
+        "  - Short routine (short), Release, priority 1\n"
+        "\n"
+        "What changes it\n"
+        "  Bruises easily (bruising; gate notice)\n"
+        "    - soft tools only, so not with: Lacrosse ball: firm tools bruise\n"
+        "      Source: handout 3 [1]\n"
+        "    - holds shortened to 30 s: short passes\n"
+        "      Source: handout 3 [3]\n"
+        "    - adds the cue \"Press lightly.\"\n"
+        "      Source: handout 3 [4]\n"
+        "  Age 60 or over (older; gate adapt, applies by itself at age 60 and over)\n"
+        "    - left out: tagged pinpoint: a small ball presses hard\n"
+        "      Source: handout 4\n");
+}
+
+// A dose rule that would not change the dose (holds of 30 s, at most 30 s) does not reach it.
+TEST_CASE("show: what an exercise stands in for; one nothing changes") {
+  const Library lib = tiny();
+  CHECK(render_show(lib, "glute-stretch", 80) ==
+        "Seated glute stretch (glute-stretch)\n"
+        "\n"
+        "Phase         release\n"
+        "Position      seated\n"
+        "Equipment     Sturdy chair (chair)\n"
+        "Presses on    nothing\n"
+        "Dose          2 passes of 30 s on each side, 10 s rest between rounds; about 2\n"
+        "              min 10 s\n"
+        "Source        handout 2\n"
+        "Defined at    tiny.yaml:26:5\n"
+        "\n"
+        "Cues\n"
+        "  - Cross one ankle over the other knee.\n"
+        "\n"
+        "Stands in for\n"
+        "  - Seated ball release for the buttocks (ball-glutes)\n"
+        "\n"
+        "What changes it\n"
+        "  No condition in the library changes it.\n");
+}
+
+TEST_CASE("show: conditions and equipment; unknown ids suggest") {
+  const Library lib = tiny();
+  CHECK(render_show(lib, "older", 80) ==
+        "Age 60 or over (older)\n"
+        "\n"
+        "Gate          adapt\n"
+        "Applies       by itself, at age 60 and over\n"
+        "Defined at    tiny.yaml:54:5\n"
+        "\n"
+        "Rules\n"
+        "  - rules out exercises tagged pinpoint: a small ball presses hard\n"
+        "    Source: handout 4\n"
+        "\n"
+        "Exercises it changes (1; 'backplan show ID' says how)\n"
+        "  ball-glutes\n");
+  CHECK(render_show(lib, "lacrosse-ball", 80) ==
+        "Lacrosse ball (lacrosse-ball)\n"
+        "\n"
+        "Firmness      firm\n"
+        "Stand-ins     none\n"
+        "Stands in for Tennis ball (tennis-ball)\n"
+        "Defined at    tiny.yaml:11:5\n"
+        "\n"
+        "Exercises that can use it (1)\n"
+        "  ball-glutes\n"
+        "\n"
+        "Conditions that rule it out\n"
+        "  - bruising: firm tools bruise\n");
+  try {
+    render_show(lib, "ball-glute", 80);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::usage);
+    CHECK(e.message() == "unknown id 'ball-glute' (did you mean 'ball-glutes'?)");
+  }
+}
+
+TEST_CASE("completion: commands, options, values, lists and paths") {
+  const Library lib = tiny();
+  CommandSpec root;
+  root.name = "backplan";
+  root.options = {{{"--help", "-h"}, false}, {{"--version"}, false}};
+  CommandSpec plan{"plan",
+                   {{{"--help", "-h"}, false},
+                    {{"--equipment"}, true},
+                    {{"--condition"}, true},
+                    {{"--no-floor"}, false},
+                    {{"--routines"}, true},
+                    {{"--output", "-o"}, true}},
+                   {}};
+  CommandSpec list{"list", {{{"--format"}, true}}, {}};
+  CommandSpec profile{
+      "profile", {}, {CommandSpec{"save", {{{"--age"}, true}}, {}}, CommandSpec{"show", {}, {}}}};
+  root.subcommands = {plan, list, profile};
+  std::vector<std::vector<std::string>> asked_routines;
+  auto complete = [&](std::vector<std::string> words) {
+    return complete_words(root, words, [&](const std::vector<std::string>& routines) {
+      asked_routines.push_back(routines);
+      return lib;
+    });
+  };
+  using V = std::vector<std::string>;
+  CHECK(complete({""}) == V{"plan", "list", "profile"});
+  CHECK(complete({"p"}) == V{"plan", "profile"});
+  CHECK(complete({"--"}) == V{"--condition", "--equipment", "--help", "--no-floor", "--output",
+                              "--routines", "--version"});
+  CHECK(complete({"plan", "--e"}) == V{"--equipment"});
+  CHECK(complete({"--condition", ""}) == V{"bruising", "fever", "none"});
+  CHECK(complete({"--condition", "bruising,"}) == V{"bruising,fever"});
+  CHECK(complete({"--equipment=la"}) == V{"--equipment=lacrosse-ball"});
+  CHECK(complete({"--no-floor", "--equipment", "t"}) == V{"tennis-ball"});
+  CHECK(complete({"-o", "x"}) == V{"::files"});
+  CHECK(complete({"--routines", "mine/", "--condition", "f"}) == V{"fever"});
+  CHECK(asked_routines.back() == V{"mine/"});
+  CHECK(complete({"list", ""}) == V{"exercises", "equipment", "conditions", "regions", "routines"});
+  CHECK(complete({"list", "exercises", "--format", ""}) == V{"text", "json", "ids"});
+  CHECK(complete({"list", "exercises", ""}).empty());
+  CHECK(complete({"profile", ""}) == V{"save", "show"});
+  CHECK(complete({"profile", "save", "--"}) == V{"--age"});
+  CHECK(complete({"plan", "--", "--e"}).empty());
+}

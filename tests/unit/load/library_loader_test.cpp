@@ -1,0 +1,433 @@
+#include <doctest/doctest.h>
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "load/library_codegen.h"
+#include "load/library_loader.h"
+#include "load/yaml_reader.h"
+#include "load/yaml_tree.h"
+#include "model/diagnostics.h"
+
+using namespace backplan;
+
+namespace {
+
+// A minimal valid library; the line numbers are the ones the messages below refer to.
+std::string base_library() {
+  return R"(settings:
+  default_routine: daily
+  default_minutes: 20
+  default_equipment: [mat]
+  assumed_equipment: [chair]
+regions:
+  - id: lower-back
+    name: Lower back
+equipment:
+  - id: mat
+    name: Mat
+  - id: chair
+    name: Chair
+exercises:
+  - id: cat-camel
+    name: Cat-camel
+    phase: mobility
+    position: floor
+    equipment: [mat]
+    targets: [lower-back]
+    dose:
+      sets: 1
+      max_sets: 2
+      reps: [6, 6]
+      rep_seconds: 5
+    cues: [Move slowly]
+    alternatives: [seated-cat-camel]
+    source: test
+  - id: seated-cat-camel
+    name: Seated cat-camel
+    phase: mobility
+    position: seated
+    equipment: [chair]
+    dose:
+      sets: 2
+      hold_seconds: 10
+      per_side: true
+    cues: [Sit tall]
+    source: test
+routines:
+  - id: daily
+    name: Daily
+    phases:
+      - id: mobility
+        title: Mobility
+        slots:
+          - exercise: cat-camel
+)";
+}
+
+// `text` with its one occurrence of `from` replaced by `to`.
+std::string with(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, from);
+  REQUIRE_MESSAGE(text.find(from, at + 1) == std::string::npos, from);
+  return text.replace(at, from.size(), to);
+}
+
+// Every diagnostic of loading `layers`, one per line; `count` gets how many there are.
+std::string errors(const std::vector<std::vector<SourceFile>>& layers,
+                   std::size_t* count = nullptr) {
+  DiagnosticSink sink;
+  load_library(layers, sink);
+  if (count) *count = sink.items().size();
+  std::string out;
+  for (const auto& d : sink.items()) out += (out.empty() ? "" : "\n") + format_diagnostic(d);
+  return out;
+}
+
+std::string errors(const std::string& library) {
+  return errors({{{"lib.yaml", library}}});
+}
+
+// The diagnostics of the base library with its one `from` replaced by `to`.
+std::string change(const std::string& from, const std::string& to) {
+  return errors(with(base_library(), from, to));
+}
+
+// The base library plus a conditions file in the same layer.
+std::string condition_errors(const std::string& conditions) {
+  return errors({{{"lib.yaml", base_library()}, {"cond.yaml", conditions}}});
+}
+
+// One condition "sore-knees" (gate `gate`) with one rule whose lines are `rule` (at line 6).
+std::string one_rule(const std::string& rule, const std::string& gate = "adapt") {
+  return "conditions:\n  - id: sore-knees\n    name: Sore knees\n    gate: " + gate +
+         "\n    rules:\n" + rule;
+}
+
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char name[] = "/tmp/backplan-library-test-XXXXXX";
+    const char* made = ::mkdtemp(name);
+    REQUIRE(made != nullptr);
+    path = made;
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(path + "/" + name, std::ios::binary) << text;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the built-in library loads without diagnostics") {
+  const auto files = builtin_library_files();
+  REQUIRE_FALSE(files.empty());
+  CHECK(files.front().path.rfind("<built-in>/", 0) == 0);
+  CHECK(errors({files}) == "");
+  const Library lib = load_library_or_throw({});
+  CHECK(lib.find_routine("daily") != nullptr);
+  CHECK(lib.find_exercise("cat-camel") != nullptr);
+  CHECK(lib.find_condition("osteoporosis") != nullptr);
+}
+
+TEST_CASE("an unknown field suggests a close match or lists the valid fields") {
+  CHECK(change("    source: test\n  - id: seated", "    sorce: test\n  - id: seated") ==
+        "lib.yaml:28:5: error: unknown field 'sorce' in an exercise (did you mean 'source'?)\n"
+        "lib.yaml:15:5: error: an exercise is missing 'source'");
+  CHECK(change("routines:", "routine:") ==
+        "lib.yaml:40:1: error: unknown field 'routine' in a routine library file (did you mean "
+        "'routines'?)");
+  CHECK(change("    name: Cat-camel\n", "    nmae: Cat-camel\n") ==
+        "lib.yaml:16:5: error: unknown field 'nmae' in an exercise (did you mean 'name'?)\n"
+        "lib.yaml:15:5: error: an exercise is missing 'name'");
+  CHECK(change("default_routine: daily", "default_routine: dialy") ==
+        "lib.yaml:2:20: error: unknown routine 'dialy' (did you mean 'daily'?)");
+  CHECK(change("    name: Mat\n", "    name: Mat\n    colour: red\n") ==
+        "lib.yaml:12:5: error: unknown field 'colour' in an equipment entry; valid: id, name, "
+        "firmness, stand_ins");
+}
+
+TEST_CASE("a missing or empty required field is reported") {
+  CHECK(change("    cues: [Sit tall]\n", "") ==
+        "lib.yaml:29:5: error: an exercise is missing 'cues'");
+  CHECK(change("        title: Mobility\n", "") ==
+        "lib.yaml:44:9: error: a routine phase is missing 'title'");
+  CHECK(change("cues: [Sit tall]", "cues: []") == "lib.yaml:38:11: error: 'cues' is empty");
+}
+
+TEST_CASE("values of the wrong type or out of range are reported at the value") {
+  CHECK(change("      sets: 1\n", "      sets: three\n") ==
+        "lib.yaml:22:13: error: 'sets' must be a whole number from 1 to 10, not 'three'");
+  CHECK(change("per_side: true", "per_side: yes") ==
+        "lib.yaml:37:17: error: 'per_side' must be true or false");
+  CHECK(change("      sets: 1\n", "      sets: \"1\"\n") ==
+        "lib.yaml:22:13: error: 'sets' must be a whole number from 1 to 10, not text in quotes");
+  CHECK(change("cues: [Sit tall]", "cues: Sit tall") ==
+        "lib.yaml:38:11: error: 'cues' must be a list, not a single value");
+  CHECK(change("phase: mobility\n    position: seated", "phase: strech\n    position: seated") ==
+        "lib.yaml:31:12: error: 'phase': unknown value 'strech' (did you mean 'stretch'?)");
+  CHECK(change("      sets: 1\n", "      sets: 0\n") ==
+        "lib.yaml:22:13: error: 'sets' must be a whole number from 1 to 10, not '0'");
+  CHECK(change("hold_seconds: 10", "hold_seconds: 9999") ==
+        "lib.yaml:36:21: error: 'hold_seconds' must be a whole number from 1 to 600, not '9999'");
+}
+
+TEST_CASE(
+    "a dose needs one of hold_seconds and rep_seconds, reps for each set and max_sets >= sets") {
+  const std::string message =
+      "lib.yaml:35:7: error: a dose needs exactly one of 'hold_seconds' and 'rep_seconds'";
+  CHECK(change("      hold_seconds: 10\n", "") == message);
+  CHECK(change("      hold_seconds: 10\n", "      hold_seconds: 10\n      rep_seconds: 3\n") ==
+        message);
+  CHECK(change("      hold_seconds: 10\n", "      rep_seconds: 3\n") ==
+        "lib.yaml:35:7: error: 'rep_seconds' needs 'reps'");
+  CHECK(change("reps: [6, 6]", "reps: [6]") ==
+        "lib.yaml:24:13: error: 'reps' gives 1 set(s) but the dose allows up to 2; give one entry "
+        "per set");
+  CHECK(change("      sets: 2\n", "      sets: 3\n      max_sets: 2\n") ==
+        "lib.yaml:36:17: error: 'max_sets' (2) is below 'sets' (3)");
+}
+
+TEST_CASE("ids must be kebab-case") {
+  CHECK(change("  - id: mat\n", "  - id: Yoga_Mat\n") ==
+        "lib.yaml:10:9: error: 'id' must be a kebab-case id (like 'cat-camel'), not 'Yoga_Mat'");
+  for (const char* id : {"cat-camel", "age-55-plus", "a"}) CHECK_MESSAGE(is_kebab_id(id), id);
+  for (const char* id : {"", "-cat", "cat-", "cat--camel", "Cat", "cat_camel", "cat camel"}) {
+    CHECK_FALSE_MESSAGE(is_kebab_id(id), id);
+  }
+  CHECK(is_kebab_id(std::string(64, 'a')));
+  CHECK_FALSE(is_kebab_id(std::string(65, 'a')));
+}
+
+TEST_CASE("unknown ids in references are reported with a suggestion") {
+  CHECK(change("equipment: [mat]\n    targets", "equipment: [matt]\n    targets") ==
+        "lib.yaml:19:17: error: unknown equipment 'matt' (did you mean 'mat'?)");
+  CHECK(change("targets: [lower-back]", "targets: [lower-bakc]") ==
+        "lib.yaml:20:15: error: unknown region 'lower-bakc' (did you mean 'lower-back'?)");
+  CHECK(change("alternatives: [seated-cat-camel]", "alternatives: [seated-cat-camle]") ==
+        "lib.yaml:27:20: error: unknown exercise 'seated-cat-camle' (did you mean "
+        "'seated-cat-camel'?)");
+  CHECK(change("- exercise: cat-camel", "- exercise: cat-camle") ==
+        "lib.yaml:47:23: error: unknown exercise 'cat-camle' (did you mean 'cat-camel'?)");
+  CHECK(change("default_equipment: [mat]", "default_equipment: [foam]") ==
+        "lib.yaml:4:23: error: unknown equipment 'foam'; valid: mat, chair");
+  CHECK(change("    name: Chair\n", "    name: Chair\n    stand_ins: [chair]\n") ==
+        "lib.yaml:14:17: error: equipment 'chair' lists itself as a stand-in");
+}
+
+TEST_CASE("alternatives must be of the same phase and must not loop") {
+  CHECK(change("phase: mobility\n    position: seated", "phase: stretch\n    position: seated") ==
+        "lib.yaml:27:20: error: alternative 'seated-cat-camel' is a stretch exercise, but "
+        "'cat-camel' is mobility");
+  CHECK(change("    cues: [Sit tall]\n", "    cues: [Sit tall]\n    alternatives: [cat-camel]\n") ==
+        "lib.yaml:39:20: error: alternatives loop: cat-camel -> seated-cat-camel -> cat-camel");
+}
+
+TEST_CASE("an id or the settings given twice in one layer name the first place") {
+  const std::string copy = "  - id: mat\n    name: Another mat\n  - id: chair\n    name: Chair\n";
+  CHECK(change("exercises:\n", copy + "exercises:\n") ==
+        "lib.yaml:14:5: error: equipment 'mat' is defined twice (first at lib.yaml:10:5)\n"
+        "lib.yaml:16:5: error: equipment 'chair' is defined twice (first at lib.yaml:12:5)");
+  CHECK(errors({{{"lib.yaml", base_library()},
+                 {"more.yaml", "regions:\n  - id: lower-back\n    name: Low back\n"}}}) ==
+        "more.yaml:2:5: error: region 'lower-back' is defined twice (first at lib.yaml:7:5)");
+  CHECK(
+      errors({{{"lib.yaml", base_library()}, {"more.yaml", "settings: {default_minutes: 30}"}}}) ==
+      "more.yaml:1:11: error: 'settings' is given twice (first at lib.yaml:2:3)");
+}
+
+TEST_CASE("a later layer replaces an entry with the same id and adds new ones") {
+  const std::string user = R"(exercises:
+  - {id: cat-camel, name: "Cat-camel, gently", phase: mobility, position: floor,
+     dose: {sets: 1, hold_seconds: 5}, cues: [Slowly], source: user}
+  - {id: pelvic-tilt, name: Pelvic tilt, phase: mobility, position: bed,
+     dose: {sets: 1, reps: [8], rep_seconds: 3}, cues: [Flatten the back], source: user}
+settings: {default_minutes: 15}
+)";
+  DiagnosticSink sink;
+  const Library lib = load_library({{{"base.yaml", base_library()}}, {{"user.yaml", user}}}, sink);
+  CHECK(sink.empty());
+  REQUIRE(lib.exercises.size() == 3);
+  CHECK(lib.exercises[0].id == "cat-camel");
+  CHECK(lib.exercises[0].name == "Cat-camel, gently");
+  CHECK(lib.exercises[0].alternatives.empty());
+  CHECK(to_string(lib.exercises[0].at) == "user.yaml:2:5");
+  CHECK(lib.exercises[1].id == "seated-cat-camel");
+  CHECK(lib.exercises[2].id == "pelvic-tilt");
+  CHECK(lib.settings.default_minutes == 15);
+  CHECK(lib.settings.default_routine.id == "daily");  // kept from the base layer
+}
+
+TEST_CASE("a rule needs exactly one effect, a why (except cue rules) and a source") {
+  CHECK(
+      condition_errors(one_rule("      - exclude_positions: [floor]\n        exclude_tags: [knee]\n"
+                                "        why: it hurts\n        source: test\n")) ==
+      "cond.yaml:6:9: error: a rule has one effect, this one has 2: exclude_positions, "
+      "exclude_tags");
+  CHECK(condition_errors(one_rule("      - why: it hurts\n        source: test\n")) ==
+        "cond.yaml:6:9: error: a rule needs one effect: exclude_positions, exclude_tags, "
+        "exclude_exercises, no_pressure_on, exclude_equipment, max_firmness, hold_back_phases, "
+        "max_minutes, dose or cue");
+  CHECK(condition_errors(one_rule("      - exclude_positions: [floor]\n        source: test\n")) ==
+        "cond.yaml:6:9: error: a rule is missing 'why'");
+  CHECK(condition_errors(one_rule("      - exclude_positions: [floor]\n        why: it hurts\n")) ==
+        "cond.yaml:6:9: error: a rule is missing 'source'");
+  CHECK(condition_errors(one_rule("      - cue: Go gently\n        source: test\n")) == "");
+}
+
+TEST_CASE("a scope on a rule that is not a dose or cue rule is rejected") {
+  CHECK(condition_errors(one_rule("      - exclude_positions: [floor]\n        phases: [core]\n"
+                                  "        why: it hurts\n        source: test\n")) ==
+        "cond.yaml:7:17: error: 'phases' (a scope) goes with 'dose' and 'cue' rules only");
+  CHECK(condition_errors(one_rule("      - dose: {max_sets: 1}\n        phases: [core]\n"
+                                  "        why: it tires\n        source: test\n")) == "");
+}
+
+TEST_CASE("holding phases back until cleared needs a clearance gate") {
+  const std::string rule =
+      "      - hold_back_phases: [release]\n        lifted_by: cleared\n"
+      "        why: wait\n        source: test\n";
+  CHECK(condition_errors(one_rule(rule, "notice")) ==
+        "cond.yaml:6:9: error: condition 'sore-knees' holds work back until --cleared, so its gate "
+        "must be 'clearance', not 'notice'");
+  CHECK(condition_errors(one_rule(rule, "clearance")) == "");
+  CHECK(condition_errors(one_rule(with(rule, "cleared", "avoid"), "notice")) == "");
+}
+
+TEST_CASE("'when' takes exactly one key, and a red flag cannot be automatic") {
+  const std::string head = "conditions:\n  - id: old-back\n    name: Old back\n    gate: ";
+  CHECK(condition_errors(head + "notice\n    when: {always: true, floor: false}\n") ==
+        "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least, floor");
+  CHECK(condition_errors(head + "notice\n    when: {age_at_least: 60}\n") == "");
+  CHECK(condition_errors(head +
+                         "stop\n    notice: Get help\n    source: s\n    when: {always: true}\n") ==
+        "cond.yaml:2:5: error: red flag 'old-back' cannot be automatic ('when')");
+}
+
+TEST_CASE("a bad 'always' value is reported once") {
+  CHECK(condition_errors("conditions:\n  - id: old-back\n    name: Old back\n    gate: notice\n"
+                         "    when: {always: yes}\n") ==
+        "cond.yaml:5:20: error: 'always' must be true or false");
+}
+
+TEST_CASE("routine phases come once each, in order, and hold exercises of their phase") {
+  CHECK(change("    phases:\n",
+               "    phases:\n      - id: mobility\n        title: A\n        slots: []\n") ==
+        "lib.yaml:47:9: error: routine 'daily' has phase 'mobility' twice");
+  CHECK(change("    phases:\n",
+               "    phases:\n      - id: stretch\n        title: S\n        slots: []\n") ==
+        "lib.yaml:47:9: error: routine 'daily': phase 'mobility' is out of order; phases go "
+        "release, mobility, core, stretch");
+  CHECK(change("      - id: mobility\n", "      - id: core\n") ==
+        "lib.yaml:47:23: error: 'cat-camel' is a mobility exercise, not core");
+}
+
+TEST_CASE("a library with no settings is reported against the first file") {
+  std::string text = base_library();
+  text.erase(0, text.find("regions:"));
+  CHECK(errors(text) ==
+        "lib.yaml: error: the library has no 'settings' (default_routine, default_minutes, "
+        "default_equipment, assumed_equipment)");
+}
+
+TEST_CASE("settings without a default routine name the missing field") {
+  CHECK(change("  default_routine: daily\n", "") ==
+        "lib.yaml:2:3: error: settings is missing 'default_routine'");
+}
+
+TEST_CASE("every problem in a file is reported, not only the first") {
+  std::string text = with(base_library(), "      sets: 1\n", "      sets: three\n");
+  text = with(text, "per_side: true", "per_side: yes");
+  text = with(text, "    source: test\n  - id: seated", "    sorce: test\n  - id: seated");
+  text = with(text, "        title: Mobility\n", "");
+  std::size_t count = 0;
+  CHECK(errors({{{"lib.yaml", text}}}, &count) ==
+        "lib.yaml:28:5: error: unknown field 'sorce' in an exercise (did you mean 'source'?)\n"
+        "lib.yaml:22:13: error: 'sets' must be a whole number from 1 to 10, not 'three'\n"
+        "lib.yaml:15:5: error: an exercise is missing 'source'\n"
+        "lib.yaml:37:17: error: 'per_side' must be true or false\n"
+        "lib.yaml:44:9: error: a routine phase is missing 'title'");
+  CHECK(count == 5);
+}
+
+TEST_CASE("a YAML error or an empty file is reported and the other files are still read") {
+  CHECK(errors({{{"bad.yaml", "regions: [\n"},
+                 {"lib.yaml", with(base_library(), "sets: 1", "sets: 11")},
+                 {"empty.yaml", ""}}}) ==
+        "bad.yaml:2:1: error: YAML syntax: end of sequence flow not found\n"
+        "lib.yaml:22:13: error: 'sets' must be a whole number from 1 to 10, not '11'\n"
+        "empty.yaml:1:1: error: the file is empty; a routine library file holds a mapping such as "
+        "'exercises:'");
+}
+
+TEST_CASE("read_library_path reads a directory's .yaml files in name order, or refuses it") {
+  TempDir dir;
+  dir.write("b.yaml", "b: 1\n");
+  dir.write("a.yaml", "a: 1\n");
+  dir.write("notes.txt", "not yaml\n");
+  dir.write(".hidden.yaml", "h: 1\n");
+  const auto files = read_library_path(dir.path);
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].path == dir.path + "/a.yaml");
+  CHECK(files[0].text == "a: 1\n");
+  CHECK(files[1].path == dir.path + "/b.yaml");
+  CHECK(read_library_path(dir.path + "/b.yaml").at(0).text == "b: 1\n");
+  TempDir empty;
+  CHECK_THROWS_WITH_AS(
+      read_library_path(empty.path + "/missing"),
+      (empty.path + "/missing: error: cannot read: No such file or directory").c_str(), Error);
+  CHECK_THROWS_WITH_AS(read_library_path(empty.path),
+                       (empty.path + ": error: no .yaml files in this directory").c_str(), Error);
+}
+
+TEST_CASE("load_library_or_throw puts a user directory over the built-in library") {
+  TempDir dir;
+  dir.write("mine.yaml", "settings:\n  default_minutes: 45\n");
+  CHECK(load_library_or_throw({dir.path}).settings.default_minutes == 45);
+  dir.write("mine.yaml", "settings:\n  default_minutes: 4\n");
+  const std::string message =
+      dir.path +
+      "/mine.yaml:2:20: error: 'default_minutes' must be a whole number from 5 to 180, "
+      "not '4'";
+  CHECK_THROWS_WITH_AS(load_library_or_throw({dir.path}), message.c_str(), Error);
+}
+
+TEST_CASE("YamlReader reads typed values and reports the rest at the node") {
+  const auto root = parse_yaml("n: 7\nq: \"7\"\nb: yes\nl: one\nc: soft\nt: \"\"\n", "r.yaml");
+  DiagnosticSink sink;
+  YamlReader r("r.yaml", sink);
+  Fields f(r, *root, "a test", {"n", "q", "b", "l", "c", "t"});
+  CHECK(r.integer(*f.get("n"), "n", 1, 10) == 7);
+  CHECK_FALSE(r.integer(*f.get("q"), "q", 1, 10).has_value());
+  CHECK_FALSE(r.boolean(*f.get("b"), "b").has_value());
+  CHECK(r.list(*f.get("l"), "l", true).size() == 1);
+  CHECK(r.list(*f.get("l"), "l").empty());
+  CHECK(r.choice(*f.get("c"), "c", {"soft", "firm"}) == std::size_t{0});
+  CHECK_FALSE(r.text(*f.get("t"), "t").has_value());
+  CHECK(f.present({"n", "x", "b"}) == std::vector<std::string>{"n", "b"});
+  CHECK(f.required("x") == nullptr);
+  std::string out;
+  for (const auto& d : sink.items()) out += format_diagnostic(d) + "\n";
+  CHECK(out ==
+        "r.yaml:2:4: error: 'q' must be a whole number from 1 to 10, not text in quotes\n"
+        "r.yaml:3:4: error: 'b' must be true or false\n"
+        "r.yaml:4:4: error: 'l' must be a list, not a single value\n"
+        "r.yaml:6:4: error: 't' must not be empty\n"
+        "r.yaml:1:1: error: a test is missing 'x'\n");
+}
+
+TEST_CASE("the library compiled at build time is the YAML library, field for field") {
+  DiagnosticSink sink;
+  const Library parsed = load_library({builtin_library_files()}, sink);
+  REQUIRE(sink.empty());
+  // The emitter writes every field; equal output means equal libraries.
+  CHECK(library_to_cpp(compiled_builtin_library()) == library_to_cpp(parsed));
+  CHECK(compiled_builtin_library().exercises.size() == parsed.exercises.size());
+  CHECK(compiled_builtin_library().find_exercise("cat-camel")->at.path ==
+        "<built-in>/exercises-mobility.yaml");
+}

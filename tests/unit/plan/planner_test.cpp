@@ -1,0 +1,623 @@
+// The planner's rules, each shown applied: the built-in library for the clinical rules, and small
+// in-memory libraries for the mechanisms (stand-ins, alternatives, dose limits, time budget).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <variant>
+
+#include "load/library_loader.h"
+#include "plan/planner.h"
+#include "render/render_json.h"
+#include "resolve/profile.h"
+
+using namespace backplan;
+
+namespace {
+
+const Library& builtin() {
+  static const Library lib = load_library_or_throw({});
+  return lib;
+}
+
+struct Args {
+  std::vector<std::string> equipment;
+  bool equipment_given = false;
+  std::vector<std::string> conditions;
+  std::vector<std::string> avoid;
+  std::optional<int> age;
+  bool no_floor = false;
+  bool cleared = false;
+  std::optional<int> minutes;
+};
+
+Profile profile_for(const Library& lib, const Args& a) {
+  ProfileFlags f;
+  if (a.equipment_given)
+    f.equipment = a.equipment.empty() ? std::vector<std::string>{"none"} : a.equipment;
+  f.conditions = a.conditions;
+  f.avoid = a.avoid;
+  if (a.age) f.age = std::to_string(*a.age);
+  if (a.minutes) f.minutes = std::to_string(*a.minutes);
+  f.no_floor = a.no_floor;
+  f.cleared = a.cleared;
+  return resolve_profile(lib, ProfileInput{}, read_profile_flags(f, lib));
+}
+
+Plan plan_for(const Args& a, const Library& lib = builtin()) {
+  PlanResult result = make_plan(lib, profile_for(lib, a));
+  REQUIRE(std::holds_alternative<Plan>(result));
+  return std::get<Plan>(result);
+}
+
+std::vector<const Step*> steps(const Plan& plan) {
+  std::vector<const Step*> out;
+  for (const auto& phase : plan.phases) {
+    for (const auto& s : phase.steps) out.push_back(&s);
+  }
+  return out;
+}
+
+const Step* find_step(const Plan& plan, const std::string& id) {
+  for (const Step* s : steps(plan)) {
+    if (s->id == id) return s;
+  }
+  return nullptr;
+}
+
+const Omission* find_omission(const Plan& plan, const std::string& id) {
+  for (const auto& o : plan.omitted) {
+    if (o.id == id) return &o;
+  }
+  return nullptr;
+}
+
+bool presses_on(const Plan& plan, const std::string& region) {
+  for (const Step* s : steps(plan)) {
+    if (std::find(s->pressure_on.begin(), s->pressure_on.end(), region) != s->pressure_on.end())
+      return true;
+  }
+  return false;
+}
+
+bool uses(const Plan& plan, const std::string& tool) {
+  for (const Step* s : steps(plan)) {
+    if (std::find(s->equipment.begin(), s->equipment.end(), tool) != s->equipment.end())
+      return true;
+  }
+  return false;
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
+
+Args with_conditions(std::vector<std::string> c) {
+  Args a;
+  a.conditions = std::move(c);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("the default plan keeps the phase order, the Big 3 order and the time budget") {
+  const Plan plan = plan_for({});
+  REQUIRE(plan.phases.size() == 4);
+  CHECK(plan.phases[0].id == Phase::release);
+  CHECK(plan.phases[1].id == Phase::mobility);
+  CHECK(plan.phases[2].id == Phase::core);
+  CHECK(plan.phases[3].id == Phase::stretch);
+  REQUIRE(plan.phases[2].steps.size() == 3);
+  CHECK(plan.phases[2].steps[0].id == "curl-up");
+  CHECK(plan.phases[2].steps[1].id == "side-plank");
+  CHECK(plan.phases[2].steps[2].id == "bird-dog");
+  CHECK(plan.phases[1].steps[0].id == "cat-camel");
+  CHECK(plan.budget_seconds == 20 * 60);
+  CHECK(plan.total_seconds <= plan.budget_seconds);
+  CHECK(plan.total_seconds * 10 >= plan.budget_seconds * 7);
+  int sum = 0;
+  for (const Step* s : steps(plan)) sum += s->seconds;
+  CHECK(sum == plan.total_seconds);
+}
+
+TEST_CASE("without --equipment the plan assumes the beginner kit and says so") {
+  const Plan plan = plan_for({});
+  CHECK(plan.profile.equipment_assumed);
+  CHECK(plan.profile.equipment == std::vector<std::string>{"foam-roller-soft", "tennis-ball"});
+  CHECK(std::any_of(plan.notices.begin(), plan.notices.end(), [&](const Notice& n) {
+    return n.text == builtin().settings.default_equipment_notice;
+  }));
+  for (const Step* s : steps(plan)) {
+    for (const auto& tool : s->equipment) {
+      const bool allowed =
+          tool == "foam-roller-soft" || tool == "tennis-ball" || tool == "chair" || tool == "wall";
+      CHECK_MESSAGE(allowed, s->id << " uses " << tool);
+    }
+  }
+}
+
+TEST_CASE("the general rules are in every plan") {
+  const Plan plan = plan_for(with_conditions({"osteoporosis"}));
+  for (const auto& rule : builtin().general_rules) {
+    CHECK(std::any_of(plan.notices.begin(), plan.notices.end(), [&](const Notice& n) {
+      return n.text == rule.text && n.level == NoticeLevel::info;
+    }));
+  }
+}
+
+TEST_CASE("nothing ever presses on the lumbar spine") {
+  for (const auto& c : condition_choices(builtin())) {
+    const Condition* cond = builtin().find_condition(c);
+    if (cond->gate == Gate::stop) continue;
+    Args a = with_conditions({c});
+    a.equipment_given = true;
+    a.equipment = {"foam-roller-firm", "lacrosse-ball", "massage-stick", "bed"};
+    CHECK_FALSE(presses_on(plan_for(a), "lumbar-spine"));
+  }
+}
+
+TEST_CASE("without floor access no step is on the floor, and the curl-up needs a bed") {
+  Args a;
+  a.no_floor = true;
+  a.equipment_given = true;
+  a.equipment = {"tennis-ball"};
+  const Plan plan = plan_for(a);
+  for (const Step* s : steps(plan)) CHECK_MESSAGE(s->position != Position::floor, s->id);
+  const Omission* curl = find_omission(plan, "curl-up");
+  REQUIRE(curl != nullptr);
+  CHECK(starts_with(curl->why.at(0), "No floor work: "));
+  const Step* cat = find_step(plan, "seated-cat-camel");
+  REQUIRE(cat != nullptr);
+  CHECK(cat->replaces == std::optional<std::string>("cat-camel"));
+  CHECK(find_step(plan, "wall-side-plank") != nullptr);
+  CHECK(find_step(plan, "standing-bird-dog") != nullptr);
+
+  a.equipment.push_back("bed");
+  const Plan with_bed = plan_for(a);
+  const Step* bed = find_step(with_bed, "bed-curl-up");
+  REQUIRE(bed != nullptr);
+  CHECK(bed->position == Position::bed);
+  CHECK(bed->replaces == std::optional<std::string>("curl-up"));
+}
+
+TEST_CASE("osteoporosis: no pressure on spine or hip, soft tools, the head-supported curl-up") {
+  Args a = with_conditions({"osteoporosis"});
+  a.equipment_given = true;
+  a.equipment = {"foam-roller-firm", "foam-roller-soft", "lacrosse-ball", "tennis-ball"};
+  const Plan plan = plan_for(a);
+  CHECK_FALSE(presses_on(plan, "thoracic-spine"));
+  CHECK_FALSE(presses_on(plan, "hip"));
+  CHECK_FALSE(uses(plan, "foam-roller-firm"));
+  CHECK_FALSE(uses(plan, "lacrosse-ball"));
+  const Step* curl = find_step(plan, "curl-up-head-supported");
+  REQUIRE(curl != nullptr);
+  CHECK(curl->replaces == std::optional<std::string>("curl-up"));
+  REQUIRE_FALSE(curl->why.empty());
+  CHECK(starts_with(curl->why[0], "Osteoporosis: "));
+  CHECK(find_step(plan, "side-plank") != nullptr);  // kept: side plank suits bone health
+  CHECK(std::any_of(plan.notices.begin(), plan.notices.end(), [](const Notice& n) {
+    return n.level == NoticeLevel::notice && starts_with(n.text, "Osteoporosis: ");
+  }));
+}
+
+TEST_CASE("blood thinners: no hard or pinpoint balls even when owned") {
+  Args a = with_conditions({"blood-thinners"});
+  a.equipment_given = true;
+  a.equipment = {"massage-ball", "lacrosse-ball", "tennis-ball", "foam-roller-medium",
+                 "foam-roller-soft"};
+  const Plan plan = plan_for(a);
+  CHECK_FALSE(uses(plan, "massage-ball"));
+  CHECK_FALSE(uses(plan, "lacrosse-ball"));
+  CHECK_FALSE(uses(plan, "foam-roller-medium"));
+  CHECK(uses(plan, "tennis-ball"));
+  CHECK(uses(plan, "foam-roller-soft"));
+
+  a.equipment = {"lacrosse-ball"};
+  const Plan firm_only = plan_for(a);
+  CHECK(firm_only.phases.front().id != Phase::release);
+  const Omission* o = find_omission(firm_only, "ball-lower-back-beside-spine");
+  REQUIRE(o != nullptr);
+  CHECK(std::any_of(o->why.begin(), o->why.end(), [](const std::string& w) {
+    return starts_with(w, "Taking blood thinners: ");
+  }));
+}
+
+TEST_CASE("fibromyalgia: holds of 30 s at most and a shorter session") {
+  Args a = with_conditions({"fibromyalgia"});
+  a.minutes = 45;
+  const Plan plan = plan_for(a);
+  CHECK(plan.budget_seconds == 15 * 60);
+  CHECK(plan.total_seconds <= 15 * 60);
+  for (const Step* s : steps(plan)) {
+    if (s->dose.hold_seconds) CHECK_MESSAGE(*s->dose.hold_seconds <= 30, s->id);
+  }
+}
+
+TEST_CASE("chronic fatigue: one set of everything, ten minutes") {
+  const Plan plan = plan_for(with_conditions({"chronic-fatigue"}));
+  CHECK(plan.budget_seconds == 10 * 60);
+  for (const Step* s : steps(plan)) CHECK_MESSAGE(s->dose.sets == 1, s->id);
+}
+
+TEST_CASE("hip replacement: no pressure near the hip, no figure-four, no deep hip bend") {
+  const Plan plan = plan_for(with_conditions({"hip-replacement"}));
+  for (const char* region : {"hip", "glutes", "outer-thigh"}) CHECK_FALSE(presses_on(plan, region));
+  CHECK(find_step(plan, "figure-four-stretch") == nullptr);
+  CHECK(find_step(plan, "seated-figure-four-stretch") == nullptr);
+  CHECK(find_step(plan, "hamstring-stretch-supine") == nullptr);
+  CHECK(find_step(plan, "hamstring-stretch-seated") == nullptr);
+  const Omission* fig = find_omission(plan, "figure-four-stretch");
+  REQUIRE(fig != nullptr);
+  CHECK(starts_with(fig->why.at(0), "Hip replacement: "));
+  const Step* ham = find_step(plan, "hamstring-stretch-heel-on-step");
+  REQUIRE(ham != nullptr);
+  CHECK(ham->replaces == std::optional<std::string>("hamstring-stretch-supine"));
+}
+
+TEST_CASE("knee replacement: nothing presses on or near the knee") {
+  const Plan plan = plan_for(with_conditions({"knee-replacement"}));
+  CHECK_FALSE(presses_on(plan, "knee"));
+  CHECK_FALSE(presses_on(plan, "shins"));
+}
+
+TEST_CASE("recent fracture and active cancer hold release work back until --cleared") {
+  for (const char* c : {"recent-fracture", "active-cancer"}) {
+    Args a = with_conditions({c});
+    const Plan held = plan_for(a);
+    CHECK(held.phases.front().id == Phase::mobility);
+    const Omission* o = find_omission(held, "foam-roll-thoracic");
+    REQUIRE(o != nullptr);
+    CHECK(std::any_of(held.notices.begin(), held.notices.end(),
+                      [](const Notice& n) { return n.level == NoticeLevel::clearance; }));
+    a.cleared = true;
+    CHECK(plan_for(a).phases.front().id == Phase::release);
+  }
+}
+
+TEST_CASE("an open wound holds release work back until --avoid names the area") {
+  Args a = with_conditions({"skin-wound"});
+  CHECK(plan_for(a).phases.front().id == Phase::mobility);
+  a.avoid = {"calves"};
+  const Plan plan = plan_for(a);
+  CHECK(plan.phases.front().id == Phase::release);
+  CHECK_FALSE(presses_on(plan, "calves"));
+}
+
+TEST_CASE("--avoid keeps every tool off the region, and says so") {
+  Args a;
+  a.avoid = {"glutes"};
+  const Plan plan = plan_for(a);
+  CHECK_FALSE(presses_on(plan, "glutes"));
+  const Omission* o = find_omission(plan, "foam-roll-glutes");
+  REQUIRE(o != nullptr);
+  CHECK(o->why.at(0) ==
+        "you asked to keep pressure off this area (" + builtin().find_region("glutes")->name + ")");
+}
+
+TEST_CASE("pregnancy: no lying on the back, so the curl-up becomes a hands-and-knees brace") {
+  const Plan plan = plan_for(with_conditions({"pregnancy"}));
+  const Step* brace = find_step(plan, "quadruped-brace");
+  REQUIRE(brace != nullptr);
+  CHECK(brace->replaces == std::optional<std::string>("curl-up"));
+  for (const Step* s : steps(plan)) {
+    const Exercise* x = builtin().find_exercise(s->id);
+    CHECK_MESSAGE(std::find(x->tags.begin(), x->tags.end(), "supine") == x->tags.end(), s->id);
+  }
+  CHECK_FALSE(presses_on(plan, "lower-back"));
+  CHECK_FALSE(presses_on(plan, "abdomen"));
+}
+
+TEST_CASE("disc herniation: gentle hamstring work, no seated forward hinge") {
+  Args a = with_conditions({"disc-herniation"});
+  a.minutes = 45;
+  const Plan plan = plan_for(a);
+  for (const Step* s : steps(plan)) {
+    const Exercise* x = builtin().find_exercise(s->id);
+    if (std::find(x->tags.begin(), x->tags.end(), "hamstring-stretch") != x->tags.end()) {
+      CHECK_MESSAGE(s->dose.sets == 1, s->id);
+    }
+  }
+  a.no_floor = true;
+  const Plan seated = plan_for(a);
+  CHECK(find_step(seated, "hamstring-stretch-seated") == nullptr);
+  CHECK(find_step(seated, "hamstring-stretch-heel-on-step") != nullptr);
+}
+
+TEST_CASE("55 and over: soft tools, short passes, knee-bent side plank, stretches held 30-60 s") {
+  Args a;
+  a.age = 55;
+  a.equipment_given = true;
+  a.equipment = {"foam-roller-medium", "foam-roller-soft", "massage-ball", "tennis-ball"};
+  a.minutes = 45;
+  const Plan plan = plan_for(a);
+  CHECK_FALSE(uses(plan, "foam-roller-medium"));
+  CHECK_FALSE(uses(plan, "massage-ball"));
+  CHECK(find_step(plan, "side-plank") == nullptr);
+  CHECK(find_step(plan, "side-plank-knees-bent") != nullptr);
+  for (const Step* s : steps(plan)) {
+    if (s->phase == Phase::release) CHECK(s->dose.hold_seconds.value_or(0) <= 30);
+    if (s->phase == Phase::stretch) {
+      CHECK(*s->dose.hold_seconds >= 30);
+      CHECK(*s->dose.hold_seconds <= 60);
+    }
+  }
+  a.age = 54;
+  const Plan younger = plan_for(a);
+  CHECK(find_step(younger, "side-plank") != nullptr);
+}
+
+TEST_CASE("new to rolling: soft tools, short passes, knee-bent side plank") {
+  Args a = with_conditions({"new-to-rolling"});
+  a.equipment_given = true;
+  a.equipment = {"foam-roller-firm", "foam-roller-soft", "tennis-ball"};
+  const Plan plan = plan_for(a);
+  CHECK_FALSE(uses(plan, "foam-roller-firm"));
+  CHECK(find_step(plan, "side-plank-knees-bent") != nullptr);
+  for (const Step* s : steps(plan)) {
+    if (s->phase == Phase::release) CHECK(s->dose.hold_seconds.value_or(0) <= 30);
+  }
+}
+
+TEST_CASE("high blood pressure: core holds of 8 s at most, with the reason") {
+  const Plan plan = plan_for(with_conditions({"high-blood-pressure"}));
+  const Step* curl = find_step(plan, "curl-up");
+  REQUIRE(curl != nullptr);
+  CHECK(curl->dose.hold_seconds == std::optional<int>(8));
+  REQUIRE_FALSE(curl->changes.empty());
+  CHECK(starts_with(curl->changes[0], "holds shortened to 8 s: High blood pressure"));
+}
+
+TEST_CASE("a red flag gives no plan, only the reasons to seek care") {
+  for (const char* flag :
+       {"cauda-equina-signs", "fever", "unexplained-weight-loss", "major-trauma",
+        "worsening-leg-weakness", "night-pain", "chest-pain", "fragility-fracture-signs"}) {
+    const Library& lib = builtin();
+    const PlanResult result =
+        make_plan(lib, profile_for(lib, with_conditions({"osteoporosis", flag})));
+    REQUIRE(std::holds_alternative<RedFlagStop>(result));
+    const auto& stop = std::get<RedFlagStop>(result);
+    REQUIRE(stop.reasons.size() == 1);
+    CHECK(stop.reasons[0].level == NoticeLevel::stop);
+    CHECK(starts_with(stop.reasons[0].text, lib.find_condition(flag)->name + ": "));
+  }
+}
+
+TEST_CASE("every budget from 5 to 180 minutes is kept, and filled to at least 70% when it can be") {
+  for (int minutes : {5, 6, 7, 10, 13, 20, 30, 45, 60, 90, 180}) {
+    Args a;
+    a.minutes = minutes;
+    const Plan plan = plan_for(a);
+    CHECK_MESSAGE(plan.total_seconds <= minutes * 60, minutes);
+    const bool filled = plan.total_seconds * 10 >= minutes * 60 * 7;
+    const bool explained = std::any_of(
+        plan.notices.begin(), plan.notices.end(),
+        [](const Notice& n) { return starts_with(n.text, "This plan takes less than 70%"); });
+    CHECK_MESSAGE(filled != explained, minutes);
+    if (minutes <= 60) CHECK_MESSAGE(filled, minutes);
+  }
+}
+
+TEST_CASE("short budgets trim release areas before anything else, least important first") {
+  Args a;
+  a.minutes = 15;
+  const Plan plan = plan_for(a);
+  CHECK(find_step(plan, "foam-roll-thoracic") != nullptr);
+  CHECK(find_omission(plan, "ball-feet-seated") != nullptr);
+  CHECK(find_omission(plan, "ball-feet-seated")->why ==
+        std::vector<std::string>{"left out to fit the session into 15 minutes"});
+  for (const Step* s : steps(plan)) {
+    if (s->phase == Phase::core) CHECK(s->dose.sets == 3);
+  }
+}
+
+TEST_CASE("every replacement and omission carries a reason") {
+  for (const auto& c : condition_choices(builtin())) {
+    if (builtin().find_condition(c)->gate == Gate::stop) continue;
+    Args a = with_conditions({c});
+    a.no_floor = true;
+    a.age = 70;
+    const Plan plan = plan_for(a);
+    for (const Step* s : steps(plan)) {
+      if (s->replaces) CHECK_MESSAGE(!s->why.empty(), c << " " << s->id);
+    }
+    for (const auto& o : plan.omitted) CHECK_MESSAGE(!o.why.empty(), c << " " << o.id);
+  }
+}
+
+TEST_CASE("the same inputs give the same plan whatever order the flags came in") {
+  Args a = with_conditions({"pregnancy", "blood-thinners"});
+  a.equipment_given = true;
+  a.equipment = {"tennis-ball", "foam-roller-soft"};
+  Args b = with_conditions({"blood-thinners", "pregnancy"});
+  b.equipment_given = true;
+  b.equipment = {"foam-roller-soft", "tennis-ball", "tennis-ball"};
+  CHECK(render_json(plan_for(a)) == render_json(plan_for(b)));
+}
+
+// --- mechanisms, on a small library --------------------------------------------------------
+
+namespace {
+
+const char* kSmallLibrary = R"(
+settings:
+  default_routine: r
+  default_minutes: 10
+  default_equipment: [ball-soft]
+  assumed_equipment: [chair]
+regions:
+  - {id: back, name: Back}
+  - {id: legs, name: Legs}
+equipment:
+  - {id: chair, name: Chair}
+  - {id: ball-soft, name: Soft ball, firmness: soft}
+  - {id: ball-firm, name: Firm ball, firmness: firm, stand_ins: [ball-medium, ball-soft]}
+  - {id: ball-medium, name: Medium ball, firmness: medium}
+exercises:
+  - id: press-back
+    name: Press the back
+    phase: release
+    position: floor
+    equipment: [ball-firm]
+    pressure_on: [back]
+    dose: {sets: 1, max_sets: 3, hold_seconds: 60}
+    cues: [Press.]
+    alternatives: [press-legs, press-chair]
+    source: test
+  - id: press-legs
+    name: Press the legs
+    phase: release
+    position: floor
+    equipment: [ball-firm]
+    pressure_on: [legs]
+    tags: [lying]
+    dose: {sets: 1, max_sets: 3, hold_seconds: 60}
+    cues: [Press.]
+    source: test
+  - id: press-chair
+    name: Press on a chair
+    phase: release
+    position: seated
+    equipment: [ball-firm]
+    pressure_on: [legs]
+    dose: {sets: 1, max_sets: 3, hold_seconds: 60}
+    cues: [Press.]
+    source: test
+  - id: hold
+    name: Hold
+    phase: core
+    position: seated
+    dose: {sets: 2, max_sets: 2, reps: [3, 2], hold_seconds: 20, rest_seconds: 10}
+    cues: [Hold.]
+    source: test
+conditions:
+  - id: sore-back
+    name: Sore back
+    gate: adapt
+    rules:
+      - {no_pressure_on: [back], why: the back is sore, source: test}
+  - id: no-lying
+    name: No lying
+    gate: adapt
+    rules:
+      - {exclude_tags: [lying], why: lying is out, source: test}
+  - id: gentle
+    name: Gentle
+    gate: adapt
+    rules:
+      - {max_firmness: medium, why: firm is too much, source: test}
+  - id: limits
+    name: Limits
+    gate: adapt
+    rules:
+      - {dose: {min_hold_seconds: 30}, phases: [core], why: long enough, source: test}
+      - {dose: {max_hold_seconds: 15}, phases: [core], why: short enough, source: test}
+      - {cue: Sit tall., positions: [seated], source: test}
+routines:
+  - id: r
+    name: R
+    phases:
+      - id: release
+        title: Release
+        slots: [{exercise: press-back}]
+      - id: core
+        title: Core
+        slots: [{exercise: hold}]
+)";
+
+const Library& small() {
+  static const Library lib = [] {
+    DiagnosticSink sink;
+    Library l = load_library({{{"small.yaml", kSmallLibrary}}}, sink);
+    REQUIRE(sink.empty());
+    return l;
+  }();
+  return lib;
+}
+
+Args owning(std::vector<std::string> tools, std::vector<std::string> conditions = {}) {
+  Args a;
+  a.equipment_given = true;
+  a.equipment = std::move(tools);
+  a.conditions = std::move(conditions);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("a tool is met by the tool itself first, then by its stand-ins in rank order") {
+  const Plan p1 = plan_for(owning({"ball-soft", "ball-firm"}), small());
+  CHECK(find_step(p1, "press-back")->equipment == std::vector<std::string>{"ball-firm"});
+  const Plan p2 = plan_for(owning({"ball-soft", "ball-medium"}), small());
+  CHECK(find_step(p2, "press-back")->equipment == std::vector<std::string>{"ball-medium"});
+  const Plan p3 = plan_for(owning({"ball-firm", "ball-soft"}, {"gentle"}), small());
+  CHECK(find_step(p3, "press-back")->equipment == std::vector<std::string>{"ball-soft"});
+}
+
+TEST_CASE("a missing tool rules the step out with a reason naming the tool and its stand-ins") {
+  const Plan plan = plan_for(owning({}), small());
+  const Omission* o = find_omission(plan, "press-back");
+  REQUIRE(o != nullptr);
+  CHECK(
+      o->why ==
+      std::vector<std::string>{
+          "it needs a firm ball or a stand-in (medium ball, soft ball), and you listed none of "
+          "them",
+          "Press the legs is out too: it needs a firm ball or a stand-in (medium ball, soft ball), "
+          "and you listed none of them",
+          "Press on a chair is out too: it needs a firm ball or a stand-in (medium ball, soft "
+          "ball), "
+          "and you listed none of them"});
+}
+
+TEST_CASE("alternatives are tried in rank order, and the step says what it replaced and why") {
+  const Plan plan = plan_for(owning({"ball-soft"}, {"sore-back"}), small());
+  const Step* s = find_step(plan, "press-legs");
+  REQUIRE(s != nullptr);
+  CHECK(s->replaces == std::optional<std::string>("press-back"));
+  CHECK(s->why == std::vector<std::string>{"Sore back: the back is sore"});
+
+  const Plan second = plan_for(owning({"ball-soft"}, {"sore-back", "no-lying"}), small());
+  const Step* chair = find_step(second, "press-chair");
+  REQUIRE(chair != nullptr);
+  CHECK(chair->replaces == std::optional<std::string>("press-back"));
+}
+
+TEST_CASE("a dose maximum wins over a minimum, and both are explained") {
+  const Plan plan = plan_for(owning({"ball-soft"}, {"limits"}), small());
+  const Step* s = find_step(plan, "hold");
+  REQUIRE(s != nullptr);
+  CHECK(s->dose.hold_seconds == std::optional<int>(15));
+  CHECK(s->changes == std::vector<std::string>{"holds lengthened to 30 s: Limits: long enough",
+                                               "holds shortened to 15 s: Limits: short enough"});
+  CHECK(s->cues == std::vector<std::string>{"Hold.", "Sit tall."});
+  CHECK(s->seconds == (3 + 2) * 15 + 10);
+}
+
+TEST_CASE("dose seconds: sides times the work of each set, plus rest between sets") {
+  StepDose d;
+  d.sets = 3;
+  d.reps = {5, 3, 1};
+  d.hold_seconds = 10;
+  d.rest_seconds = 30;
+  CHECK(dose_seconds(d) == 9 * 10 + 2 * 30);
+  d.per_side = true;
+  CHECK(dose_seconds(d) == 2 * 9 * 10 + 2 * 30);
+  StepDose pass;
+  pass.sets = 2;
+  pass.hold_seconds = 45;
+  CHECK(dose_seconds(pass) == 90);
+  StepDose moves;
+  moves.sets = 1;
+  moves.reps = {6};
+  moves.rep_seconds = 5;
+  CHECK(dose_seconds(moves) == 30);
+}
+
+TEST_CASE("a long session grows sets up to their maximum and no further") {
+  Args a = owning({"ball-firm"});
+  a.minutes = 60;
+  const Plan plan = plan_for(a, small());
+  CHECK(find_step(plan, "press-back")->dose.sets == 3);
+  CHECK(find_step(plan, "hold")->dose.sets == 2);
+  CHECK(plan.total_seconds == 180 + 110);
+}

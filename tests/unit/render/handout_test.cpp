@@ -1,0 +1,266 @@
+// The printable handouts: Markdown and HTML renderers, escaping, the pain diary's days.
+#include <doctest/doctest.h>
+
+#include "render/handout.h"
+#include "render/render_html.h"
+#include "render/render_markdown.h"
+#include "sample_plan.h"
+
+using namespace backplan;
+
+namespace {
+
+// The renderers' sample plan, with a tool on the core step, a second cue and a clearance notice.
+Plan sample_plan() {
+  Plan plan = testing::sample_plan();
+  Step& hold = plan.phases[1].steps[0];
+  hold.equipment = {"tennis-ball"};
+  hold.cues = {"Brace.", "Breathe out."};
+  plan.notices[0].level = NoticeLevel::clearance;
+  return plan;
+}
+
+Plan hostile_plan() {
+  Plan plan = sample_plan();
+  plan.profile.name = "*Sam* <b>";
+  plan.phases[0].steps[0].cues = {"<script>alert('x')</script> & _this_"};
+  return plan;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("html_escape escapes the five HTML-significant characters") {
+  CHECK(html_escape("<script>&\"'") == "&lt;script&gt;&amp;&quot;&#39;");
+  CHECK(html_escape("Plain text · é") == "Plain text · é");
+  CHECK(html_escape("") == "");
+}
+
+TEST_CASE("markdown_escape keeps user text literal") {
+  CHECK(markdown_escape("*Sam* <b>") == "\\*Sam\\* \\<b\\>");
+  CHECK(markdown_escape("a_b [link](x) `code` ~~x~~ # \\") ==
+        "a\\_b \\[link\\](x) \\`code\\` \\~\\~x\\~\\~ \\# \\\\");
+  CHECK(markdown_escape("&amp; &#39; & co") == "\\&amp; \\&\\#39; & co");
+  // Block markers at the start: list items, headings, thematic breaks, ordered lists.
+  CHECK(markdown_escape("- not a list") == "\\- not a list");
+  CHECK(markdown_escape("+ x") == "\\+ x");
+  CHECK(markdown_escape("=== x") == "\\=== x");
+  CHECK(markdown_escape("12. x") == "12\\. x");
+  CHECK(markdown_escape("3) x") == "3\\) x");
+  CHECK(markdown_escape("4-5 is fine. 0-3 too.") == "4-5 is fine. 0-3 too.");
+  // One line, trimmed: no code blocks from indentation, no new blocks from line breaks.
+  CHECK(markdown_escape("    two\nlines  ") == "two lines");
+  CHECK(markdown_escape("   ") == "");
+}
+
+TEST_CASE("the markdown handout: the text output's content, as CommonMark") {
+  HandoutOptions options;
+  options.date = "2026-11-21";
+  const std::string expected =
+      "# Daily back care for Ann \\<B\\> & \"co\"\n"
+      "\n"
+      "Date: 2026-11-21\n"
+      "\n"
+      "age 70 · no floor work · Tennis ball · Osteoporosis\n"
+      "\n"
+      "About 4 min 30 s of your 10 min.\n"
+      "\n"
+      "## Before you start\n"
+      "\n"
+      "- **CLEARANCE** Osteoporosis: check first.\n"
+      "- **NOTE** Breathe.\n"
+      "\n"
+      "## Mobility · 30 s\n"
+      "\n"
+      "### 1. Seated cat-camel · 30 s\n"
+      "\n"
+      "1 round of 6 slow reps\n"
+      "\n"
+      "- Sit tall.\n"
+      "\n"
+      "*Instead of Cat-camel:* No floor work: you can't get down to the floor\n"
+      "\n"
+      "## Core · 4 min\n"
+      "\n"
+      "### 2. Wall side plank · 4 min\n"
+      "\n"
+      "3 rounds of 5, 3, 1 holds of 10 s on each side, 30 s rest between rounds · Tennis ball\n"
+      "\n"
+      "- Brace.\n"
+      "- Breathe out.\n"
+      "\n"
+      "*Changed:* holds shortened to 10 s: Osteoporosis: gentler\n"
+      "\n"
+      "## Left out\n"
+      "\n"
+      "- McGill curl-up (core): No floor work: on the floor\n"
+      "\n"
+      "**Total: 4 min 30 s**\n";
+  CHECK(render_markdown(sample_plan(), options) == expected);
+}
+
+TEST_CASE("the markdown handout has no date line without a date") {
+  const std::string md = render_markdown(sample_plan(), HandoutOptions{});
+  CHECK(md.find("Date:") == std::string::npos);
+  CHECK(md.rfind("# Daily back care for Ann \\<B\\> & \"co\"\n\nage 70", 0) == 0);
+}
+
+TEST_CASE("a hostile name and cue are escaped in both handouts") {
+  const Plan plan = hostile_plan();
+  const std::string md = render_markdown(plan, HandoutOptions{});
+  CHECK(md.rfind("# Daily back care for \\*Sam\\* \\<b\\>\n", 0) == 0);
+  CHECK(md.find("- \\<script\\>alert('x')\\</script\\> & \\_this\\_\n") != std::string::npos);
+  CHECK(md.find("<b>") == std::string::npos);
+  CHECK(md.find("<script>") == std::string::npos);
+
+  const std::string html = render_html(plan, HandoutOptions{});
+  CHECK(html.find("<title>Daily back care for *Sam* &lt;b&gt;</title>") != std::string::npos);
+  CHECK(html.find("<h1>Daily back care for *Sam* &lt;b&gt;</h1>") != std::string::npos);
+  CHECK(html.find("<li>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; _this_</li>") !=
+        std::string::npos);
+  CHECK(html.find("<b>Sam") == std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+}
+
+TEST_CASE("the HTML handout is one self-contained, printable page of HTML5") {
+  HandoutOptions options;
+  options.date = "2026-11-21";
+  const std::string html = render_html(sample_plan(), options);
+  CHECK(html.rfind("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", 0) ==
+        0);
+  CHECK(count(html, "<title>") == 1);
+  CHECK(html.substr(html.size() - 16) == "</body>\n</html>\n");
+  CHECK(html.find("@page") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http://") == std::string::npos);
+  CHECK(html.find("https://") == std::string::npos);
+  CHECK(html.find("url(") == std::string::npos);
+  CHECK(html.find("@import") == std::string::npos);
+  CHECK(html.find("<link") == std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("<input") == std::string::npos);
+  // Header: the person, the date, the circumstances and the time.
+  CHECK(html.find("<p class=\"date\">2026-11-21</p>") != std::string::npos);
+  CHECK(html.find("<p class=\"profile\">age 70 · no floor work · Tennis ball · Osteoporosis · "
+                  "About 4 min 30 s of your 10 min.</p>") != std::string::npos);
+  // Urgent notices on top, general rules after them, then the steps.
+  const auto urgent = html.find(
+      "<li class=\"clearance\"><span class=\"label\">CLEARANCE</span> "
+      "Osteoporosis: check first.</li>");
+  const auto rule = html.find("<li>Breathe.</li>");
+  const auto first_step = html.find("<div class=\"step\">");
+  CHECK(urgent < rule);
+  CHECK(rule < first_step);
+  // One tick box per step, with its name, duration, dose, cues and why it stands in or changed.
+  CHECK(count(html, "<span class=\"box\"></span>") == 2);
+  CHECK(html.find("<p class=\"head\"><span class=\"box\"></span><span class=\"name\">1. Seated "
+                  "cat-camel</span><span class=\"time\">30 s</span></p>\n"
+                  "<p class=\"dose\">1 round of 6 slow reps</p>\n"
+                  "<ul class=\"cues\">\n<li>Sit tall.</li>\n</ul>\n"
+                  "<p class=\"note instead\"><b>Instead of Cat-camel:</b> No floor work: you "
+                  "can&#39;t get down to the floor</p>\n") != std::string::npos);
+  CHECK(html.find("<p class=\"dose\">3 rounds of 5, 3, 1 holds of 10 s on each side, 30 s rest "
+                  "between rounds · Tennis ball</p>") != std::string::npos);
+  CHECK(html.find("<p class=\"note changed\"><b>Changed:</b> holds shortened to 10 s: "
+                  "Osteoporosis: gentler</p>") != std::string::npos);
+  CHECK(html.find("<li>McGill curl-up (core): No floor work: on the floor</li>") !=
+        std::string::npos);
+  CHECK(html.find("<p class=\"total\">Total: 4 min 30 s</p>") != std::string::npos);
+  // The pain diary: a week of days from the handout's date, a pain row and a notes row.
+  CHECK(html.find("<h2>Pain diary <span class=\"time\">· 21 Nov to 27 Nov</span></h2>") !=
+        std::string::npos);
+  CHECK(count(html, "<th scope=\"col\"><span class=\"weekday\">") == 7);
+  CHECK(html.find("<span class=\"weekday\">Sat</span><br>21</th>") != std::string::npos);
+  CHECK(html.find("<span class=\"weekday\">Fri</span><br>27</th>") != std::string::npos);
+  CHECK(count(html, "<td></td>") == 14);
+}
+
+TEST_CASE("the HTML handout without a date has no date line and numbered diary days") {
+  const std::string html = render_html(sample_plan(), HandoutOptions{});
+  CHECK(html.find("class=\"date\"") == std::string::npos);
+  CHECK(html.find("2026") == std::string::npos);
+  CHECK(html.find("<th scope=\"col\"><span class=\"weekday\">Day 1</span></th>") !=
+        std::string::npos);
+  CHECK(html.find("<th scope=\"col\"><span class=\"weekday\">Day 7</span></th>") !=
+        std::string::npos);
+  CHECK(count(html, "<span class=\"weekday\">Day ") == 7);
+}
+
+TEST_CASE("the HTML handout leaves out the sections a plan does not have") {
+  Plan plan = sample_plan();
+  plan.notices = {{NoticeLevel::info, "Breathe."}};
+  plan.omitted.clear();
+  plan.profile.name.reset();
+  const std::string html = render_html(plan, HandoutOptions{});
+  CHECK(html.find("class=\"urgent\"") == std::string::npos);
+  CHECK(html.find("Left out") == std::string::npos);
+  CHECK(html.find("<h1>Daily back care</h1>") != std::string::npos);
+  CHECK(html.find("<title>Daily back care</title>") != std::string::npos);
+}
+
+TEST_CASE("the pain diary's days run on across months and years") {
+  const auto days = diary_days(std::string("2026-12-29"));
+  CHECK(days[0].weekday == "Tue");
+  CHECK(days[0].date == "29 Dec");
+  CHECK(days[2].weekday == "Thu");
+  CHECK(days[2].date == "31 Dec");
+  CHECK(days[3].weekday == "Fri");
+  CHECK(days[3].date == "1 Jan");
+  CHECK(days[6].date == "4 Jan");
+  const auto leap = diary_days(std::string("2024-02-28"));
+  CHECK(leap[1].date == "29 Feb");
+  CHECK(leap[1].weekday == "Thu");
+  CHECK(leap[2].date == "1 Mar");
+  const auto none = diary_days(std::nullopt);
+  CHECK(none[0].weekday == "Day 1");
+  CHECK(none[0].date == "");
+  CHECK(none[6].weekday == "Day 7");
+}
+
+TEST_CASE("dates must be real calendar days written YYYY-MM-DD") {
+  CHECK(is_iso_date("2026-11-21"));
+  CHECK(is_iso_date("2024-02-29"));
+  CHECK_FALSE(is_iso_date("2026-02-30"));
+  CHECK_FALSE(is_iso_date("2023-02-29"));
+  CHECK_FALSE(is_iso_date("1900-02-29"));
+  CHECK(is_iso_date("2000-02-29"));
+  CHECK_FALSE(is_iso_date("2026-13-01"));
+  CHECK_FALSE(is_iso_date("2026-1-01"));
+  CHECK_FALSE(is_iso_date("21.11.2026"));
+  CHECK_FALSE(is_iso_date(""));
+}
+
+TEST_CASE("handout wording shared by both formats") {
+  CHECK(notice_label(NoticeLevel::stop) == "STOP");
+  CHECK(notice_label(NoticeLevel::clearance) == "CLEARANCE");
+  CHECK(notice_label(NoticeLevel::notice) == "CHECK");
+  CHECK(notice_label(NoticeLevel::info) == "NOTE");
+  Plan plan = sample_plan();
+  CHECK(handout_title(plan) == "Daily back care for Ann <B> & \"co\"");
+  plan.profile.name.reset();
+  CHECK(handout_title(plan) == "Daily back care");
+  plan.profile.avoid = {"neck"};
+  plan.profile.cleared = true;
+  plan.profile.equipment.clear();
+  CHECK(profile_summary(plan) ==
+        "age 70 · no floor work · no tools · Osteoporosis · keep off: neck · cleared by a "
+        "clinician");
+}
+
+TEST_CASE("the HTML handout shows an exercise's first cue and every cue a condition added") {
+  Plan plan = sample_plan();
+  Step& step = plan.phases[1].steps[0];
+  step.cues = {"First own cue.", "Second own cue.", "Added by a condition."};
+  step.own_cues = 2;
+  const std::string html = render_html(plan, HandoutOptions{});
+  CHECK(html.find("<ul class=\"cues\">\n<li>First own cue.</li>\n<li>Added by a condition.</li>\n"
+                  "</ul>") != std::string::npos);
+  CHECK(html.find("Second own cue.") == std::string::npos);
+  // Markdown, like text, keeps every cue.
+  CHECK(render_markdown(plan, HandoutOptions{}).find("Second own cue.") != std::string::npos);
+}

@@ -1,0 +1,340 @@
+#include <doctest/doctest.h>
+
+#include <stdlib.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "load/library_loader.h"
+#include "load/yaml_tree.h"
+#include "model/diagnostics.h"
+#include "resolve/profile.h"
+
+using namespace backplan;
+
+namespace {
+
+using Ids = std::vector<std::string>;
+
+// The built-in library's --condition values: all but the automatic conditions, in library order.
+const std::string kValidConditions =
+    "valid: osteoporosis, fibromyalgia, chronic-fatigue, blood-thinners, high-blood-pressure, "
+    "low-blood-pressure, hip-replacement, knee-replacement, recent-fracture, active-cancer, "
+    "acute-inflammation, skin-wound, pregnancy, disc-herniation, new-to-rolling, "
+    "cauda-equina-signs, major-trauma, fever, unexplained-weight-loss, worsening-leg-weakness, "
+    "night-pain, chest-pain, fragility-fracture-signs";
+
+// The built-in library, loaded once.
+const Library& lib() {
+  static const Library library = load_library_or_throw({});
+  return library;
+}
+
+// The message read_profile_flags throws for the flags `set` fills in, or "(no error)".
+template <typename Set>
+std::string flag_error(Set set) {
+  ProfileFlags flags;
+  set(flags);
+  try {
+    read_profile_flags(flags, lib());
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::usage);
+    return e.message();
+  }
+  return "(no error)";
+}
+
+template <typename Set>
+ProfileInput flags_input(Set set) {
+  ProfileFlags flags;
+  set(flags);
+  return read_profile_flags(flags, lib());
+}
+
+// Every diagnostic of reading `text` as profile "p.yaml", one per line.
+std::string profile_errors(const std::string& text) {
+  DiagnosticSink sink;
+  read_profile(*parse_yaml(text, "p.yaml"), "p.yaml", lib(), sink);
+  std::string out;
+  for (const auto& d : sink.items()) out += (out.empty() ? "" : "\n") + format_diagnostic(d);
+  return out;
+}
+
+// Reads `text` as a profile that must have no problems.
+ProfileInput profile(const std::string& text) {
+  DiagnosticSink sink;
+  ProfileInput input = read_profile(*parse_yaml(text, "p.yaml"), "p.yaml", lib(), sink);
+  CHECK(sink.empty());
+  return input;
+}
+
+}  // namespace
+
+TEST_CASE("unknown flag values are rejected with a suggestion") {
+  CHECK(flag_error([](ProfileFlags& f) { f.conditions = {"osteoporsis"}; }) ==
+        "--condition: unknown condition 'osteoporsis' (did you mean 'osteoporosis'?)");
+  CHECK(flag_error([](ProfileFlags& f) { f.equipment = {"tenis-ball"}; }) ==
+        "--equipment: unknown equipment 'tenis-ball' (did you mean 'tennis-ball'?)");
+  CHECK(flag_error([](ProfileFlags& f) { f.avoid = {"lower-bak"}; }) ==
+        "--avoid: unknown region 'lower-bak' (did you mean 'lower-back'?)");
+  CHECK(flag_error([](ProfileFlags& f) { f.routine = "dialy"; }) ==
+        "--routine: unknown routine 'dialy' (did you mean 'daily'?)");
+  CHECK(flag_error([](ProfileFlags& f) { f.routine = "weekly-strength"; }) ==
+        "--routine: unknown routine 'weekly-strength'; valid: daily");
+}
+
+TEST_CASE("automatic conditions are not --condition values") {
+  CHECK(flag_error([](ProfileFlags& f) { f.conditions = {"no-floor"}; }) ==
+        "--condition: unknown condition 'no-floor'; " + kValidConditions);
+  CHECK(flag_error([](ProfileFlags& f) { f.conditions = {"age-55-plus"}; }) ==
+        "--condition: unknown condition 'age-55-plus'; " + kValidConditions);
+  CHECK(flag_error([](ProfileFlags& f) { f.conditions = {"spine-safety"}; }) ==
+        "--condition: unknown condition 'spine-safety'; " + kValidConditions);
+  const Ids choices = condition_choices(lib());
+  CHECK(std::find(choices.begin(), choices.end(), "osteoporosis") != choices.end());
+  CHECK(std::find(choices.begin(), choices.end(), "no-floor") == choices.end());
+}
+
+TEST_CASE("list flags take comma-separated and repeated values, trimmed, blanks dropped") {
+  const ProfileInput in = flags_input([](ProfileFlags& f) {
+    f.equipment = {"tennis-ball, chair", "wall,,"};
+    f.conditions = {"pregnancy", "osteoporosis"};
+    f.avoid = {" neck "};
+  });
+  CHECK(in.equipment == Ids{"tennis-ball", "chair", "wall"});
+  CHECK(in.conditions == Ids{"pregnancy", "osteoporosis"});
+  CHECK(in.avoid == Ids{"neck"});
+  CHECK_FALSE(in.age.has_value());
+  CHECK_FALSE(in.floor.has_value());
+}
+
+TEST_CASE("'none' alone gives an empty list and cannot be combined") {
+  const ProfileInput in = flags_input([](ProfileFlags& f) { f.equipment = {"none"}; });
+  REQUIRE(in.equipment.has_value());
+  CHECK(in.equipment->empty());
+  CHECK(flag_error([](ProfileFlags& f) { f.equipment = {"none,chair"}; }) ==
+        "--equipment: 'none' cannot be combined with other values");
+  CHECK(flag_error([](ProfileFlags& f) {
+          f.conditions = {"none", "fever"};
+        }) == "--condition: 'none' cannot be combined with other values");
+  CHECK(flag_error([](ProfileFlags& f) { f.avoid = {" , "}; }) ==
+        "--avoid: needs a value; use 'none' for no region");
+}
+
+TEST_CASE("--age and --minutes must be whole numbers in range") {
+  CHECK(flag_error([](ProfileFlags& f) { f.age = "abc"; }) ==
+        "--age: must be a whole number from 1 to 120, not 'abc'");
+  CHECK(flag_error([](ProfileFlags& f) { f.age = "0"; }) ==
+        "--age: must be a whole number from 1 to 120, not '0'");
+  CHECK(flag_error([](ProfileFlags& f) { f.age = "-5"; }) ==
+        "--age: must be a whole number from 1 to 120, not '-5'");
+  CHECK(flag_error([](ProfileFlags& f) { f.age = "99999999999"; }) ==
+        "--age: must be a whole number from 1 to 120, not '99999999999'");
+  CHECK(flag_error([](ProfileFlags& f) { f.minutes = "4"; }) ==
+        "--minutes: must be a whole number from 5 to 180, not '4'");
+  CHECK(flag_error([](ProfileFlags& f) { f.minutes = "181"; }) ==
+        "--minutes: must be a whole number from 5 to 180, not '181'");
+  const ProfileInput in = flags_input([](ProfileFlags& f) {
+    f.age = "120";
+    f.minutes = "5";
+  });
+  CHECK(in.age == 120);
+  CHECK(in.minutes == 5);
+}
+
+TEST_CASE("--name must be one line of 1 to 100 characters") {
+  const std::string message = "--name: must be one line of 1 to 100 characters";
+  CHECK(flag_error([](ProfileFlags& f) { f.name = "Sam\nJones"; }) == message);
+  CHECK(flag_error([](ProfileFlags& f) { f.name = ""; }) == message);
+  CHECK(flag_error([](ProfileFlags& f) { f.name = std::string(101, 'a'); }) == message);
+  CHECK(flags_input([](ProfileFlags& f) { f.name = std::string(100, 'a'); }).name ==
+        std::string(100, 'a'));
+}
+
+TEST_CASE("--name counts characters, not bytes") {
+  std::string name;
+  for (int i = 0; i < 60; ++i) name += "\xC3\xA9";
+  CHECK(flag_error([&](ProfileFlags& f) { f.name = name; }) == "(no error)");
+}
+
+TEST_CASE("--no-floor and --cleared set their fields; absent flags leave them unset") {
+  const ProfileInput in = flags_input([](ProfileFlags& f) {
+    f.no_floor = true;
+    f.cleared = true;
+    f.routine = "daily";
+  });
+  CHECK(in.floor == false);
+  CHECK(in.cleared == true);
+  CHECK(in.routine == "daily");
+  const ProfileInput none = flags_input([](ProfileFlags&) {});
+  CHECK_FALSE(none.floor.has_value());
+  CHECK_FALSE(none.cleared.has_value());
+  CHECK_FALSE(none.equipment.has_value());
+}
+
+TEST_CASE("a valid profile file is read field by field") {
+  const ProfileInput in = profile(
+      "name: Sam\nage: 60\nfloor: false\nequipment: [tennis-ball, chair]\n"
+      "conditions: [osteoporosis]\navoid: neck\nminutes: 30\ncleared: true\nroutine: daily\n");
+  CHECK(in.name == "Sam");
+  CHECK(in.age == 60);
+  CHECK(in.floor == false);
+  CHECK(in.equipment == Ids{"tennis-ball", "chair"});
+  CHECK(in.conditions == Ids{"osteoporosis"});
+  CHECK(in.avoid == Ids{"neck"});  // a single value is a list of one
+  CHECK(in.minutes == 30);
+  CHECK(in.cleared == true);
+  CHECK(in.routine == "daily");
+}
+
+TEST_CASE("'equipment: none' in a profile is an empty list") {
+  const ProfileInput in = profile("equipment: none\n");
+  REQUIRE(in.equipment.has_value());
+  CHECK(in.equipment->empty());
+  CHECK(profile_errors("equipment: [none, chair]\n") ==
+        "p.yaml:1:12: error: 'equipment': 'none' cannot be combined with other values");
+}
+
+TEST_CASE("an unknown profile field is reported with a suggestion") {
+  CHECK(profile_errors("age: 40\nminuets: 20\n") ==
+        "p.yaml:2:1: error: unknown field 'minuets' in a profile (did you mean 'minutes'?)");
+  CHECK(profile_errors("pets: 2\n") ==
+        "p.yaml:1:1: error: unknown field 'pets' in a profile; valid: name, age, floor, equipment, "
+        "conditions, avoid, minutes, cleared, routine");
+}
+
+TEST_CASE("profile values of the wrong type are reported at the value") {
+  CHECK(profile_errors("name: Sam\nage: forty\nfloor: no\nminutes: \"30\"\n"
+                       "equipment: {tennis-ball: 1}\ncleared: 1\n") ==
+        "p.yaml:2:6: error: 'age' must be a whole number from 1 to 120, not 'forty'\n"
+        "p.yaml:3:8: error: 'floor' must be true or false\n"
+        "p.yaml:4:10: error: 'minutes' must be a whole number from 5 to 180, not text in quotes\n"
+        "p.yaml:6:10: error: 'cleared' must be true or false\n"
+        "p.yaml:5:12: error: 'equipment' must be a list, not a mapping");
+  CHECK(profile_errors("age: 121\nminutes: 181\n") ==
+        "p.yaml:1:6: error: 'age' must be a whole number from 1 to 120, not '121'\n"
+        "p.yaml:2:10: error: 'minutes' must be a whole number from 5 to 180, not '181'");
+  CHECK(profile_errors("name: \"Sam\\nJones\"\n") ==
+        "p.yaml:1:7: error: 'name' must be one line of at most 100 characters");
+}
+
+TEST_CASE("an empty profile value is reported on its own line") {
+  CHECK(profile_errors("name:\nage: 40\n") ==
+        "p.yaml:1:6: error: 'name' must be text, not nothing");
+}
+
+TEST_CASE("unknown ids in a profile are reported at the item") {
+  CHECK(profile_errors("conditions:\n  - pregnancy\n  - osteoporsis\navoid: [neck, lower-bak]\n"
+                       "routine: dialy\n") ==
+        "p.yaml:5:10: error: unknown routine 'dialy' (did you mean 'daily'?)\n"
+        "p.yaml:3:5: error: 'conditions': unknown condition 'osteoporsis' (did you mean "
+        "'osteoporosis'?)\n"
+        "p.yaml:4:15: error: 'avoid': unknown region 'lower-bak' (did you mean 'lower-back'?)");
+  CHECK(profile_errors("conditions: [no-floor]\n") ==
+        "p.yaml:1:14: error: 'conditions': unknown condition 'no-floor'; " + kValidConditions);
+}
+
+TEST_CASE("a profile with a problem keeps its other fields and drops the bad one") {
+  DiagnosticSink sink;
+  const ProfileInput in = read_profile(*parse_yaml("age: 40\nequipment: [chair, sofa]\n", "p.yaml"),
+                                       "p.yaml", lib(), sink);
+  CHECK(sink.items().size() == 1);
+  CHECK(in.age == 40);
+  CHECK_FALSE(in.equipment.has_value());
+}
+
+TEST_CASE("an empty profile or one that is not a mapping is reported") {
+  CHECK(profile_errors("") ==
+        "p.yaml:1:1: error: the profile is empty; give fields such as 'age:' or 'equipment:'");
+  CHECK(profile_errors("# nothing yet\n") ==
+        "p.yaml:1:1: error: the profile is empty; give fields such as 'age:' or 'equipment:'");
+  CHECK(profile_errors("- age: 40\n") ==
+        "p.yaml:1:1: error: a profile must be a mapping of fields, not a list");
+}
+
+TEST_CASE("load_profile_file reads a file and throws its first problem") {
+  char name[] = "/tmp/backplan-profile-test-XXXXXX";
+  REQUIRE(::mkdtemp(name) != nullptr);
+  const std::string dir = name;
+  const std::string path = dir + "/me.yaml";
+  std::ofstream(path) << "age: 44\nminutes: 25\n";
+  const ProfileInput in = load_profile_file(path, lib());
+  CHECK(in.age == 44);
+  CHECK(in.minutes == 25);
+  std::ofstream(path) << "age: 44\nage: 45\n";
+  CHECK_THROWS_WITH_AS(load_profile_file(path, lib()),
+                       (path + ":2:1: error: duplicate key 'age'").c_str(), Error);
+  std::ofstream(path) << "floor: maybe\nminutes: 2\n";
+  CHECK_THROWS_WITH_AS(load_profile_file(path, lib()),
+                       (path + ":1:8: error: 'floor' must be true or false").c_str(), Error);
+  std::ofstream(path) << "# " << std::string(64 * 1024, 'x') << "\n";
+  CHECK_THROWS_WITH_AS(load_profile_file(path, lib()),
+                       (path + ": error: file is larger than the 64 KiB limit").c_str(), Error);
+  CHECK_THROWS_WITH_AS(load_profile_file(dir + "/none.yaml", lib()),
+                       (dir + "/none.yaml: error: cannot read: No such file or directory").c_str(),
+                       Error);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("resolve_profile puts flags over the file") {
+  const ProfileInput file = profile("name: Sam\nage: 40\nminutes: 30\nequipment: [chair]\n");
+  const ProfileInput flags = flags_input([](ProfileFlags& f) {
+    f.age = "60";
+    f.equipment = {"wall"};
+    f.no_floor = true;
+  });
+  const Profile p = resolve_profile(lib(), file, flags);
+  CHECK(p.name == "Sam");
+  CHECK(p.age == 60);
+  CHECK(p.minutes == 30);
+  CHECK(p.equipment == Ids{"wall"});
+  CHECK_FALSE(p.equipment_assumed);
+  CHECK_FALSE(p.floor);
+}
+
+TEST_CASE("resolve_profile falls back to the library's settings") {
+  const Profile p = resolve_profile(lib(), {}, {});
+  CHECK_FALSE(p.name.has_value());
+  CHECK_FALSE(p.age.has_value());
+  CHECK(p.floor);
+  CHECK_FALSE(p.cleared);
+  CHECK(p.minutes == lib().settings.default_minutes);
+  CHECK(p.minutes == 20);
+  CHECK(p.routine == "daily");
+  CHECK(p.equipment == Ids{"foam-roller-soft", "tennis-ball"});
+  CHECK(p.equipment_assumed);
+  CHECK(p.conditions.empty());
+  CHECK(p.avoid.empty());
+}
+
+TEST_CASE("equipment 'none' means no equipment, not the default kit") {
+  const ProfileInput none = flags_input([](ProfileFlags& f) { f.equipment = {"none"}; });
+  const Profile p = resolve_profile(lib(), profile("equipment: [chair]\n"), none);
+  CHECK(p.equipment.empty());
+  CHECK_FALSE(p.equipment_assumed);
+  CHECK(resolve_profile(lib(), profile("equipment: none\n"), {}).equipment.empty());
+}
+
+TEST_CASE("resolved lists are in library order without repeats, whatever the given order") {
+  const ProfileInput flags = flags_input([](ProfileFlags& f) {
+    f.equipment = {"wall,tennis-ball", "wall", "foam-roller-soft"};
+    f.conditions = {"pregnancy", "osteoporosis,pregnancy"};
+    f.avoid = {"neck", "feet", "neck"};
+  });
+  const Profile p = resolve_profile(lib(), {}, flags);
+  CHECK(p.equipment == Ids{"foam-roller-soft", "tennis-ball", "wall"});
+  CHECK(p.conditions == Ids{"osteoporosis", "pregnancy"});
+  CHECK(p.avoid == Ids{"feet", "neck"});
+  const ProfileInput reordered = flags_input([](ProfileFlags& f) {
+    f.equipment = {"foam-roller-soft,tennis-ball,wall"};
+    f.conditions = {"osteoporosis,pregnancy"};
+    f.avoid = {"feet,neck"};
+  });
+  const Profile q = resolve_profile(lib(), {}, reordered);
+  CHECK(q.equipment == p.equipment);
+  CHECK(q.conditions == p.conditions);
+  CHECK(q.avoid == p.avoid);
+}

@@ -1,0 +1,91 @@
+// The saved profile: where it lives, how it is written and merged.
+#include <doctest/doctest.h>
+
+#include "load/library_loader.h"
+#include "load/yaml_tree.h"
+#include "resolve/saved_profile.h"
+
+using namespace backplan;
+
+TEST_CASE("the saved profile lives under XDG_CONFIG_HOME, else under HOME") {
+  CHECK(saved_profile_path(std::string("/x/conf"), std::string("/home/a")) ==
+        "/x/conf/backplan/profile.yaml");
+  CHECK(saved_profile_path(std::string("/x/conf/"), std::nullopt) ==
+        "/x/conf/backplan/profile.yaml");
+  // The XDG rule: a relative or empty XDG_CONFIG_HOME is ignored.
+  CHECK(saved_profile_path(std::string("conf"), std::string("/home/a")) ==
+        "/home/a/.config/backplan/profile.yaml");
+  CHECK(saved_profile_path(std::string(""), std::string("/home/a/")) ==
+        "/home/a/.config/backplan/profile.yaml");
+  CHECK(saved_profile_path(std::nullopt, std::string("/")) == "/.config/backplan/profile.yaml");
+  CHECK(saved_profile_path(std::nullopt, std::string("")) == std::nullopt);
+  CHECK(saved_profile_path(std::string("rel"), std::nullopt) == std::nullopt);
+}
+
+TEST_CASE("a profile is written as a profile file, only the fields that are set") {
+  ProfileInput p;
+  p.name = "Ann \"A\" \\ B";
+  p.age = 70;
+  p.floor = false;
+  p.equipment = std::vector<std::string>{"tennis-ball", "bed"};
+  p.conditions = std::vector<std::string>{};
+  p.minutes = 15;
+  p.cleared = true;
+  p.routine = "daily";
+  CHECK(profile_yaml(p) ==
+        "# backplan's saved profile, written by 'backplan profile save'; see backplan(1).\n"
+        "name: \"Ann \\\"A\\\" \\\\ B\"\n"
+        "age: 70\n"
+        "floor: false\n"
+        "equipment: [tennis-ball, bed]\n"
+        "conditions: []\n"
+        "minutes: 15\n"
+        "cleared: true\n"
+        "routine: daily\n");
+  CHECK(profile_yaml(ProfileInput{}) ==
+        "# backplan's saved profile, written by 'backplan profile save'; see backplan(1).\n");
+}
+
+TEST_CASE("what is written reads back the same") {
+  const Library lib = load_library_or_throw({});
+  ProfileInput p;
+  p.name = "Zoë \"Z\" \\";
+  p.age = 58;
+  p.floor = false;
+  p.equipment = std::vector<std::string>{"tennis-ball", "massage-stick"};
+  p.conditions = std::vector<std::string>{"knee-replacement"};
+  p.avoid = std::vector<std::string>{};
+  p.cleared = false;
+  DiagnosticSink sink;
+  const ProfileInput back =
+      read_profile(*parse_yaml(profile_yaml(p), "saved.yaml"), "saved.yaml", lib, sink);
+  CHECK(sink.empty());
+  CHECK(back.name == p.name);
+  CHECK(back.age == p.age);
+  CHECK(back.floor == p.floor);
+  CHECK(back.equipment == p.equipment);
+  CHECK(back.conditions == p.conditions);
+  CHECK(back.avoid == p.avoid);
+  CHECK(back.minutes == std::nullopt);
+  CHECK(back.cleared == p.cleared);
+  CHECK(back.routine == std::nullopt);
+}
+
+TEST_CASE("saving merges: the fields given replace, the rest stay") {
+  ProfileInput saved;
+  saved.age = 70;
+  saved.equipment = std::vector<std::string>{"tennis-ball"};
+  saved.floor = false;
+  ProfileInput flags;
+  flags.age = 71;
+  flags.conditions = std::vector<std::string>{};
+  const ProfileInput merged = merge_profile(saved, flags);
+  CHECK(profile_yaml(merged) ==
+        "# backplan's saved profile, written by 'backplan profile save'; see backplan(1).\n"
+        "age: 71\n"
+        "floor: false\n"
+        "equipment: [tennis-ball]\n"
+        "conditions: []\n");
+  CHECK(has_any_field(merged));
+  CHECK_FALSE(has_any_field(ProfileInput{}));
+}
