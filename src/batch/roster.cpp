@@ -8,6 +8,7 @@
 
 #include "load/yaml_tree.h"
 #include "text/suggest.h"
+#include "text/utf8.h"
 
 namespace backplan {
 
@@ -17,63 +18,9 @@ constexpr std::size_t kMaxYamlItemBytes = 64 * 1024;
 
 // ---- Text helpers ----------------------------------------------------------------------------
 
-// Decodes one UTF-8 code point at text[i]; returns its length, or 0 for an invalid sequence.
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  std::size_t len = 0;
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  }
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto cc = static_cast<unsigned char>(text[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-      (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-    return 0;
-  }
-  return len;
-}
-
-bool valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = 0;
-    const std::size_t len = decode_utf8(text, i, cp);
-    if (len == 0) return false;
-    i += len;
-  }
-  return true;
-}
-
-std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-bool has_control(std::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
-}
-
 // A name worth showing in the index even when its row is skipped.
 std::optional<std::string> printable_name(std::string_view text) {
-  if (text.empty() || !valid_utf8(text) || has_control(text) ||
+  if (text.empty() || !is_valid_utf8(text) || has_control_character(text) ||
       code_points(text) > kMaxNameLength) {
     return std::nullopt;
   }
@@ -248,7 +195,7 @@ class CsvRoster : public RosterReader {
       const Column column = columns_[i];
       const std::string value = trim(record.fields[i]);
       if (value.empty()) continue;
-      if (!valid_utf8(value)) {
+      if (!is_valid_utf8(value)) {
         problem(column, "not valid UTF-8 text; save the roster as UTF-8");
         continue;
       }
@@ -783,26 +730,6 @@ std::string SlugRegistry::claim(std::string_view name, int line) {
       return candidate;
     }
   }
-}
-
-std::string one_line(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (u < 0x20 || u == 0x7f) {
-      out += fmt::format("\\x{:02x}", u);
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace backplan

@@ -118,7 +118,4 @@ class SlugRegistry {
   std::size_t used_ = 0;
 };
 
-// `text` with control characters written as \n, \t, \r or \xNN, so a message stays one line.
-std::string one_line(std::string_view text);
-
 }  // namespace backplan

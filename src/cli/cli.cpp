@@ -17,6 +17,7 @@
 #include "commands/cmd_validate.h"
 #include "model/diagnostics.h"
 #include "render/handout.h"
+#include "text/date.h"
 #include "text/suggest.h"
 #include "version.h"
 

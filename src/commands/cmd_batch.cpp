@@ -27,7 +27,10 @@
 #include "render/render_json.h"
 #include "render/render_markdown.h"
 #include "render/render_text.h"
+#include "text/date.h"
+#include "text/escape.h"
 #include "text/suggest.h"
+#include "text/utf8.h"
 
 namespace backplan {
 

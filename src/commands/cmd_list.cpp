@@ -13,59 +13,14 @@
 #include "render/render_text.h"
 #include "resolve/profile.h"
 #include "text/suggest.h"
+#include "text/utf8.h"
+#include "text/wrap.h"
 
 namespace backplan {
 
 namespace {
 
 using json = nlohmann::ordered_json;
-
-int columns(const std::string& s) {
-  int n = 0;
-  for (const char c : s) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
-
-std::string pad(const std::string& s, int width) {
-  return s + std::string(static_cast<std::size_t>(std::max(0, width - columns(s))), ' ');
-}
-
-// A table whose last column wraps; the other columns are as wide as their widest cell. When the
-// last column would get fewer than 24 columns, it goes on its own line, indented by 4. One
-// block of lines per row; the first block is the head.
-std::vector<std::string> table_rows(const std::vector<std::string>& head,
-                                    const std::vector<std::vector<std::string>>& rows, int width) {
-  std::vector<int> widths(head.size(), 0);
-  for (std::size_t c = 0; c < head.size(); ++c) widths[c] = columns(head[c]);
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c + 1 < row.size(); ++c)
-      widths[c] = std::max(widths[c], columns(row[c]));
-  }
-  int indent = 0;
-  for (std::size_t c = 0; c + 1 < head.size(); ++c) indent += widths[c] + 2;
-  const bool below = width - indent < 24;
-  auto block = [&](const std::vector<std::string>& row) {
-    std::string prefix;
-    for (std::size_t c = 0; c + 1 < row.size(); ++c) {
-      prefix += c + 2 < row.size() || !below ? pad(row[c], widths[c] + 2) : row[c];
-    }
-    if (below) return prefix + "\n" + wrap(row.back(), width, "    ", "    ") + "\n";
-    return wrap(row.back(), width, prefix, std::string(static_cast<std::size_t>(indent), ' ')) +
-           "\n";
-  };
-  std::vector<std::string> out{block(head)};
-  for (const auto& row : rows) out.push_back(block(row));
-  return out;
-}
-
-std::string table(const std::vector<std::string>& head,
-                  const std::vector<std::vector<std::string>>& rows, int width) {
-  std::string out;
-  for (const auto& b : table_rows(head, rows, width)) out += b;
-  return out;
-}
 
 std::string ids_text(const std::vector<std::string>& ids) {
   std::string out;

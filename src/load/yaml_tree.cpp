@@ -13,6 +13,8 @@
 #include <set>
 #include <sstream>
 
+#include "text/utf8.h"
+
 namespace backplan {
 
 std::string_view describe(YamlNode::Kind kind) {
@@ -35,51 +37,14 @@ namespace {
 bool find_bad_byte(std::string_view text, int& line, int& column, bool& is_nul) {
   line = 1;
   column = 1;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = 0;
-    if (c == 0) {
-      is_nul = true;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8(text, i, cp);
+    if (len == 0 || cp == 0) {
+      is_nul = len != 0;
       return true;
     }
-    if (c < 0x80) {
-      len = 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-    } else {
-      is_nul = false;
-      return true;
-    }
-    if (i + len > text.size()) {
-      is_nul = false;
-      return true;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) {
-        is_nul = false;
-        return true;
-      }
-    }
-    if (len == 3) {
-      const auto c1 = static_cast<unsigned char>(text[i + 1]);
-      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) {  // overlong, surrogates
-        is_nul = false;
-        return true;
-      }
-    } else if (len == 4) {
-      const auto c1 = static_cast<unsigned char>(text[i + 1]);
-      if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) {
-        is_nul = false;
-        return true;
-      }
-    }
-    if (c == '\n') {
+    if (cp == '\n') {
       ++line;
       column = 1;
     } else {

@@ -3,48 +3,10 @@
 #include <vector>
 
 #include "render/handout.h"
+#include "text/date.h"
 #include "text/suggest.h"
 
 namespace backplan {
-
-namespace {
-
-bool is_leap(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int days_in_month(int year, int month) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return days[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
-}
-
-// 0 = Sunday (Sakamoto's method, Gregorian calendar).
-int weekday(int year, int month, int day) {
-  static const int offsets[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-  if (month < 3) year -= 1;
-  return (year + year / 4 - year / 100 + year / 400 + offsets[month - 1] + day) % 7;
-}
-
-}  // namespace
-
-bool is_iso_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  int parts[3] = {0, 0, 0};
-  const int starts[3] = {0, 5, 8};
-  const int lengths[3] = {4, 2, 2};
-  for (int p = 0; p < 3; ++p) {
-    for (int i = 0; i < lengths[p]; ++i) {
-      const char c = text[static_cast<std::size_t>(starts[p] + i)];
-      if (c < '0' || c > '9') return false;
-      parts[p] = parts[p] * 10 + (c - '0');
-    }
-  }
-  const int year = parts[0];
-  const int month = parts[1];
-  const int day = parts[2];
-  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
-  return day <= days_in_month(year, month);
-}
 
 std::string notice_label(NoticeLevel level) {
   switch (level) {
@@ -85,25 +47,17 @@ std::string profile_summary(const Plan& plan) {
 
 std::array<DiaryDay, 7> diary_days(const std::optional<std::string>& date) {
   std::array<DiaryDay, 7> days;
-  if (!date || !is_iso_date(*date)) {
+  const std::optional<CivilDate> start = date ? parse_iso_date(*date) : std::nullopt;
+  if (!start) {
     for (std::size_t i = 0; i < 7; ++i) days[i] = {fmt::format("Day {}", i + 1), ""};
     return days;
   }
   static const char* const weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  int year = std::stoi(date->substr(0, 4));
-  int month = std::stoi(date->substr(5, 2));
-  int day = std::stoi(date->substr(8, 2));
-  for (std::size_t i = 0; i < 7; ++i) {
-    days[i] = {weekdays[weekday(year, month, day)], fmt::format("{} {}", day, months[month - 1])};
-    if (++day > days_in_month(year, month)) {
-      day = 1;
-      if (++month > 12) {
-        month = 1;
-        ++year;
-      }
-    }
+  CivilDate d = *start;
+  for (std::size_t i = 0; i < 7; ++i, d = next_day(d)) {
+    days[i] = {weekdays[weekday(d)], fmt::format("{} {}", d.day, months[d.month - 1])};
   }
   return days;
 }

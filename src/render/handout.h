@@ -14,9 +14,6 @@ struct HandoutOptions {
   std::optional<std::string> date;  // YYYY-MM-DD, printed in the header; none: no date
 };
 
-// Is `text` a real calendar date written YYYY-MM-DD?
-bool is_iso_date(std::string_view text);
-
 // "STOP", "CLEARANCE", "CHECK", "NOTE": how a notice's level is labelled (as in the text output).
 std::string notice_label(NoticeLevel level);
 

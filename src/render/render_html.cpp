@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "render/render_text.h"
+#include "text/escape.h"
 #include "text/suggest.h"
 
 namespace backplan {
@@ -75,33 +76,6 @@ std::string join_escaped(const std::vector<std::string>& items, const char* sepa
 }
 
 }  // namespace
-
-std::string html_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string render_html(const Plan& plan, const HandoutOptions& options) {
   std::string out;

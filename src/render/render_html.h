@@ -10,7 +10,4 @@ namespace backplan {
 
 std::string render_html(const Plan& plan, const HandoutOptions& options);
 
-// Escapes &, <, >, " and ' for HTML text and attribute values.
-std::string html_escape(const std::string& text);
-
 }  // namespace backplan

@@ -3,61 +3,10 @@
 #include <fmt/format.h>
 
 #include "render/render_text.h"
+#include "text/escape.h"
 #include "text/suggest.h"
 
 namespace backplan {
-
-namespace {
-
-bool is_ascii_alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-}  // namespace
-
-std::string markdown_escape(const std::string& text) {
-  // One line, without the leading and trailing blanks that could make code blocks or hard breaks.
-  std::string flat;
-  for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  const std::size_t first = flat.find_first_not_of(' ');
-  if (first == std::string::npos) return "";
-  flat = flat.substr(first, flat.find_last_not_of(' ') - first + 1);
-
-  std::string out;
-  // A leading "-", "+" or "=" would start a list, thematic break or setext underline;
-  // "12." or "12)" an ordered list.
-  std::size_t digits = 0;
-  while (digits < flat.size() && digits < 9 && flat[digits] >= '0' && flat[digits] <= '9') ++digits;
-  const bool ordered_marker =
-      digits > 0 && digits < flat.size() && (flat[digits] == '.' || flat[digits] == ')');
-  if (flat[0] == '-' || flat[0] == '+' || flat[0] == '=') out += '\\';
-  for (std::size_t i = 0; i < flat.size(); ++i) {
-    const char c = flat[i];
-    switch (c) {
-      case '\\':
-      case '`':
-      case '*':
-      case '_':
-      case '[':
-      case ']':
-      case '<':
-      case '>':
-      case '~':
-      case '#':
-        out += '\\';
-        break;
-      case '&':
-        // Only "&name;", "&#123;" and the like are entity references.
-        if (i + 1 < flat.size() && (is_ascii_alnum(flat[i + 1]) || flat[i + 1] == '#')) out += '\\';
-        break;
-      default:
-        if (ordered_marker && i == digits) out += '\\';
-        break;
-    }
-    out += c;
-  }
-  return out;
-}
 
 std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
   std::string out;

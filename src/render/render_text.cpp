@@ -5,18 +5,11 @@
 
 #include "render/handout.h"
 #include "text/suggest.h"
+#include "text/utf8.h"
 
 namespace backplan {
 
 namespace {
-
-int columns(const std::string& s) {
-  int n = 0;
-  for (const char c : s) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
 
 std::string plural(int n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -81,37 +74,6 @@ std::string dose_in_words(const StepDose& d, Phase phase) {
   if (d.per_side) out += " on each side";
   if (d.sets > 1 && d.rest_seconds > 0)
     out += fmt::format(", {} s rest between rounds", d.rest_seconds);
-  return out;
-}
-
-std::string wrap(const std::string& text, int width, const std::string& first,
-                 const std::string& rest) {
-  std::string out = first;
-  int col = columns(first);
-  const int rest_cols = columns(rest);
-  bool line_has_word = false;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    if (i >= text.size()) break;
-    std::size_t j = text.find(' ', i);
-    if (j == std::string::npos) j = text.size();
-    const std::string word = text.substr(i, j - i);
-    const int w = columns(word);
-    if (line_has_word && col + 1 + w > width) {
-      out += "\n" + rest;
-      col = rest_cols;
-      line_has_word = false;
-    }
-    if (line_has_word) {
-      out += ' ';
-      ++col;
-    }
-    out += word;
-    col += w;
-    line_has_word = true;
-    i = j;
-  }
   return out;
 }
 

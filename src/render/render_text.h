@@ -4,6 +4,7 @@
 #include <string>
 
 #include "model/plan.h"
+#include "text/wrap.h"
 
 namespace backplan {
 
@@ -19,10 +20,5 @@ std::string dose_in_words(const StepDose& dose, Phase phase);
 
 // "45 s", "2 min", "2 min 30 s".
 std::string duration_in_words(int seconds);
-
-// Word-wraps `text` to `width` columns: the first line starts with `first`, the rest with
-// `rest`. Counts UTF-8 code points, not bytes.
-std::string wrap(const std::string& text, int width, const std::string& first,
-                 const std::string& rest);
 
 }  // namespace backplan

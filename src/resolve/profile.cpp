@@ -7,6 +7,7 @@
 
 #include "load/yaml_reader.h"
 #include "text/suggest.h"
+#include "text/utf8.h"
 
 namespace backplan {
 
@@ -31,17 +32,6 @@ std::vector<std::string> canonical(const std::vector<std::string>& ids,
     if (std::find(ids.begin(), ids.end(), id) != ids.end()) out.push_back(id);
   }
   return out;
-}
-
-std::size_t characters(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-bool has_control_character(const std::string& text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 // Splits "a,b" and repeated flags into items; blank items are dropped.
@@ -121,7 +111,7 @@ ProfileInput read_profile(const YamlNode& root, const std::string& path, const L
             "routine"});
   if (auto* n = f.get("name")) {
     out.name = r.text(*n, "name");
-    if (out.name && (characters(*out.name) > kMaxNameLength || has_control_character(*out.name))) {
+    if (out.name && (code_points(*out.name) > kMaxNameLength || has_control_character(*out.name))) {
       r.error(*n, fmt::format("'name' must be one line of at most {} characters", kMaxNameLength));
       out.name.reset();
     }
@@ -190,7 +180,7 @@ ProfileInput load_profile_file(const std::string& path, const Library& lib) {
 ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib) {
   ProfileInput out;
   if (flags.name) {
-    if (flags.name->empty() || characters(*flags.name) > kMaxNameLength ||
+    if (flags.name->empty() || code_points(*flags.name) > kMaxNameLength ||
         has_control_character(*flags.name)) {
       throw Error::flag("--name",
                         fmt::format("must be one line of 1 to {} characters", kMaxNameLength));

@@ -8,6 +8,7 @@
 #include "load/library_loader.h"
 #include "model/diagnostics.h"
 #include "text/suggest.h"
+#include "text/utf8.h"
 
 using namespace backplan;
 

@@ -1,0 +1,55 @@
+#include "text/date.h"
+
+namespace backplan {
+
+namespace {
+
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+}  // namespace
+
+int days_in_month(int year, int month) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return days[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
+}
+
+std::optional<CivilDate> parse_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const int starts[3] = {0, 5, 8};
+  const int lengths[3] = {4, 2, 2};
+  for (int p = 0; p < 3; ++p) {
+    for (int i = 0; i < lengths[p]; ++i) {
+      const char c = text[static_cast<std::size_t>(starts[p] + i)];
+      if (c < '0' || c > '9') return std::nullopt;
+      parts[p] = parts[p] * 10 + (c - '0');
+    }
+  }
+  const CivilDate date{parts[0], parts[1], parts[2]};
+  if (date.year < 1900 || date.month < 1 || date.month > 12 || date.day < 1) return std::nullopt;
+  if (date.day > days_in_month(date.year, date.month)) return std::nullopt;
+  return date;
+}
+
+// Sakamoto's method, Gregorian calendar.
+int weekday(const CivilDate& date) {
+  static const int offsets[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  const int year = date.month < 3 ? date.year - 1 : date.year;
+  return (year + year / 4 - year / 100 + year / 400 + offsets[date.month - 1] + date.day) % 7;
+}
+
+CivilDate next_day(const CivilDate& date) {
+  CivilDate d = date;
+  if (++d.day > days_in_month(d.year, d.month)) {
+    d.day = 1;
+    if (++d.month > 12) {
+      d.month = 1;
+      ++d.year;
+    }
+  }
+  return d;
+}
+
+}  // namespace backplan

@@ -1,0 +1,30 @@
+#pragma once
+// Calendar days written YYYY-MM-DD (Gregorian), as --date and the diary take them.
+
+#include <optional>
+#include <string_view>
+
+namespace backplan {
+
+struct CivilDate {
+  int year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+};
+
+// The day `text` names, when it is written YYYY-MM-DD, from 1900 on, and really exists
+// (2026-02-30 does not).
+std::optional<CivilDate> parse_iso_date(std::string_view text);
+
+inline bool is_iso_date(std::string_view text) {
+  return parse_iso_date(text).has_value();
+}
+
+int days_in_month(int year, int month);
+
+// 0 = Sunday.
+int weekday(const CivilDate& date);
+
+CivilDate next_day(const CivilDate& date);
+
+}  // namespace backplan
