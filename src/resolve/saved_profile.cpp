@@ -1,6 +1,6 @@
 #include "resolve/saved_profile.h"
 
-#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 #include "io/files.h"
 #include "io/output.h"
@@ -16,21 +16,11 @@ std::string without_trailing_slash(std::string path) {
   return path;
 }
 
-// A YAML double-quoted scalar. Names hold no control characters (the profile checks), so only
-// the quote and the backslash need escaping.
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string list(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
-  return out + "]";
+// A list field in flow style: "equipment: [tennis-ball, bed]".
+void list(YAML::Emitter& out, const char* key, const std::vector<std::string>& items) {
+  out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
+  for (const auto& item : items) out << item;
+  out << YAML::EndSeq;
 }
 
 }  // namespace
@@ -52,18 +42,27 @@ std::optional<std::string> saved_profile_path() {
 }
 
 std::string profile_yaml(const ProfileInput& p) {
-  std::string out =
-      "# backplan's saved profile, written by 'backplan profile save'; see backplan(1).\n";
-  if (p.name) out += fmt::format("name: {}\n", quoted(*p.name));
-  if (p.age) out += fmt::format("age: {}\n", *p.age);
-  if (p.floor) out += fmt::format("floor: {}\n", *p.floor ? "true" : "false");
-  if (p.equipment) out += fmt::format("equipment: {}\n", list(*p.equipment));
-  if (p.conditions) out += fmt::format("conditions: {}\n", list(*p.conditions));
-  if (p.avoid) out += fmt::format("avoid: {}\n", list(*p.avoid));
-  if (p.minutes) out += fmt::format("minutes: {}\n", *p.minutes);
-  if (p.cleared) out += fmt::format("cleared: {}\n", *p.cleared ? "true" : "false");
-  if (p.routine) out += fmt::format("routine: {}\n", *p.routine);
-  return out;
+  YAML::Emitter out;
+  out << YAML::Comment(
+      "backplan's saved profile, written by 'backplan profile save'; see backplan(1).");
+  if (has_any_field(p)) {
+    out << YAML::BeginMap;
+    // Always double-quoted, so a name reads back as text whatever it holds.
+    if (p.name) out << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << *p.name;
+    if (p.age) out << YAML::Key << "age" << YAML::Value << *p.age;
+    if (p.floor) out << YAML::Key << "floor" << YAML::Value << *p.floor;
+    if (p.equipment) list(out, "equipment", *p.equipment);
+    if (p.conditions) list(out, "conditions", *p.conditions);
+    if (p.avoid) list(out, "avoid", *p.avoid);
+    if (p.minutes) out << YAML::Key << "minutes" << YAML::Value << *p.minutes;
+    if (p.cleared) out << YAML::Key << "cleared" << YAML::Value << *p.cleared;
+    if (p.routine) out << YAML::Key << "routine" << YAML::Value << *p.routine;
+    out << YAML::EndMap;
+  }
+  if (!out.good()) {
+    throw Error(ExitCode::internal, "writing the saved profile: " + out.GetLastError());
+  }
+  return std::string(out.c_str(), out.size()) + "\n";
 }
 
 ProfileInput merge_profile(const ProfileInput& base, const ProfileInput& over) {

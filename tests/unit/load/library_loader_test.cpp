@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "load/library_codegen.h"
 #include "load/library_loader.h"
 #include "load/yaml_reader.h"
 #include "load/yaml_tree.h"
@@ -419,15 +418,4 @@ TEST_CASE("YamlReader reads typed values and reports the rest at the node") {
         "r.yaml:4:4: error: 'l' must be a list, not a single value\n"
         "r.yaml:6:4: error: 't' must not be empty\n"
         "r.yaml:1:1: error: a test is missing 'x'\n");
-}
-
-TEST_CASE("the library compiled at build time is the YAML library, field for field") {
-  DiagnosticSink sink;
-  const Library parsed = load_library({builtin_library_files()}, sink);
-  REQUIRE(sink.empty());
-  // The emitter writes every field; equal output means equal libraries.
-  CHECK(library_to_cpp(compiled_builtin_library()) == library_to_cpp(parsed));
-  CHECK(compiled_builtin_library().exercises.size() == parsed.exercises.size());
-  CHECK(compiled_builtin_library().find_exercise("cat-camel")->at.path ==
-        "<built-in>/exercises-mobility.yaml");
 }

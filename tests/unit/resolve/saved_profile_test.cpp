@@ -71,6 +71,91 @@ TEST_CASE("what is written reads back the same") {
   CHECK(back.routine == std::nullopt);
 }
 
+namespace {
+
+// Every field of two profiles, one CHECK each so a failure names the field.
+void check_same(const ProfileInput& a, const ProfileInput& b) {
+  CHECK(a.name == b.name);
+  CHECK(a.age == b.age);
+  CHECK(a.floor == b.floor);
+  CHECK(a.equipment == b.equipment);
+  CHECK(a.conditions == b.conditions);
+  CHECK(a.avoid == b.avoid);
+  CHECK(a.minutes == b.minutes);
+  CHECK(a.cleared == b.cleared);
+  CHECK(a.routine == b.routine);
+}
+
+}  // namespace
+
+TEST_CASE("names that need quoting or escaping read back the same") {
+  const Library lib = load_library_or_throw({});
+  const std::vector<std::string> names = {"Ann \"the knee\" O'Neil",
+                                          "a: b # c",
+                                          "  leading",
+                                          "trailing  ",
+                                          "Zoë 😀",
+                                          "C:\\Users\\ann\\",
+                                          "- dash",
+                                          "[not a list]",
+                                          "{not: a map}",
+                                          "&anchor *alias",
+                                          "!tag",
+                                          "%percent",
+                                          "@at",
+                                          "`tick",
+                                          "|",
+                                          ">",
+                                          "'",
+                                          "\"",
+                                          "null",
+                                          "~",
+                                          "true",
+                                          "no",
+                                          "42",
+                                          "0x1F",
+                                          "1e3",
+                                          "---",
+                                          "...",
+                                          "?",
+                                          "café\u00a0bar"};
+  for (const auto& name : names) {
+    ProfileInput p;
+    p.name = name;
+    p.age = 64;
+    p.floor = true;
+    p.equipment = std::vector<std::string>{"tennis-ball"};
+    p.conditions = std::vector<std::string>{};
+    p.avoid = std::vector<std::string>{};
+    p.minutes = 25;
+    p.cleared = false;
+    p.routine = "daily";
+    const std::string text = profile_yaml(p);
+    INFO("name: [" << name << "]\n" << text);
+    DiagnosticSink sink;
+    const ProfileInput back =
+        read_profile(*parse_yaml(text, "saved.yaml"), "saved.yaml", lib, sink);
+    CHECK(sink.empty());
+    check_same(back, p);
+  }
+}
+
+TEST_CASE("a name is written double-quoted, with only what YAML needs escaped") {
+  ProfileInput p;
+  p.name = "Ann \"the knee\" O'Neil";
+  CHECK(profile_yaml(p) ==
+        "# backplan's saved profile, written by 'backplan profile save'; see backplan(1).\n"
+        "name: \"Ann \\\"the knee\\\" O'Neil\"\n");
+  p.name = "Zoë 😀 a: b # c";
+  CHECK(profile_yaml(p) ==
+        "# backplan's saved profile, written by 'backplan profile save'; see backplan(1).\n"
+        "name: \"Zoë 😀 a: b # c\"\n");
+  p.name = "  C:\\ann";
+  CHECK(profile_yaml(p) ==
+        "# backplan's saved profile, written by 'backplan profile save'; see backplan(1).\n"
+        "name: \"  C:\\\\ann\"\n");
+}
+
 TEST_CASE("saving merges: the fields given replace, the rest stay") {
   ProfileInput saved;
   saved.age = 70;

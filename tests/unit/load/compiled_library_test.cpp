@@ -1,0 +1,286 @@
+// The library compiled at build time against the library parsed from the same YAML, compared
+// member by member: a field the code generator drops shows up here by its path.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "load/library_codegen.h"
+#include "load/library_loader.h"
+#include "model/diagnostics.h"
+#include "model/library.h"
+
+using namespace backplan;
+
+namespace {
+
+// The paths of the fields that differ, such as "exercises[3] (curl-up).dose.rest_seconds".
+struct Diffs {
+  std::vector<std::string> paths;
+
+  // A value compared with ==: numbers, text, enums, optionals and lists of those.
+  template <typename T>
+  void field(const std::string& path, const T& a, const T& b) {
+    if (!(a == b)) paths.push_back(path);
+  }
+};
+
+// How an entry of a list is named in a path: its id where it has one.
+std::string label(const Ref& r) {
+  return " (" + r.id + ")";
+}
+std::string label(const Region& r) {
+  return " (" + r.id + ")";
+}
+std::string label(const Equipment& e) {
+  return " (" + e.id + ")";
+}
+std::string label(const Exercise& x) {
+  return " (" + x.id + ")";
+}
+std::string label(const Condition& c) {
+  return " (" + c.id + ")";
+}
+std::string label(const Routine& r) {
+  return " (" + r.id + ")";
+}
+std::string label(const RoutinePhase& p) {
+  return " (" + std::string(to_string(p.id)) + ")";
+}
+std::string label(const Slot& s) {
+  return " (" + s.exercise.id + ")";
+}
+std::string label(const Rule&) {
+  return "";
+}
+std::string label(const GeneralRule&) {
+  return "";
+}
+
+// Two lists of structs: their sizes, then each pair of entries the two have in common.
+template <typename T>
+void each(Diffs& d, const std::string& path, const std::vector<T>& a, const std::vector<T>& b) {
+  d.field(path + ".size", a.size(), b.size());
+  for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+    compare(d, path + "[" + std::to_string(i) + "]" + label(a[i]), a[i], b[i]);
+  }
+}
+
+void compare(Diffs& d, const std::string& path, const Location& a, const Location& b) {
+  d.field(path + ".path", a.path, b.path);
+  d.field(path + ".line", a.line, b.line);
+  d.field(path + ".column", a.column, b.column);
+}
+
+void compare(Diffs& d, const std::string& path, const Ref& a, const Ref& b) {
+  d.field(path + ".id", a.id, b.id);
+  compare(d, path + ".at", a.at, b.at);
+}
+
+void compare(Diffs& d, const std::string& path, const Region& a, const Region& b) {
+  d.field(path + ".id", a.id, b.id);
+  d.field(path + ".name", a.name, b.name);
+  compare(d, path + ".at", a.at, b.at);
+}
+
+void compare(Diffs& d, const std::string& path, const Equipment& a, const Equipment& b) {
+  d.field(path + ".id", a.id, b.id);
+  d.field(path + ".name", a.name, b.name);
+  d.field(path + ".firmness", a.firmness, b.firmness);
+  each(d, path + ".stand_ins", a.stand_ins, b.stand_ins);
+  compare(d, path + ".at", a.at, b.at);
+}
+
+void compare(Diffs& d, const std::string& path, const Dose& a, const Dose& b) {
+  d.field(path + ".sets", a.sets, b.sets);
+  d.field(path + ".max_sets", a.max_sets, b.max_sets);
+  d.field(path + ".reps", a.reps, b.reps);
+  d.field(path + ".hold_seconds", a.hold_seconds, b.hold_seconds);
+  d.field(path + ".rep_seconds", a.rep_seconds, b.rep_seconds);
+  d.field(path + ".per_side", a.per_side, b.per_side);
+  d.field(path + ".rest_seconds", a.rest_seconds, b.rest_seconds);
+}
+
+void compare(Diffs& d, const std::string& path, const Exercise& a, const Exercise& b) {
+  d.field(path + ".id", a.id, b.id);
+  d.field(path + ".name", a.name, b.name);
+  d.field(path + ".phase", a.phase, b.phase);
+  d.field(path + ".position", a.position, b.position);
+  each(d, path + ".equipment", a.equipment, b.equipment);
+  each(d, path + ".pressure_on", a.pressure_on, b.pressure_on);
+  each(d, path + ".targets", a.targets, b.targets);
+  d.field(path + ".tags", a.tags, b.tags);
+  compare(d, path + ".dose", a.dose, b.dose);
+  d.field(path + ".cues", a.cues, b.cues);
+  each(d, path + ".alternatives", a.alternatives, b.alternatives);
+  d.field(path + ".source", a.source, b.source);
+  compare(d, path + ".at", a.at, b.at);
+}
+
+void compare(Diffs& d, const std::string& path, const Scope& a, const Scope& b) {
+  d.field(path + ".phases", a.phases, b.phases);
+  d.field(path + ".tags", a.tags, b.tags);
+  each(d, path + ".exercises", a.exercises, b.exercises);
+  d.field(path + ".positions", a.positions, b.positions);
+}
+
+void compare(Diffs& d, const std::string& path, const DoseLimits& a, const DoseLimits& b) {
+  d.field(path + ".max_hold_seconds", a.max_hold_seconds, b.max_hold_seconds);
+  d.field(path + ".min_hold_seconds", a.min_hold_seconds, b.min_hold_seconds);
+  d.field(path + ".max_sets", a.max_sets, b.max_sets);
+}
+
+void compare(Diffs& d, const std::string& path, const Rule& a, const Rule& b) {
+  d.field(path + ".kind", a.kind, b.kind);
+  d.field(path + ".positions", a.positions, b.positions);
+  d.field(path + ".tags", a.tags, b.tags);
+  each(d, path + ".ids", a.ids, b.ids);
+  d.field(path + ".phases", a.phases, b.phases);
+  d.field(path + ".lifted_by", a.lifted_by, b.lifted_by);
+  d.field(path + ".firmness", a.firmness, b.firmness);
+  d.field(path + ".minutes", a.minutes, b.minutes);
+  compare(d, path + ".dose", a.dose, b.dose);
+  d.field(path + ".cue", a.cue, b.cue);
+  compare(d, path + ".scope", a.scope, b.scope);
+  d.field(path + ".why", a.why, b.why);
+  d.field(path + ".source", a.source, b.source);
+  compare(d, path + ".at", a.at, b.at);
+}
+
+void compare(Diffs& d, const std::string& path, const When& a, const When& b) {
+  d.field(path + ".kind", a.kind, b.kind);
+  d.field(path + ".age", a.age, b.age);
+}
+
+void compare(Diffs& d, const std::string& path, const Condition& a, const Condition& b) {
+  d.field(path + ".id", a.id, b.id);
+  d.field(path + ".name", a.name, b.name);
+  d.field(path + ".gate", a.gate, b.gate);
+  d.field(path + ".when.has_value", a.when.has_value(), b.when.has_value());
+  if (a.when && b.when) compare(d, path + ".when", *a.when, *b.when);
+  d.field(path + ".notice", a.notice, b.notice);
+  d.field(path + ".source", a.source, b.source);
+  each(d, path + ".rules", a.rules, b.rules);
+  compare(d, path + ".at", a.at, b.at);
+}
+
+void compare(Diffs& d, const std::string& path, const Slot& a, const Slot& b) {
+  compare(d, path + ".exercise", a.exercise, b.exercise);
+  d.field(path + ".priority", a.priority, b.priority);
+}
+
+void compare(Diffs& d, const std::string& path, const RoutinePhase& a, const RoutinePhase& b) {
+  d.field(path + ".id", a.id, b.id);
+  d.field(path + ".title", a.title, b.title);
+  each(d, path + ".slots", a.slots, b.slots);
+  compare(d, path + ".at", a.at, b.at);
+}
+
+void compare(Diffs& d, const std::string& path, const Routine& a, const Routine& b) {
+  d.field(path + ".id", a.id, b.id);
+  d.field(path + ".name", a.name, b.name);
+  d.field(path + ".description", a.description, b.description);
+  each(d, path + ".phases", a.phases, b.phases);
+  compare(d, path + ".at", a.at, b.at);
+}
+
+void compare(Diffs& d, const std::string& path, const GeneralRule& a, const GeneralRule& b) {
+  d.field(path + ".text", a.text, b.text);
+  d.field(path + ".source", a.source, b.source);
+}
+
+void compare(Diffs& d, const std::string& path, const Settings& a, const Settings& b) {
+  compare(d, path + ".default_routine", a.default_routine, b.default_routine);
+  d.field(path + ".default_minutes", a.default_minutes, b.default_minutes);
+  each(d, path + ".default_equipment", a.default_equipment, b.default_equipment);
+  d.field(path + ".default_equipment_notice", a.default_equipment_notice,
+          b.default_equipment_notice);
+  each(d, path + ".assumed_equipment", a.assumed_equipment, b.assumed_equipment);
+}
+
+// The paths of every field in which `a` and `b` differ; empty when they are equal.
+std::vector<std::string> library_diffs(const Library& a, const Library& b) {
+  Diffs d;
+  compare(d, "settings", a.settings, b.settings);
+  each(d, "general_rules", a.general_rules, b.general_rules);
+  each(d, "regions", a.regions, b.regions);
+  each(d, "equipment", a.equipment, b.equipment);
+  each(d, "exercises", a.exercises, b.exercises);
+  each(d, "conditions", a.conditions, b.conditions);
+  each(d, "routines", a.routines, b.routines);
+  return d.paths;
+}
+
+std::string lines(const std::vector<std::string>& paths) {
+  std::string out;
+  for (const auto& p : paths) out += p + "\n";
+  return out;
+}
+
+Library parsed_builtin_library() {
+  DiagnosticSink sink;
+  Library lib = load_library({builtin_library_files()}, sink);
+  REQUIRE(sink.empty());
+  return lib;
+}
+
+// "conditions[2] (osteoporosis)": how the comparison names an entry of a list.
+template <typename T>
+std::string entry(const std::string& list, std::size_t index, const T& value) {
+  return list + "[" + std::to_string(index) + "]" + label(value);
+}
+
+}  // namespace
+
+TEST_CASE("the library compiled at build time is the YAML library, field for field") {
+  const Library parsed = parsed_builtin_library();
+  const Library& compiled = compiled_builtin_library();
+  // Not two empty libraries compared.
+  REQUIRE_FALSE(parsed.exercises.empty());
+  REQUIRE_FALSE(parsed.conditions.empty());
+  REQUIRE_FALSE(parsed.routines.empty());
+  const auto diffs = library_diffs(compiled, parsed);
+  INFO("fields that differ:\n" << lines(diffs));
+  CHECK(diffs.empty());
+  CHECK(compiled.find_exercise("cat-camel")->at.path == "<built-in>/exercises-mobility.yaml");
+}
+
+TEST_CASE("the field-for-field comparison names the one field that differs") {
+  const Library parsed = parsed_builtin_library();
+  CHECK(library_diffs(parsed, parsed).empty());
+
+  // A rule's dose limit, deep inside a condition.
+  Library changed = parsed;
+  std::string expected;
+  for (std::size_t c = 0; c < changed.conditions.size() && expected.empty(); ++c) {
+    auto& rules = changed.conditions[c].rules;
+    for (std::size_t r = 0; r < rules.size() && expected.empty(); ++r) {
+      if (rules[r].kind != RuleKind::dose) continue;
+      rules[r].dose.max_sets = rules[r].dose.max_sets.value_or(0) + 1;
+      expected = entry("conditions", c, changed.conditions[c]) + entry(".rules", r, rules[r]) +
+                 ".dose.max_sets";
+    }
+  }
+  REQUIRE_FALSE(expected.empty());
+  CHECK(library_diffs(changed, parsed) == std::vector<std::string>{expected});
+
+  // A column in a position.
+  changed = parsed;
+  changed.exercises[3].at.column += 1;
+  CHECK(library_diffs(parsed, changed) ==
+        std::vector<std::string>{entry("exercises", 3, parsed.exercises[3]) + ".at.column"});
+  CHECK(entry("exercises", 3, parsed.exercises[3]) ==
+        "exercises[3] (" + parsed.exercises[3].id + ")");
+
+  // A position inside a reference.
+  changed = parsed;
+  changed.settings.default_routine.at.line += 1;
+  CHECK(library_diffs(parsed, changed) ==
+        std::vector<std::string>{"settings.default_routine.at.line"});
+
+  // A missing list entry is named by the list's size.
+  changed = parsed;
+  changed.routines.pop_back();
+  CHECK(library_diffs(parsed, changed) == std::vector<std::string>{"routines.size"});
+}
