@@ -9,7 +9,7 @@
 #include "load/library_loader.h"
 #include "model/diagnostics.h"
 #include "model/plan.h"
-#include "plan/planner.h"
+#include "plan/constraints.h"
 #include "render/render_text.h"
 #include "text/suggest.h"
 
@@ -117,12 +117,7 @@ std::string rule_text(const Library& lib, const Rule& r) {
 std::vector<const Equipment*> candidate_tools(const Library& lib, const Exercise& x) {
   std::vector<const Equipment*> out;
   for (const auto& need : x.equipment) {
-    const Equipment* e = lib.find_equipment(need.id);
-    if (!e) continue;
-    out.push_back(e);
-    for (const auto& s : e->stand_ins) {
-      if (const Equipment* alt = lib.find_equipment(s.id)) out.push_back(alt);
-    }
+    for (const Equipment* e : tool_candidates(lib, need.id)) out.push_back(e);
   }
   return out;
 }
@@ -151,14 +146,13 @@ std::optional<std::string> effect_on(const Library& lib, const Rule& r, const Ex
       return fmt::format("left out: it presses on {}", join(names, "; "));
     case RuleKind::exclude_equipment:
       for (const Equipment* e : candidate_tools(lib, x)) {
-        if (has_ref(r.ids, e->id) && !contains(names, e->name)) names.push_back(e->name);
+        if (rules_out_tool(r, *e) && !contains(names, e->name)) names.push_back(e->name);
       }
       if (names.empty()) return std::nullopt;
       return fmt::format("not with: {}", join(names));
     case RuleKind::max_firmness:
       for (const Equipment* e : candidate_tools(lib, x)) {
-        if (e->firmness && *e->firmness > r.firmness && !contains(names, e->name))
-          names.push_back(e->name);
+        if (rules_out_tool(r, *e) && !contains(names, e->name)) names.push_back(e->name);
       }
       if (names.empty()) return std::nullopt;
       return fmt::format("{} tools only, so not with: {}", to_string(r.firmness), join(names));
@@ -384,10 +378,7 @@ std::string show_equipment(const Library& lib, const Equipment& e, int width) {
   std::vector<std::string> limits;
   for (const auto& c : lib.conditions) {
     for (const auto& r : c.rules) {
-      const bool excluded = r.kind == RuleKind::exclude_equipment && has_ref(r.ids, e.id);
-      const bool too_firm =
-          r.kind == RuleKind::max_firmness && e.firmness && *e.firmness > r.firmness;
-      if (excluded || too_firm) limits.push_back(fmt::format("{}: {}", c.id, r.why));
+      if (rules_out_tool(r, e)) limits.push_back(fmt::format("{}: {}", c.id, r.why));
     }
   }
   if (!limits.empty()) {

@@ -7,109 +7,13 @@
 #include <map>
 #include <set>
 
+#include "plan/constraints.h"
+#include "plan/time_fit.h"
 #include "text/suggest.h"
 
 namespace backplan {
 
 namespace {
-
-// Reasons are kept in the order they were first given, without repeats.
-void add_reason(std::vector<std::string>& into, const std::string& reason) {
-  if (std::find(into.begin(), into.end(), reason) == into.end()) into.push_back(reason);
-}
-
-std::string reason(const Condition& c, const Rule& r) {
-  return fmt::format("{}: {}", c.name, r.why);
-}
-
-struct ScopedRule {
-  const Condition* condition;
-  const Rule* rule;
-};
-
-// Everything the person's conditions and flags rule out or change, each with its reasons.
-struct Constraints {
-  std::map<Position, std::vector<std::string>> positions;
-  std::map<std::string, std::vector<std::string>> tags;
-  std::map<std::string, std::vector<std::string>> exercises;
-  std::map<std::string, std::vector<std::string>> regions;
-  std::map<std::string, std::vector<std::string>> equipment;
-  std::optional<Firmness> max_firmness;
-  std::vector<std::string> firmness_reasons;
-  std::map<Phase, std::vector<std::string>> held_back;
-  std::optional<int> max_minutes;
-  std::vector<std::string> minutes_reasons;
-  std::vector<ScopedRule> dose_rules;
-  std::vector<ScopedRule> cue_rules;
-};
-
-bool applies(const Condition& c, const Profile& p) {
-  if (!c.when)
-    return std::find(p.conditions.begin(), p.conditions.end(), c.id) != p.conditions.end();
-  switch (c.when->kind) {
-    case When::Kind::always:
-      return true;
-    case When::Kind::age_at_least:
-      return p.age && *p.age >= c.when->age;
-    case When::Kind::no_floor:
-      return !p.floor;
-  }
-  return false;
-}
-
-Constraints gather(const Library& lib, const Profile& p,
-                   const std::vector<const Condition*>& active) {
-  Constraints k;
-  for (const Condition* c : active) {
-    for (const Rule& r : c->rules) {
-      const std::string why = reason(*c, r);
-      switch (r.kind) {
-        case RuleKind::exclude_positions:
-          for (Position pos : r.positions) add_reason(k.positions[pos], why);
-          break;
-        case RuleKind::exclude_tags:
-          for (const auto& tag : r.tags) add_reason(k.tags[tag], why);
-          break;
-        case RuleKind::exclude_exercises:
-          for (const auto& id : r.ids) add_reason(k.exercises[id.id], why);
-          break;
-        case RuleKind::no_pressure_on:
-          for (const auto& id : r.ids) add_reason(k.regions[id.id], why);
-          break;
-        case RuleKind::exclude_equipment:
-          for (const auto& id : r.ids) add_reason(k.equipment[id.id], why);
-          break;
-        case RuleKind::max_firmness:
-          if (!k.max_firmness || r.firmness < *k.max_firmness) k.max_firmness = r.firmness;
-          add_reason(k.firmness_reasons, why);
-          break;
-        case RuleKind::hold_back_phases: {
-          const bool lifted = r.lifted_by == Lift::cleared ? p.cleared : !p.avoid.empty();
-          if (!lifted) {
-            for (Phase phase : r.phases) add_reason(k.held_back[phase], why);
-          }
-          break;
-        }
-        case RuleKind::max_minutes:
-          if (!k.max_minutes || r.minutes < *k.max_minutes) k.max_minutes = r.minutes;
-          add_reason(k.minutes_reasons, why);
-          break;
-        case RuleKind::dose:
-          k.dose_rules.push_back({c, &r});
-          break;
-        case RuleKind::cue:
-          k.cue_rules.push_back({c, &r});
-          break;
-      }
-    }
-  }
-  for (const auto& id : p.avoid) {
-    const Region* region = lib.find_region(id);
-    add_reason(k.regions[id], fmt::format("you asked to keep pressure off this area ({})",
-                                          region ? region->name : id));
-  }
-  return k;
-}
 
 // Whether an exercise suits the person, and with which tools.
 struct Fit {
@@ -151,9 +55,7 @@ class Planner {
   // The best tool the person has for `need`: the tool itself or a ranked stand-in.
   std::optional<std::string> pick_tool(const std::string& need,
                                        std::vector<std::string>& reasons) const {
-    const Equipment* wanted = lib_.find_equipment(need);
-    std::vector<const Equipment*> candidates{wanted};
-    for (const auto& s : wanted->stand_ins) candidates.push_back(lib_.find_equipment(s.id));
+    const std::vector<const Equipment*> candidates = tool_candidates(lib_, need);
     bool owns_any = false;
     for (const Equipment* e : candidates) {
       if (std::find(owned_.begin(), owned_.end(), e->id) == owned_.end()) continue;
@@ -257,116 +159,6 @@ void adjust_dose(const Exercise& x, const Constraints& k, StepDose& dose, int& b
   }
 }
 
-// A candidate step with what fitting it into the time budget needs.
-struct Entry {
-  Step step;
-  std::vector<int> all_reps;
-  int base_sets = 1;
-  bool included = true;
-  bool dropped_for_time = false;
-};
-
-void set_sets(Entry& e, int sets) {
-  e.step.dose.sets = sets;
-  e.step.dose.reps.clear();
-  if (!e.all_reps.empty()) {
-    e.step.dose.reps.assign(e.all_reps.begin(), e.all_reps.begin() + sets);
-  }
-  e.step.seconds = dose_seconds(e.step.dose);
-}
-
-int total(const std::vector<Entry>& entries) {
-  int sum = 0;
-  for (const auto& e : entries) {
-    if (e.included) sum += e.step.seconds;
-  }
-  return sum;
-}
-
-// Fits the steps into the budget: release areas go first, then sets, then whole steps; after
-// that, what was trimmed comes back while it fits, and long sessions grow sets.
-void fit_to_budget(std::vector<Entry>& entries, int budget) {
-  const int n = static_cast<int>(entries.size());
-  auto drop = [&](int i) {
-    entries[i].included = false;
-    entries[i].dropped_for_time = true;
-  };
-  // The least important of the included entries that `pick` accepts (highest priority number,
-  // then latest in the routine).
-  auto worst = [&](auto pick) {
-    int found = -1;
-    for (int i = 0; i < n; ++i) {
-      if (!entries[i].included || !pick(entries[i])) continue;
-      if (found < 0 || entries[i].step.priority >= entries[found].step.priority) found = i;
-    }
-    return found;
-  };
-  auto count = [&](Phase phase) {
-    return std::count_if(entries.begin(), entries.end(),
-                         [&](const Entry& e) { return e.included && e.step.phase == phase; });
-  };
-  auto is = [](Phase phase) { return [phase](const Entry& e) { return e.step.phase == phase; }; };
-
-  while (total(entries) > budget && count(Phase::release) > 1) drop(worst(is(Phase::release)));
-  bool reduced = true;
-  while (total(entries) > budget && reduced) {
-    reduced = false;
-    for (int i = n - 1; i >= 0 && total(entries) > budget; --i) {
-      if (entries[i].included && entries[i].step.dose.sets > 1) {
-        set_sets(entries[i], entries[i].step.dose.sets - 1);
-        reduced = true;
-      }
-    }
-  }
-  for (Phase phase : {Phase::release, Phase::stretch}) {
-    while (total(entries) > budget && count(phase) > 0) drop(worst(is(phase)));
-  }
-  for (int i = n - 1; i >= 0 && total(entries) > budget; --i) {
-    if (entries[i].included) drop(i);
-  }
-
-  // Grow back: first the normal dose, then trimmed steps, then extra sets, while it fits.
-  auto try_sets = [&](Entry& e, int limit) {
-    if (!e.included || e.step.dose.sets >= limit) return false;
-    const int before = e.step.seconds;
-    set_sets(e, e.step.dose.sets + 1);
-    if (total(entries) <= budget) return true;
-    set_sets(e, e.step.dose.sets - 1);
-    (void)before;
-    return false;
-  };
-  bool grew = true;
-  while (grew) {
-    grew = false;
-    for (auto& e : entries) grew = try_sets(e, e.base_sets) || grew;
-  }
-  std::vector<int> order;
-  for (int i = 0; i < n; ++i) {
-    if (entries[i].dropped_for_time) order.push_back(i);
-  }
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    return entries[a].step.priority < entries[b].step.priority;
-  });
-  for (int i : order) {
-    Entry& e = entries[i];
-    set_sets(e, 1);
-    e.included = true;
-    if (total(entries) <= budget) {
-      e.dropped_for_time = false;
-      while (try_sets(e, e.base_sets)) {
-      }
-    } else {
-      e.included = false;
-      set_sets(e, e.base_sets);
-    }
-  }
-  grew = true;
-  while (grew) {
-    grew = false;
-    for (auto& e : entries) grew = try_sets(e, e.step.dose.max_sets) || grew;
-  }
-}
-
 std::string minutes_text(int seconds) {
   const int minutes = seconds / 60;
   return fmt::format("{} minute{}", minutes, minutes == 1 ? "" : "s");
@@ -388,28 +180,8 @@ NoticeLevel level_of(Gate gate) {
 
 }  // namespace
 
-bool in_scope(const Scope& s, const Exercise& x) {
-  auto has = [](const auto& list, const auto& value) {
-    return std::find(list.begin(), list.end(), value) != list.end();
-  };
-  if (!s.phases.empty() && !has(s.phases, x.phase)) return false;
-  if (!s.positions.empty() && !has(s.positions, x.position)) return false;
-  if (!s.tags.empty() && std::none_of(s.tags.begin(), s.tags.end(),
-                                      [&](const std::string& t) { return has(x.tags, t); })) {
-    return false;
-  }
-  if (!s.exercises.empty() && std::none_of(s.exercises.begin(), s.exercises.end(),
-                                           [&](const Ref& r) { return r.id == x.id; })) {
-    return false;
-  }
-  return true;
-}
-
 PlanResult make_plan(const Library& lib, const Profile& profile) {
-  std::vector<const Condition*> active;
-  for (const auto& c : lib.conditions) {
-    if (applies(c, profile)) active.push_back(&c);
-  }
+  const std::vector<const Condition*> active = active_conditions(lib, profile);
   RedFlagStop stop;
   for (const Condition* c : active) {
     if (c->gate == Gate::stop)
@@ -511,7 +283,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
                    [](const Omission& a, const Omission& b) {
                      return static_cast<int>(a.phase) < static_cast<int>(b.phase);
                    });
-  plan.total_seconds = total(entries);
+  plan.total_seconds = total_seconds(entries);
 
   // Notices: each active condition's own, the default kit, a short plan, then the general rules.
   for (const Condition* c : active) {

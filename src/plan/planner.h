@@ -17,9 +17,6 @@ struct RedFlagStop {
 
 using PlanResult = std::variant<Plan, RedFlagStop>;
 
-// Whether a dose or cue rule's scope reaches an exercise: every non-empty part must match.
-bool in_scope(const Scope& scope, const Exercise& exercise);
-
 // The profile must have been resolved against this library (resolve_profile).
 PlanResult make_plan(const Library& lib, const Profile& profile);
 

@@ -1,0 +1,133 @@
+#include "plan/constraints.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace backplan {
+
+void add_reason(std::vector<std::string>& into, const std::string& reason) {
+  if (std::find(into.begin(), into.end(), reason) == into.end()) into.push_back(reason);
+}
+
+std::string reason(const Condition& c, const Rule& r) {
+  return fmt::format("{}: {}", c.name, r.why);
+}
+
+bool applies(const Condition& c, const Profile& p) {
+  if (!c.when)
+    return std::find(p.conditions.begin(), p.conditions.end(), c.id) != p.conditions.end();
+  switch (c.when->kind) {
+    case When::Kind::always:
+      return true;
+    case When::Kind::age_at_least:
+      return p.age && *p.age >= c.when->age;
+    case When::Kind::no_floor:
+      return !p.floor;
+  }
+  return false;
+}
+
+std::vector<const Condition*> active_conditions(const Library& lib, const Profile& p) {
+  std::vector<const Condition*> active;
+  for (const auto& c : lib.conditions) {
+    if (applies(c, p)) active.push_back(&c);
+  }
+  return active;
+}
+
+Constraints gather(const Library& lib, const Profile& p,
+                   const std::vector<const Condition*>& active) {
+  Constraints k;
+  for (const Condition* c : active) {
+    for (const Rule& r : c->rules) {
+      const std::string why = reason(*c, r);
+      switch (r.kind) {
+        case RuleKind::exclude_positions:
+          for (Position pos : r.positions) add_reason(k.positions[pos], why);
+          break;
+        case RuleKind::exclude_tags:
+          for (const auto& tag : r.tags) add_reason(k.tags[tag], why);
+          break;
+        case RuleKind::exclude_exercises:
+          for (const auto& id : r.ids) add_reason(k.exercises[id.id], why);
+          break;
+        case RuleKind::no_pressure_on:
+          for (const auto& id : r.ids) add_reason(k.regions[id.id], why);
+          break;
+        case RuleKind::exclude_equipment:
+          for (const auto& id : r.ids) add_reason(k.equipment[id.id], why);
+          break;
+        case RuleKind::max_firmness:
+          if (!k.max_firmness || r.firmness < *k.max_firmness) k.max_firmness = r.firmness;
+          add_reason(k.firmness_reasons, why);
+          break;
+        case RuleKind::hold_back_phases: {
+          const bool lifted = r.lifted_by == Lift::cleared ? p.cleared : !p.avoid.empty();
+          if (!lifted) {
+            for (Phase phase : r.phases) add_reason(k.held_back[phase], why);
+          }
+          break;
+        }
+        case RuleKind::max_minutes:
+          if (!k.max_minutes || r.minutes < *k.max_minutes) k.max_minutes = r.minutes;
+          add_reason(k.minutes_reasons, why);
+          break;
+        case RuleKind::dose:
+          k.dose_rules.push_back({c, &r});
+          break;
+        case RuleKind::cue:
+          k.cue_rules.push_back({c, &r});
+          break;
+      }
+    }
+  }
+  for (const auto& id : p.avoid) {
+    const Region* region = lib.find_region(id);
+    add_reason(k.regions[id], fmt::format("you asked to keep pressure off this area ({})",
+                                          region ? region->name : id));
+  }
+  return k;
+}
+
+bool in_scope(const Scope& s, const Exercise& x) {
+  auto has = [](const auto& list, const auto& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+  };
+  if (!s.phases.empty() && !has(s.phases, x.phase)) return false;
+  if (!s.positions.empty() && !has(s.positions, x.position)) return false;
+  if (!s.tags.empty() && std::none_of(s.tags.begin(), s.tags.end(),
+                                      [&](const std::string& t) { return has(x.tags, t); })) {
+    return false;
+  }
+  if (!s.exercises.empty() && std::none_of(s.exercises.begin(), s.exercises.end(),
+                                           [&](const Ref& r) { return r.id == x.id; })) {
+    return false;
+  }
+  return true;
+}
+
+std::vector<const Equipment*> tool_candidates(const Library& lib, const std::string& need) {
+  std::vector<const Equipment*> out;
+  const Equipment* wanted = lib.find_equipment(need);
+  if (!wanted) return out;
+  out.push_back(wanted);
+  for (const auto& s : wanted->stand_ins) {
+    if (const Equipment* alt = lib.find_equipment(s.id)) out.push_back(alt);
+  }
+  return out;
+}
+
+bool rules_out_tool(const Rule& rule, const Equipment& tool) {
+  switch (rule.kind) {
+    case RuleKind::exclude_equipment:
+      return std::any_of(rule.ids.begin(), rule.ids.end(),
+                         [&](const Ref& r) { return r.id == tool.id; });
+    case RuleKind::max_firmness:
+      return tool.firmness && *tool.firmness > rule.firmness;
+    default:
+      return false;
+  }
+}
+
+}  // namespace backplan

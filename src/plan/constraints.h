@@ -1,0 +1,61 @@
+#pragma once
+// What a person's conditions and flags rule out or change, gathered from the library's rules:
+// the planner's first step, and the rule matching that `show` uses too. Pure.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/library.h"
+#include "model/profile.h"
+
+namespace backplan {
+
+// Adds `reason` unless it is there: reasons keep the order they were first given in.
+void add_reason(std::vector<std::string>& into, const std::string& reason);
+
+// "Condition name: why" — how a rule's reason is shown.
+std::string reason(const Condition& c, const Rule& r);
+
+struct ScopedRule {
+  const Condition* condition;
+  const Rule* rule;
+};
+
+// Everything the person's conditions and flags rule out or change, each with its reasons.
+struct Constraints {
+  std::map<Position, std::vector<std::string>> positions;
+  std::map<std::string, std::vector<std::string>> tags;
+  std::map<std::string, std::vector<std::string>> exercises;
+  std::map<std::string, std::vector<std::string>> regions;
+  std::map<std::string, std::vector<std::string>> equipment;
+  std::optional<Firmness> max_firmness;
+  std::vector<std::string> firmness_reasons;
+  std::map<Phase, std::vector<std::string>> held_back;
+  std::optional<int> max_minutes;
+  std::vector<std::string> minutes_reasons;
+  std::vector<ScopedRule> dose_rules;
+  std::vector<ScopedRule> cue_rules;
+};
+
+// Whether a condition is in force for the person: listed by them, or automatic by its `when`.
+bool applies(const Condition& c, const Profile& p);
+
+// The conditions in force, in library order.
+std::vector<const Condition*> active_conditions(const Library& lib, const Profile& p);
+
+Constraints gather(const Library& lib, const Profile& p,
+                   const std::vector<const Condition*>& active);
+
+// Whether a dose or cue rule's scope reaches an exercise: every non-empty part must match.
+bool in_scope(const Scope& scope, const Exercise& exercise);
+
+// The tools that can meet a need: the tool itself, then its ranked stand-ins.
+std::vector<const Equipment*> tool_candidates(const Library& lib, const std::string& need);
+
+// Whether a rule keeps a tool out of a plan: it names the tool (exclude_equipment) or caps
+// firmness below it (max_firmness).
+bool rules_out_tool(const Rule& rule, const Equipment& tool);
+
+}  // namespace backplan
