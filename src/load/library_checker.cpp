@@ -1,0 +1,164 @@
+#include "load/library_reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "text/suggest.h"
+
+namespace backplan {
+
+namespace {
+
+template <typename T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) out.push_back(item.id);
+  return out;
+}
+
+// Checks every reference between entries once all layers are merged.
+class Checker {
+ public:
+  Checker(const Library& lib, DiagnosticSink& sink) : lib_(lib), sink_(sink) {}
+
+  void run(bool has_settings, const Location& first_file) {
+    if (!has_settings) {
+      sink_.error(first_file,
+                  "the library has no 'settings' (default_routine, default_minutes, "
+                  "default_equipment, assumed_equipment)");
+    } else if (!lib_.settings.default_routine.id.empty()) {
+      known(lib_.settings.default_routine, ids_of(lib_.routines), "routine");
+      for (const auto& r : lib_.settings.default_equipment)
+        known(r, ids_of(lib_.equipment), "equipment");
+      for (const auto& r : lib_.settings.assumed_equipment)
+        known(r, ids_of(lib_.equipment), "equipment");
+    }
+    const auto equipment = ids_of(lib_.equipment);
+    const auto regions = ids_of(lib_.regions);
+    const auto exercises = ids_of(lib_.exercises);
+    for (const auto& e : lib_.equipment) {
+      for (const auto& s : e.stand_ins) {
+        if (known(s, equipment, "equipment") && s.id == e.id) {
+          sink_.error(s.at, fmt::format("equipment '{}' lists itself as a stand-in", e.id));
+        }
+      }
+    }
+    for (const auto& x : lib_.exercises) {
+      for (const auto& r : x.equipment) known(r, equipment, "equipment");
+      for (const auto& r : x.pressure_on) known(r, regions, "region");
+      for (const auto& r : x.targets) known(r, regions, "region");
+      for (const auto& a : x.alternatives) {
+        if (!known(a, exercises, "exercise")) continue;
+        const Exercise* alt = lib_.find_exercise(a.id);
+        if (alt->phase != x.phase) {
+          sink_.error(a.at, fmt::format("alternative '{}' is a {} exercise, but '{}' is {}", a.id,
+                                        to_string(alt->phase), x.id, to_string(x.phase)));
+        }
+      }
+    }
+    check_alternative_loops();
+    for (const auto& c : lib_.conditions) {
+      for (const auto& rule : c.rules) {
+        for (const auto& r : rule.ids) {
+          switch (rule.kind) {
+            case RuleKind::exclude_exercises:
+              known(r, exercises, "exercise");
+              break;
+            case RuleKind::no_pressure_on:
+              known(r, regions, "region");
+              break;
+            default:
+              known(r, equipment, "equipment");
+              break;
+          }
+        }
+        for (const auto& r : rule.scope.exercises) known(r, exercises, "exercise");
+        if (rule.kind == RuleKind::hold_back_phases && rule.lifted_by == Lift::cleared &&
+            c.gate != Gate::clearance) {
+          sink_.error(rule.at, fmt::format("condition '{}' holds work back until --cleared, so its "
+                                           "gate must be 'clearance', not '{}'",
+                                           c.id, to_string(c.gate)));
+        }
+      }
+      if (c.gate == Gate::stop && c.when) {
+        sink_.error(c.at, fmt::format("red flag '{}' cannot be automatic ('when')", c.id));
+      }
+    }
+    for (const auto& routine : lib_.routines) check_routine(routine);
+  }
+
+ private:
+  bool known(const Ref& ref, const std::vector<std::string>& ids, std::string_view kind) {
+    if (std::find(ids.begin(), ids.end(), ref.id) != ids.end()) return true;
+    sink_.error(ref.at, unknown_message(kind, ref.id, ids));
+    return false;
+  }
+
+  void check_alternative_loops() {
+    // 0 = unvisited, 1 = on the current path, 2 = done.
+    std::map<std::string, int> state;
+    std::vector<std::string> path;
+    std::function<void(const Exercise&)> visit = [&](const Exercise& x) {
+      state[x.id] = 1;
+      path.push_back(x.id);
+      for (const auto& a : x.alternatives) {
+        const Exercise* alt = lib_.find_exercise(a.id);
+        if (!alt) continue;
+        if (state[alt->id] == 1) {
+          auto start = std::find(path.begin(), path.end(), alt->id);
+          std::vector<std::string> loop(start, path.end());
+          loop.push_back(alt->id);
+          sink_.error(a.at, fmt::format("alternatives loop: {}", join(loop, " -> ")));
+        } else if (state[alt->id] == 0) {
+          visit(*alt);
+        }
+      }
+      path.pop_back();
+      state[x.id] = 2;
+    };
+    for (const auto& x : lib_.exercises) {
+      if (state[x.id] == 0) visit(x);
+    }
+  }
+
+  void check_routine(const Routine& routine) {
+    int last = -1;
+    std::set<int> seen;
+    for (const auto& phase : routine.phases) {
+      const int index = static_cast<int>(phase.id);
+      if (!seen.insert(index).second) {
+        sink_.error(phase.at, fmt::format("routine '{}' has phase '{}' twice", routine.id,
+                                          to_string(phase.id)));
+      } else if (index < last) {
+        sink_.error(phase.at, fmt::format("routine '{}': phase '{}' is out of order; phases go "
+                                          "release, mobility, core, stretch",
+                                          routine.id, to_string(phase.id)));
+      }
+      last = std::max(last, index);
+      for (const auto& slot : phase.slots) {
+        if (!known(slot.exercise, ids_of(lib_.exercises), "exercise")) continue;
+        const Exercise* x = lib_.find_exercise(slot.exercise.id);
+        if (x->phase != phase.id) {
+          sink_.error(slot.exercise.at, fmt::format("'{}' is a {} exercise, not {}", x->id,
+                                                    to_string(x->phase), to_string(phase.id)));
+        }
+      }
+    }
+  }
+
+  const Library& lib_;
+  DiagnosticSink& sink_;
+};
+
+}  // namespace
+
+void check_library(const Library& lib, bool has_settings, const Location& first_file,
+                   DiagnosticSink& sink) {
+  Checker(lib, sink).run(has_settings, first_file);
+}
+
+}  // namespace backplan

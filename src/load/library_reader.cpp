@@ -1,0 +1,405 @@
+#include "load/library_reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "load/yaml_reader.h"
+#include "text/suggest.h"
+
+namespace backplan {
+
+namespace {
+
+class FileReader {
+ public:
+  FileReader(const std::string& path, DiagnosticSink& sink, Layer& layer)
+      : r_(path, sink), layer_(layer) {}
+
+  void read(const YamlNode& root) {
+    if (root.kind == YamlNode::Kind::null) {
+      r_.error(root,
+               "the file is empty; a routine library file holds a mapping such as "
+               "'exercises:'");
+      return;
+    }
+    if (!r_.is_mapping(root, "a routine library file")) return;
+    Fields f(r_, root, "a routine library file",
+             {"settings", "general_rules", "regions", "equipment", "exercises", "conditions",
+              "routines"});
+    if (auto* n = f.get("settings")) settings(*n);
+    if (auto* n = f.get("general_rules")) general_rules(*n);
+    if (auto* n = f.get("regions")) each(*n, "regions", [&](const YamlNode& e) { region(e); });
+    if (auto* n = f.get("equipment"))
+      each(*n, "equipment", [&](const YamlNode& e) { equipment(e); });
+    if (auto* n = f.get("exercises"))
+      each(*n, "exercises", [&](const YamlNode& e) { exercise(e); });
+    if (auto* n = f.get("conditions"))
+      each(*n, "conditions", [&](const YamlNode& e) { condition(e); });
+    if (auto* n = f.get("routines")) each(*n, "routines", [&](const YamlNode& e) { routine(e); });
+  }
+
+ private:
+  template <typename F>
+  void each(const YamlNode& node, std::string_view field, F&& fn) {
+    for (const YamlNode* item : r_.list(node, field)) fn(*item);
+  }
+
+  Ref ref(const YamlNode& node, std::string_view field, bool& ok) {
+    auto value = r_.id(node, field);
+    ok = ok && value.has_value();
+    return {value.value_or(""), r_.at(node)};
+  }
+
+  std::vector<Ref> refs(const YamlNode* node, std::string_view field) {
+    std::vector<Ref> out;
+    if (!node) return out;
+    for (const YamlNode* item : r_.list(*node, field)) {
+      if (auto value = r_.id(*item, field)) out.push_back({*value, r_.at(*item)});
+    }
+    return out;
+  }
+
+  template <typename Enum, std::size_t N>
+  std::vector<Enum> enums(const YamlNode* node, std::string_view field,
+                          const NameTable<Enum, N>& names) {
+    std::vector<Enum> out;
+    if (!node) return out;
+    for (const YamlNode* item : r_.list(*node, field)) {
+      if (auto value = r_.choice(*item, field, names)) out.push_back(*value);
+    }
+    return out;
+  }
+
+  std::string text_or_empty(const Fields& f, std::string_view key, bool required) {
+    const YamlNode* n = required ? f.required(key) : f.get(key);
+    if (!n) return {};
+    return r_.text(*n, key).value_or("");
+  }
+
+  void settings(const YamlNode& node) {
+    if (layer_.settings_at) {
+      r_.error(node, fmt::format("'settings' is given twice (first at {})",
+                                 to_string(*layer_.settings_at)));
+      return;
+    }
+    layer_.settings_at = r_.at(node);
+    if (!r_.is_mapping(node, "settings")) return;
+    Fields f(r_, node, "settings",
+             {"default_routine", "default_minutes", "default_equipment", "default_equipment_notice",
+              "assumed_equipment"});
+    bool ok = true;
+    if (auto* n = f.get("default_routine")) layer_.default_routine = ref(*n, "default_routine", ok);
+    if (auto* n = f.get("default_minutes")) {
+      layer_.default_minutes = r_.integer(*n, "default_minutes", 5, 180);
+    }
+    if (auto* n = f.get("default_equipment"))
+      layer_.default_equipment = refs(n, "default_equipment");
+    if (f.has("default_equipment_notice")) {
+      layer_.default_equipment_notice = text_or_empty(f, "default_equipment_notice", false);
+    }
+    if (auto* n = f.get("assumed_equipment"))
+      layer_.assumed_equipment = refs(n, "assumed_equipment");
+  }
+
+  void general_rules(const YamlNode& node) {
+    if (layer_.general_rules_at) {
+      r_.error(node, fmt::format("'general_rules' is given twice (first at {})",
+                                 to_string(*layer_.general_rules_at)));
+      return;
+    }
+    layer_.general_rules_at = r_.at(node);
+    std::vector<GeneralRule> rules;
+    each(node, "general_rules", [&](const YamlNode& item) {
+      if (!r_.is_mapping(item, "a general rule")) return;
+      Fields f(r_, item, "a general rule", {"text", "source"});
+      rules.push_back({text_or_empty(f, "text", true), text_or_empty(f, "source", true)});
+    });
+    layer_.general_rules = std::move(rules);
+  }
+
+  void region(const YamlNode& node) {
+    if (!r_.is_mapping(node, "a region")) return;
+    Fields f(r_, node, "a region", {"id", "name"});
+    Region out;
+    out.at = r_.at(node);
+    if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
+    out.name = text_or_empty(f, "name", true);
+    if (!out.id.empty()) layer_.regions.push_back(std::move(out));
+  }
+
+  void equipment(const YamlNode& node) {
+    if (!r_.is_mapping(node, "an equipment entry")) return;
+    Fields f(r_, node, "an equipment entry", {"id", "name", "firmness", "stand_ins"});
+    Equipment out;
+    out.at = r_.at(node);
+    if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
+    out.name = text_or_empty(f, "name", true);
+    if (auto* n = f.get("firmness")) {
+      if (auto i = r_.choice(*n, "firmness", kFirmnessNames)) out.firmness = *i;
+    }
+    out.stand_ins = refs(f.get("stand_ins"), "stand_ins");
+    if (!out.id.empty()) layer_.equipment.push_back(std::move(out));
+  }
+
+  Dose dose(const YamlNode& node) {
+    Dose out;
+    if (!r_.is_mapping(node, "a dose")) return out;
+    Fields f(
+        r_, node, "a dose",
+        {"sets", "max_sets", "reps", "hold_seconds", "rep_seconds", "per_side", "rest_seconds"});
+    if (auto* n = f.required("sets")) out.sets = r_.integer(*n, "sets", 1, 10).value_or(1);
+    out.max_sets = out.sets;
+    if (auto* n = f.get("max_sets")) {
+      if (auto v = r_.integer(*n, "max_sets", 1, 10)) {
+        out.max_sets = *v;
+        if (*v < out.sets)
+          r_.error(*n, fmt::format("'max_sets' ({}) is below 'sets' ({})", *v, out.sets));
+      }
+    }
+    if (auto* n = f.get("reps")) {
+      for (const YamlNode* item : r_.list(*n, "reps")) {
+        if (auto v = r_.integer(*item, "reps", 1, 50)) out.reps.push_back(*v);
+      }
+      if (static_cast<int>(out.reps.size()) < out.max_sets) {
+        r_.error(*n, fmt::format("'reps' gives {} set(s) but the dose allows up to {}; give one "
+                                 "entry per set",
+                                 out.reps.size(), out.max_sets));
+      }
+    }
+    if (auto* n = f.get("hold_seconds")) out.hold_seconds = r_.integer(*n, "hold_seconds", 1, 600);
+    if (auto* n = f.get("rep_seconds")) out.rep_seconds = r_.integer(*n, "rep_seconds", 1, 60);
+    if (f.has("hold_seconds") == f.has("rep_seconds")) {
+      r_.error(node, "a dose needs exactly one of 'hold_seconds' and 'rep_seconds'");
+    } else if (f.has("rep_seconds") && !f.has("reps")) {
+      r_.error(node, "'rep_seconds' needs 'reps'");
+    }
+    if (auto* n = f.get("per_side")) out.per_side = r_.boolean(*n, "per_side").value_or(false);
+    if (auto* n = f.get("rest_seconds"))
+      out.rest_seconds = r_.integer(*n, "rest_seconds", 0, 300).value_or(0);
+    return out;
+  }
+
+  void exercise(const YamlNode& node) {
+    if (!r_.is_mapping(node, "an exercise")) return;
+    Fields f(r_, node, "an exercise",
+             {"id", "name", "phase", "position", "equipment", "pressure_on", "targets", "tags",
+              "dose", "cues", "alternatives", "source"});
+    Exercise out;
+    out.at = r_.at(node);
+    if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
+    out.name = text_or_empty(f, "name", true);
+    if (auto* n = f.required("phase")) {
+      if (auto i = r_.choice(*n, "phase", kPhaseNames)) out.phase = *i;
+    }
+    if (auto* n = f.required("position")) {
+      if (auto i = r_.choice(*n, "position", kPositionNames)) out.position = *i;
+    }
+    out.equipment = refs(f.get("equipment"), "equipment");
+    out.pressure_on = refs(f.get("pressure_on"), "pressure_on");
+    out.targets = refs(f.get("targets"), "targets");
+    if (auto* n = f.get("tags")) out.tags = r_.id_list(*n, "tags");
+    if (auto* n = f.required("dose")) out.dose = dose(*n);
+    if (auto* n = f.required("cues")) {
+      out.cues = r_.text_list(*n, "cues");
+      if (out.cues.empty() && n->kind == YamlNode::Kind::sequence) r_.error(*n, "'cues' is empty");
+    }
+    out.alternatives = refs(f.get("alternatives"), "alternatives");
+    out.source = text_or_empty(f, "source", true);
+    if (!out.id.empty()) layer_.exercises.push_back(std::move(out));
+  }
+
+  std::optional<When> when(const YamlNode& node) {
+    if (!r_.is_mapping(node, "'when'")) return std::nullopt;
+    Fields f(r_, node, "'when'", {"always", "age_at_least", "floor"});
+    const auto keys = f.present({"always", "age_at_least", "floor"});
+    if (keys.size() != 1) {
+      r_.error(node, "'when' takes exactly one of: always, age_at_least, floor");
+      return std::nullopt;
+    }
+    When out;
+    if (auto* n = f.get("always")) {
+      const auto value = r_.boolean(*n, "always");
+      if (!value) return std::nullopt;
+      if (!*value) {
+        r_.error(*n, "'always' can only be true");
+        return std::nullopt;
+      }
+      out.kind = When::Kind::always;
+    } else if (auto* n = f.get("age_at_least")) {
+      auto age = r_.integer(*n, "age_at_least", 1, 120);
+      if (!age) return std::nullopt;
+      out.kind = When::Kind::age_at_least;
+      out.age = *age;
+    } else if (auto* n = f.get("floor")) {
+      const auto value = r_.boolean(*n, "floor");
+      if (!value) return std::nullopt;
+      if (*value) {
+        r_.error(*n, "'floor' can only be false (the condition applies without floor access)");
+        return std::nullopt;
+      }
+      out.kind = When::Kind::no_floor;
+    }
+    return out;
+  }
+
+  void rule(const YamlNode& node, std::vector<Rule>& into) {
+    if (!r_.is_mapping(node, "a rule")) return;
+    Fields f(r_, node, "a rule",
+             {"exclude_positions", "exclude_tags", "exclude_exercises", "no_pressure_on",
+              "exclude_equipment", "max_firmness", "hold_back_phases", "max_minutes", "dose", "cue",
+              "lifted_by", "phases", "tags", "exercises", "positions", "why", "source"});
+    const auto effects = f.present({"exclude_positions", "exclude_tags", "exclude_exercises",
+                                    "no_pressure_on", "exclude_equipment", "max_firmness",
+                                    "hold_back_phases", "max_minutes", "dose", "cue"});
+    if (effects.size() != 1) {
+      r_.error(node, effects.empty()
+                         ? "a rule needs one effect: exclude_positions, exclude_tags, "
+                           "exclude_exercises, no_pressure_on, exclude_equipment, max_firmness, "
+                           "hold_back_phases, max_minutes, dose or cue"
+                         : fmt::format("a rule has one effect, this one has {}: {}", effects.size(),
+                                       join(effects)));
+      return;
+    }
+    Rule out;
+    out.at = r_.at(node);
+    const std::string& effect = effects.front();
+    const YamlNode& value = *f.get(effect);
+    if (effect == "exclude_positions") {
+      out.kind = RuleKind::exclude_positions;
+      out.positions = enums(&value, effect, kPositionNames);
+    } else if (effect == "exclude_tags") {
+      out.kind = RuleKind::exclude_tags;
+      out.tags = r_.id_list(value, effect);
+    } else if (effect == "exclude_exercises") {
+      out.kind = RuleKind::exclude_exercises;
+      out.ids = refs(&value, effect);
+    } else if (effect == "no_pressure_on") {
+      out.kind = RuleKind::no_pressure_on;
+      out.ids = refs(&value, effect);
+    } else if (effect == "exclude_equipment") {
+      out.kind = RuleKind::exclude_equipment;
+      out.ids = refs(&value, effect);
+    } else if (effect == "max_firmness") {
+      out.kind = RuleKind::max_firmness;
+      if (auto i = r_.choice(value, effect, kFirmnessNames)) out.firmness = *i;
+    } else if (effect == "hold_back_phases") {
+      out.kind = RuleKind::hold_back_phases;
+      out.phases = enums(&value, effect, kPhaseNames);
+    } else if (effect == "max_minutes") {
+      out.kind = RuleKind::max_minutes;
+      out.minutes = r_.integer(value, effect, 5, 180).value_or(180);
+    } else if (effect == "dose") {
+      out.kind = RuleKind::dose;
+      if (r_.is_mapping(value, "a dose rule")) {
+        Fields d(r_, value, "a dose rule", {"max_hold_seconds", "min_hold_seconds", "max_sets"});
+        if (auto* n = d.get("max_hold_seconds"))
+          out.dose.max_hold_seconds = r_.integer(*n, "max_hold_seconds", 1, 600);
+        if (auto* n = d.get("min_hold_seconds"))
+          out.dose.min_hold_seconds = r_.integer(*n, "min_hold_seconds", 1, 600);
+        if (auto* n = d.get("max_sets")) out.dose.max_sets = r_.integer(*n, "max_sets", 1, 10);
+        if (d.present({"max_hold_seconds", "min_hold_seconds", "max_sets"}).empty()) {
+          r_.error(value, "a dose rule needs max_hold_seconds, min_hold_seconds or max_sets");
+        }
+        if (out.dose.max_hold_seconds && out.dose.min_hold_seconds &&
+            *out.dose.min_hold_seconds > *out.dose.max_hold_seconds) {
+          r_.error(value, "'min_hold_seconds' is above 'max_hold_seconds'");
+        }
+      }
+    } else {
+      out.kind = RuleKind::cue;
+      out.cue = r_.text(value, effect).value_or("");
+    }
+    if (auto* n = f.get("lifted_by")) {
+      if (out.kind != RuleKind::hold_back_phases) {
+        r_.error(*n, "'lifted_by' goes with 'hold_back_phases' only");
+      } else if (auto i = r_.choice(*n, "lifted_by", kLiftNames)) {
+        out.lifted_by = *i;
+      }
+    }
+    const bool scoped = out.kind == RuleKind::dose || out.kind == RuleKind::cue;
+    for (const char* key : {"phases", "tags", "exercises", "positions"}) {
+      if (f.has(key) && !scoped) {
+        r_.error(*f.get(key),
+                 fmt::format("'{}' (a scope) goes with 'dose' and 'cue' rules only", key));
+      }
+    }
+    if (scoped) {
+      out.scope.phases = enums(f.get("phases"), "phases", kPhaseNames);
+      if (auto* n = f.get("tags")) out.scope.tags = r_.id_list(*n, "tags");
+      out.scope.exercises = refs(f.get("exercises"), "exercises");
+      out.scope.positions = enums(f.get("positions"), "positions", kPositionNames);
+    }
+    out.why = text_or_empty(f, "why", out.kind != RuleKind::cue);
+    out.source = text_or_empty(f, "source", true);
+    into.push_back(std::move(out));
+  }
+
+  void condition(const YamlNode& node) {
+    if (!r_.is_mapping(node, "a condition")) return;
+    Fields f(r_, node, "a condition", {"id", "name", "gate", "when", "notice", "source", "rules"});
+    Condition out;
+    out.at = r_.at(node);
+    if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
+    out.name = text_or_empty(f, "name", true);
+    if (auto* n = f.required("gate")) {
+      if (auto i = r_.choice(*n, "gate", kGateNames)) out.gate = *i;
+    }
+    if (auto* n = f.get("when")) out.when = when(*n);
+    out.notice = text_or_empty(f, "notice", out.gate == Gate::stop);
+    out.source = text_or_empty(f, "source", f.has("notice"));
+    if (auto* n = f.get("rules")) each(*n, "rules", [&](const YamlNode& e) { rule(e, out.rules); });
+    if (!out.id.empty()) layer_.conditions.push_back(std::move(out));
+  }
+
+  void routine(const YamlNode& node) {
+    if (!r_.is_mapping(node, "a routine")) return;
+    Fields f(r_, node, "a routine", {"id", "name", "description", "phases"});
+    Routine out;
+    out.at = r_.at(node);
+    if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
+    out.name = text_or_empty(f, "name", true);
+    out.description = text_or_empty(f, "description", false);
+    if (auto* n = f.required("phases")) {
+      each(*n, "phases", [&](const YamlNode& p) {
+        if (!r_.is_mapping(p, "a routine phase")) return;
+        Fields pf(r_, p, "a routine phase", {"id", "title", "slots"});
+        RoutinePhase phase;
+        phase.at = r_.at(p);
+        if (auto* id = pf.required("id")) {
+          if (auto i = r_.choice(*id, "id", kPhaseNames)) phase.id = *i;
+        }
+        phase.title = text_or_empty(pf, "title", true);
+        if (auto* slots = pf.required("slots")) {
+          each(*slots, "slots", [&](const YamlNode& s) {
+            if (!r_.is_mapping(s, "a slot")) return;
+            Fields sf(r_, s, "a slot", {"exercise", "priority"});
+            Slot slot;
+            bool ok = true;
+            if (auto* e = sf.required("exercise")) slot.exercise = ref(*e, "exercise", ok);
+            if (auto* pr = sf.get("priority"))
+              slot.priority = r_.integer(*pr, "priority", 1, 99).value_or(1);
+            if (ok && sf.has("exercise")) phase.slots.push_back(std::move(slot));
+          });
+        }
+        out.phases.push_back(std::move(phase));
+      });
+    }
+    if (!out.id.empty()) layer_.routines.push_back(std::move(out));
+  }
+
+  YamlReader r_;
+  Layer& layer_;
+};
+
+}  // namespace
+
+void read_library_file(const YamlNode& root, const std::string& path, DiagnosticSink& sink,
+                       Layer& layer) {
+  FileReader(path, sink, layer).read(root);
+}
+
+}  // namespace backplan

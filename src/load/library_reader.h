@@ -1,0 +1,41 @@
+#pragma once
+// Reading one routine library file into a Layer, and checking a merged library: the two halves
+// of load_library (library_loader.h), which layers files between them.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "load/yaml_tree.h"
+#include "model/diagnostics.h"
+#include "model/library.h"
+
+namespace backplan {
+
+// Everything one layer of files defines, before layers are merged.
+struct Layer {
+  std::optional<Ref> default_routine;
+  std::optional<int> default_minutes;
+  std::optional<std::vector<Ref>> default_equipment;
+  std::optional<std::string> default_equipment_notice;
+  std::optional<std::vector<Ref>> assumed_equipment;
+  std::optional<Location> settings_at;
+  std::optional<std::vector<GeneralRule>> general_rules;
+  std::optional<Location> general_rules_at;
+  std::vector<Region> regions;
+  std::vector<Equipment> equipment;
+  std::vector<Exercise> exercises;
+  std::vector<Condition> conditions;
+  std::vector<Routine> routines;
+};
+
+// Reads one file's tree into `layer`; every problem goes to `sink` with its position.
+void read_library_file(const YamlNode& root, const std::string& path, DiagnosticSink& sink,
+                       Layer& layer);
+
+// Checks every reference between entries once all layers are merged: settings, ids that name
+// nothing, phases and slots of routines.
+void check_library(const Library& lib, bool has_settings, const Location& first_file,
+                   DiagnosticSink& sink);
+
+}  // namespace backplan
