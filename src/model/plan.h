@@ -56,9 +56,13 @@ inline std::string_view to_string(NoticeLevel level) {
   return kNoticeLevelNames.name(level);
 }
 
+// Where a notice comes from, so code (tests, the sweep, later groupings) never matches its text.
+enum class NoticeSource { condition, default_equipment, session_cap, short_plan, general_rule };
+
 struct Notice {
   NoticeLevel level = NoticeLevel::info;
   std::string text;
+  NoticeSource source = NoticeSource::condition;
 };
 
 struct Plan {

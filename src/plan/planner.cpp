@@ -254,9 +254,10 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   int budget = profile.minutes * 60;
   if (k.max_minutes && *k.max_minutes < profile.minutes) {
     budget = *k.max_minutes * 60;
-    plan.notices.push_back(
-        {NoticeLevel::info, fmt::format("This session is kept to {} ({}).", minutes_text(budget),
-                                        join(k.minutes_reasons, "; "))});
+    plan.notices.push_back({NoticeLevel::info,
+                            fmt::format("This session is kept to {} ({}).", minutes_text(budget),
+                                        join(k.minutes_reasons, "; ")),
+                            NoticeSource::session_cap});
   }
   plan.budget_seconds = budget;
   fit_to_budget(entries, budget);
@@ -292,16 +293,19 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
     }
   }
   if (profile.equipment_assumed && !lib.settings.default_equipment_notice.empty()) {
-    plan.notices.push_back({NoticeLevel::info, lib.settings.default_equipment_notice});
+    plan.notices.push_back({NoticeLevel::info, lib.settings.default_equipment_notice,
+                            NoticeSource::default_equipment});
   }
   if (plan.total_seconds * 10 < budget * 7) {
     plan.notices.push_back(
         {NoticeLevel::info,
          fmt::format("This plan takes less than 70% of your {}: nothing more in the routine suits "
                      "your circumstances safely, so it stops here rather than pad the time.",
-                     minutes_text(budget))});
+                     minutes_text(budget)),
+         NoticeSource::short_plan});
   }
-  for (const auto& rule : lib.general_rules) plan.notices.push_back({NoticeLevel::info, rule.text});
+  for (const auto& rule : lib.general_rules)
+    plan.notices.push_back({NoticeLevel::info, rule.text, NoticeSource::general_rule});
   std::stable_sort(plan.notices.begin(), plan.notices.end(), [](const Notice& a, const Notice& b) {
     return static_cast<int>(a.level) < static_cast<int>(b.level);
   });

@@ -239,9 +239,9 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
     return fmt::format("budget {} s, expected {} s", plan.budget_seconds, e.budget);
   if (total > e.budget) return fmt::format("{} s is over the {} s budget", total, e.budget);
   if (total * 10 < e.budget * 7) {
-    const bool explained = std::any_of(
-        plan.notices.begin(), plan.notices.end(),
-        [](const Notice& n) { return n.text.rfind("This plan takes less than 70%", 0) == 0; });
+    const bool explained =
+        std::any_of(plan.notices.begin(), plan.notices.end(),
+                    [](const Notice& n) { return n.source == NoticeSource::short_plan; });
     if (!explained) return fmt::format("{} s is under 70% of {} s with no notice", total, e.budget);
   }
   return std::nullopt;
