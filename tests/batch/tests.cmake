@@ -1,4 +1,4 @@
-# `backplan batch` end to end (issue 4): rosters in, handouts and an index out. Included by
+# `backplan batch` end to end: rosters in, handouts and an index out. Included by
 # tests/CMakeLists.txt. Each case is a function of tests/batch/run.
 foreach(case collisions hostile-names bad-rows red-flags interrupt rerun-identical
              refuses-nonempty-dir yaml-stdin formats progress)
