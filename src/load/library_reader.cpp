@@ -8,6 +8,7 @@
 #include <set>
 
 #include "load/yaml_reader.h"
+#include "model/profile.h"
 #include "text/suggest.h"
 
 namespace backplan {
@@ -94,7 +95,7 @@ class FileReader {
     bool ok = true;
     if (auto* n = f.get("default_routine")) layer_.default_routine = ref(*n, "default_routine", ok);
     if (auto* n = f.get("default_minutes")) {
-      layer_.default_minutes = r_.integer(*n, "default_minutes", 5, 180);
+      layer_.default_minutes = r_.integer(*n, "default_minutes", kMinMinutes, kMaxMinutes);
     }
     if (auto* n = f.get("default_equipment"))
       layer_.default_equipment = refs(n, "default_equipment");
@@ -230,7 +231,7 @@ class FileReader {
       }
       out.kind = When::Kind::always;
     } else if (auto* n = f.get("age_at_least")) {
-      auto age = r_.integer(*n, "age_at_least", 1, 120);
+      auto age = r_.integer(*n, "age_at_least", kMinAge, kMaxAge);
       if (!age) return std::nullopt;
       out.kind = When::Kind::age_at_least;
       out.age = *age;
@@ -291,7 +292,7 @@ class FileReader {
       out.phases = enums(&value, effect, kPhaseNames);
     } else if (effect == "max_minutes") {
       out.kind = RuleKind::max_minutes;
-      out.minutes = r_.integer(value, effect, 5, 180).value_or(180);
+      out.minutes = r_.integer(value, effect, kMinMinutes, kMaxMinutes).value_or(kMaxMinutes);
     } else if (effect == "dose") {
       out.kind = RuleKind::dose;
       if (r_.is_mapping(value, "a dose rule")) {
