@@ -1,13 +1,9 @@
 #include <doctest/doctest.h>
 
-#include <stdlib.h>
-
 #include <chrono>
-#include <filesystem>
-#include <fstream>
+#include <ostream>
 #include <string>
 
-#include "io/files.h"
 #include "load/yaml_tree.h"
 #include "model/diagnostics.h"
 
@@ -44,18 +40,6 @@ std::string alias_bomb() {
   }
   return text;
 }
-
-// A directory under /tmp, removed with everything in it.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char name[] = "/tmp/backplan-yaml-test-XXXXXX";
-    const char* made = ::mkdtemp(name);
-    REQUIRE(made != nullptr);
-    path = made;
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
 
 }  // namespace
 
@@ -293,32 +277,4 @@ TEST_CASE("describe names node kinds in message words") {
   CHECK(describe(YamlNode::Kind::scalar) == "a single value");
   CHECK(describe(YamlNode::Kind::sequence) == "a list");
   CHECK(describe(YamlNode::Kind::mapping) == "a mapping");
-}
-
-TEST_CASE("read_text_file returns a file's bytes unchanged") {
-  TempDir dir;
-  const std::string path = dir.path + "/lib.yaml";
-  const std::string text = "a: 1\r\nb: \xC3\xA9\n";
-  std::ofstream(path, std::ios::binary) << text;
-  CHECK(read_text_file(path, 1024) == text);
-}
-
-TEST_CASE("read_text_file refuses a directory, a missing path and a file over the limit") {
-  TempDir dir;
-  auto error = [](const std::string& path, std::size_t max_bytes) -> std::string {
-    try {
-      read_text_file(path, max_bytes);
-    } catch (const Error& e) {
-      CHECK(e.code() == ExitCode::bad_data);
-      return e.message();
-    }
-    return "(no error)";
-  };
-  CHECK(error(dir.path, 1024) == dir.path + ": error: is a directory, not a file");
-  CHECK(error(dir.path + "/missing.yaml", 1024) ==
-        dir.path + "/missing.yaml: error: cannot read: No such file or directory");
-  const std::string big = dir.path + "/big.yaml";
-  std::ofstream(big, std::ios::binary) << std::string(2000, 'a');
-  CHECK(error(big, 1024) == big + ": error: file is larger than the 1 KiB limit");
-  CHECK(error(big, 2000) == "(no error)");
 }
