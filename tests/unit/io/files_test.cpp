@@ -77,6 +77,6 @@ TEST_CASE("make_parent_directories names the directory it cannot make") {
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::cannot_write);
     CHECK(e.message() == "cannot write '" + target + "': cannot create the directory '" + dir.path +
-                             "/file/sub': Not a directory");
+                             "/file': Not a directory");
   }
 }
