@@ -22,11 +22,6 @@ std::string notice_label(NoticeLevel level) {
   return "NOTE";
 }
 
-std::string handout_title(const Plan& plan) {
-  return plan.profile.name ? fmt::format("{} for {}", plan.routine_name, *plan.profile.name)
-                           : plan.routine_name;
-}
-
 std::string profile_summary(const Plan& plan) {
   const Profile& p = plan.profile;
   std::vector<std::string> parts;
