@@ -1,19 +1,16 @@
 #include "commands/cmd_plan.h"
-#include "io/files.h"
 
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <variant>
 
+#include "io/files.h"
 #include "io/output.h"
 #include "io/terminal.h"
 #include "load/library_loader.h"
 #include "plan/planner.h"
-#include "render/render_html.h"
-#include "render/render_json.h"
-#include "render/render_markdown.h"
-#include "render/render_text.h"
+#include "render/render.h"
 #include "resolve/saved_profile.h"
 
 namespace backplan {
@@ -41,26 +38,13 @@ int run_plan(const PlanOptions& options) {
     return static_cast<int>(ExitCode::red_flag);
   }
   const Plan& plan = std::get<Plan>(result);
-  std::string content;
-  switch (options.format) {
-    case Format::json:
-      content = render_json(plan);
-      break;
-    case Format::markdown:
-      content = render_markdown(plan, {options.date});
-      break;
-    case Format::html:
-      content = render_html(plan, {options.date});
-      break;
-    case Format::text: {
-      TextOptions text;
-      text.color = options.output == "-" && stdout_wants_color();
-      text.width = options.output == "-" ? stdout_width() : kDefaultWidth;
-      content = render_text(plan, text);
-      break;
-    }
+  RenderOptions render_options;
+  render_options.date = options.date;
+  if (options.format == Format::text) {
+    render_options.color = options.output == "-" && stdout_wants_color();
+    render_options.width = options.output == "-" ? stdout_width() : kDefaultWidth;
   }
-  write_output(options.output, content);
+  write_output(options.output, render(plan, options.format, render_options));
   return static_cast<int>(ExitCode::ok);
 }
 

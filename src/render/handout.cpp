@@ -1,10 +1,10 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <vector>
 
 #include "render/handout.h"
 #include "text/date.h"
-#include "text/suggest.h"
 
 namespace backplan {
 
@@ -22,11 +22,6 @@ std::string notice_label(NoticeLevel level) {
   return "NOTE";
 }
 
-std::string handout_title(const Plan& plan) {
-  return plan.profile.name ? fmt::format("{} for {}", plan.routine_name, *plan.profile.name)
-                           : plan.routine_name;
-}
-
 std::string profile_summary(const Plan& plan) {
   const Profile& p = plan.profile;
   std::vector<std::string> parts;
@@ -34,15 +29,17 @@ std::string profile_summary(const Plan& plan) {
   parts.push_back(p.floor ? "floor work possible" : "no floor work");
   std::vector<std::string> kit;
   for (const auto& id : p.equipment) kit.push_back(plan.name_of(id));
-  parts.push_back(kit.empty() ? "no tools" : join(kit) + (p.equipment_assumed ? " (assumed)" : ""));
+  parts.push_back(kit.empty() ? "no tools"
+                              : fmt::format("{}", fmt::join(kit, ", ")) +
+                                    (p.equipment_assumed ? " (assumed)" : ""));
   for (const auto& id : p.conditions) parts.push_back(plan.name_of(id));
   if (!p.avoid.empty()) {
     std::vector<std::string> areas;
     for (const auto& id : p.avoid) areas.push_back(plan.name_of(id));
-    parts.push_back("keep off: " + join(areas));
+    parts.push_back(fmt::format("keep off: {}", fmt::join(areas, ", ")));
   }
   if (p.cleared) parts.push_back("cleared by a clinician");
-  return join(parts, " · ");
+  return fmt::format("{}", fmt::join(parts, " · "));
 }
 
 std::array<DiaryDay, 7> diary_days(const std::optional<std::string>& date) {

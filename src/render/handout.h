@@ -17,9 +17,6 @@ struct HandoutOptions {
 // "STOP", "CLEARANCE", "CHECK", "NOTE": how a notice's level is labelled (as in the text output).
 std::string notice_label(NoticeLevel level);
 
-// "Daily back care for Ann", or just the routine's name when the person has none.
-std::string handout_title(const Plan& plan);
-
 // "age 70 · no floor work · Tennis ball · Osteoporosis": the person's circumstances in one line.
 std::string profile_summary(const Plan& plan);
 

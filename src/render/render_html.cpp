@@ -2,9 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "render/render_text.h"
+#include <algorithm>
+
+#include "render/view.h"
 #include "text/escape.h"
-#include "text/suggest.h"
 
 namespace backplan {
 
@@ -69,49 +70,42 @@ section + section { margin-top: 3mm; }
 .total { margin-top: 2mm; font-weight: bold; }
 )css";
 
-std::string join_escaped(const std::vector<std::string>& items, const char* separator) {
-  std::vector<std::string> escaped;
-  for (const auto& item : items) escaped.push_back(html_escape(item));
-  return join(escaped, separator);
-}
-
 }  // namespace
 
 std::string render_html(const Plan& plan, const HandoutOptions& options) {
+  const HandoutView view = make_view(plan);
   std::string out;
   auto line = [&](const std::string& s) { out += s + "\n"; };
-  const auto h = html_escape;
+  const Escape h = html_escape;
 
   line("<!doctype html>");
   line("<html lang=\"en\">");
   line("<head>");
   line("<meta charset=\"utf-8\">");
   line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-  line(fmt::format("<title>{}</title>", h(handout_title(plan))));
+  const std::string title = title_line(view, h);
+  line(fmt::format("<title>{}</title>", title));
   line(fmt::format("<style>{}</style>", kStyle));
   line("</head>");
   line("<body>");
 
   line("<header>");
-  std::string title = h(plan.routine_name);
-  if (plan.profile.name) title += " for " + h(*plan.profile.name);
   line(fmt::format("<h1>{}</h1>", title));
   if (options.date) line(fmt::format("<p class=\"date\">{}</p>", h(*options.date)));
-  line(fmt::format("<p class=\"profile\">{} · About {} of your {}.</p>", h(profile_summary(plan)),
-                   duration_in_words(plan.total_seconds), duration_in_words(plan.budget_seconds)));
+  line(fmt::format("<p class=\"profile\">{} · {}</p>", h(view.summary), view.about));
   line("</header>");
 
   // The urgent notices (stop, clearance, check) across the top; the general rules (info) open
   // the columns.
-  std::vector<const Notice*> urgent;
-  std::vector<const Notice*> rules;
-  for (const auto& n : plan.notices) (n.level == NoticeLevel::info ? rules : urgent).push_back(&n);
+  std::vector<const NoticeView*> urgent;
+  std::vector<const NoticeView*> rules;
+  for (const auto& n : view.notices) (n.level == NoticeLevel::info ? rules : urgent).push_back(&n);
   if (!urgent.empty()) {
     line("<section class=\"urgent\">");
     line("<ul>");
-    for (const Notice* n : urgent) {
+    for (const NoticeView* n : urgent) {
       line(fmt::format("<li class=\"{}\"><span class=\"label\">{}</span> {}</li>",
-                       to_string(n->level), notice_label(n->level), h(n->text)));
+                       to_string(n->level), n->label, h(n->text)));
     }
     line("</ul>");
     line("</section>");
@@ -122,32 +116,21 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
     line("<section class=\"rules\">");
     line("<h2>Before you start</h2>");
     line("<ul>");
-    for (const Notice* n : rules) line(fmt::format("<li>{}</li>", h(n->text)));
+    for (const NoticeView* n : rules) line(fmt::format("<li>{}</li>", h(n->text)));
     line("</ul>");
     line("</section>");
   }
 
-  int number = 0;
-  for (const auto& phase : plan.phases) {
-    int seconds = 0;
-    for (const auto& s : phase.steps) seconds += s.seconds;
+  for (const auto& phase : view.phases) {
     line(fmt::format("<section class=\"phase {}\">", to_string(phase.id)));
-    line(fmt::format("<h2>{} <span class=\"time\">· {}</span></h2>", h(phase.title),
-                     duration_in_words(seconds)));
+    line(fmt::format("<h2>{} <span class=\"time\">· {}</span></h2>", h(phase.title), phase.time));
     for (const auto& s : phase.steps) {
-      ++number;
       line("<div class=\"step\">");
       line(fmt::format(
           "<p class=\"head\"><span class=\"box\"></span><span class=\"name\">{}. {}</span>"
           "<span class=\"time\">{}</span></p>",
-          number, h(s.name), duration_in_words(s.seconds)));
-      std::string dose = dose_in_words(s.dose, s.phase);
-      if (!s.equipment.empty()) {
-        std::vector<std::string> tools;
-        for (const auto& id : s.equipment) tools.push_back(plan.name_of(id));
-        dose += " · " + join(tools, ", ");
-      }
-      line(fmt::format("<p class=\"dose\">{}</p>", h(dose)));
+          s.number, h(s.name), s.time));
+      line(fmt::format("<p class=\"dose\">{}</p>", dose_line(s, h)));
       // A handout is a reminder sheet: the exercise's first cues, and every cue a condition
       // added (those carry safety). The text and Markdown forms have them all.
       std::vector<std::string> cues;
@@ -160,30 +143,25 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
         line("</ul>");
       }
       if (s.replaces) {
-        line(fmt::format("<p class=\"note instead\"><b>Instead of {}:</b> {}</p>",
-                         h(plan.name_of(*s.replaces)), join_escaped(s.why, "; ")));
+        line(fmt::format("<p class=\"note instead\">{}</p>", instead_line(s, h, "<b>", "</b>")));
       }
       if (!s.changes.empty()) {
-        line(fmt::format("<p class=\"note changed\"><b>Changed:</b> {}</p>",
-                         join_escaped(s.changes, "; ")));
+        line(fmt::format("<p class=\"note changed\">{}</p>", changed_line(s, h, "<b>", "</b>")));
       }
       line("</div>");
     }
     line("</section>");
   }
 
-  if (!plan.omitted.empty()) {
+  if (!view.omitted.empty()) {
     line("<section class=\"left-out\">");
     line("<h2>Left out</h2>");
     line("<ul>");
-    for (const auto& o : plan.omitted) {
-      line(fmt::format("<li>{} ({}): {}</li>", h(o.name), to_string(o.phase),
-                       join_escaped(o.why, "; ")));
-    }
+    for (const auto& o : view.omitted) line(fmt::format("<li>{}</li>", left_out_line(o, h)));
     line("</ul>");
     line("</section>");
   }
-  line(fmt::format("<p class=\"total\">Total: {}</p>", duration_in_words(plan.total_seconds)));
+  line(fmt::format("<p class=\"total\">{}</p>", view.total));
 
   // The pain diary closes the second column: a week of 0-10 ratings and notes.
   const auto days = diary_days(options.date);

@@ -2,13 +2,13 @@
 
 #include <fmt/format.h>
 
-#include "render/render_text.h"
+#include "render/view.h"
 #include "text/escape.h"
-#include "text/suggest.h"
 
 namespace backplan {
 
 std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
+  const HandoutView view = make_view(plan);
   std::string out;
   auto block = [&](const std::string& s) {
     if (!out.empty()) out += '\n';
@@ -20,69 +20,43 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
     s.pop_back();
     block(s);
   };
-  const auto md = markdown_escape;
+  const Escape md = markdown_escape;
 
-  std::string title = md(plan.routine_name);
-  if (plan.profile.name) title += " for " + md(*plan.profile.name);
-  block("# " + title);
+  block("# " + title_line(view, md));
   if (options.date) block("Date: " + *options.date);
-  block(md(profile_summary(plan)));
-  block(fmt::format("About {} of your {}.", duration_in_words(plan.total_seconds),
-                    duration_in_words(plan.budget_seconds)));
+  block(md(view.summary));
+  block(view.about);
 
-  if (!plan.notices.empty()) {
+  if (!view.notices.empty()) {
     block("## Before you start");
     std::vector<std::string> items;
-    for (const auto& n : plan.notices) {
-      items.push_back(fmt::format("**{}** {}", notice_label(n.level), md(n.text)));
-    }
+    for (const auto& n : view.notices)
+      items.push_back(fmt::format("**{}** {}", n.label, md(n.text)));
     list(items);
   }
 
-  int number = 0;
-  for (const auto& phase : plan.phases) {
-    int seconds = 0;
-    for (const auto& s : phase.steps) seconds += s.seconds;
-    block(fmt::format("## {} · {}", md(phase.title), duration_in_words(seconds)));
+  for (const auto& phase : view.phases) {
+    block(fmt::format("## {} · {}", md(phase.title), phase.time));
     for (const auto& s : phase.steps) {
-      ++number;
-      block(fmt::format("### {}. {} · {}", number, md(s.name), duration_in_words(s.seconds)));
-      std::string dose = dose_in_words(s.dose, s.phase);
-      if (!s.equipment.empty()) {
-        std::vector<std::string> tools;
-        for (const auto& id : s.equipment) tools.push_back(md(plan.name_of(id)));
-        dose += " · " + join(tools, ", ");
-      }
-      block(dose);
+      block(fmt::format("### {}. {} · {}", s.number, md(s.name), s.time));
+      block(dose_line(s, md));
       if (!s.cues.empty()) {
         std::vector<std::string> cues;
         for (const auto& cue : s.cues) cues.push_back(md(cue));
         list(cues);
       }
-      if (s.replaces) {
-        std::vector<std::string> why;
-        for (const auto& w : s.why) why.push_back(md(w));
-        block(fmt::format("*Instead of {}:* {}", md(plan.name_of(*s.replaces)), join(why, "; ")));
-      }
-      if (!s.changes.empty()) {
-        std::vector<std::string> changes;
-        for (const auto& c : s.changes) changes.push_back(md(c));
-        block(fmt::format("*Changed:* {}", join(changes, "; ")));
-      }
+      if (s.replaces) block(instead_line(s, md, "*", "*"));
+      if (!s.changes.empty()) block(changed_line(s, md, "*", "*"));
     }
   }
 
-  if (!plan.omitted.empty()) {
+  if (!view.omitted.empty()) {
     block("## Left out");
     std::vector<std::string> items;
-    for (const auto& o : plan.omitted) {
-      std::vector<std::string> why;
-      for (const auto& w : o.why) why.push_back(md(w));
-      items.push_back(fmt::format("{} ({}): {}", md(o.name), to_string(o.phase), join(why, "; ")));
-    }
+    for (const auto& o : view.omitted) items.push_back(left_out_line(o, md));
     list(items);
   }
-  block(fmt::format("**Total: {}**", duration_in_words(plan.total_seconds)));
+  block(fmt::format("**{}**", view.total));
   return out;
 }
 

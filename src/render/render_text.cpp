@@ -3,17 +3,12 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
-#include "render/handout.h"
-#include "text/suggest.h"
+#include "render/view.h"
 #include "text/utf8.h"
 
 namespace backplan {
 
 namespace {
-
-std::string plural(int n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
 
 class Painter {
  public:
@@ -44,112 +39,55 @@ class Painter {
 
 }  // namespace
 
-std::string duration_in_words(int seconds) {
-  const int m = seconds / 60;
-  const int s = seconds % 60;
-  if (m == 0) return fmt::format("{} s", s);
-  if (s == 0) return fmt::format("{} min", m);
-  return fmt::format("{} min {} s", m, s);
-}
-
-std::string dose_in_words(const StepDose& d, Phase phase) {
-  std::string out;
-  if (!d.reps.empty()) {
-    std::vector<std::string> reps;
-    for (int r : d.reps) reps.push_back(std::to_string(r));
-    const std::string rounds = plural(d.sets, "round", "rounds");
-    if (d.hold_seconds) {
-      const bool one = d.reps.size() == 1 && d.reps[0] == 1;
-      out = fmt::format("{} of {} {} of {} s", rounds, join(reps), one ? "hold" : "holds",
-                        *d.hold_seconds);
-    } else {
-      out = fmt::format("{} of {} slow {}", rounds, join(reps),
-                        d.reps.size() == 1 && d.reps[0] == 1 ? "rep" : "reps");
-    }
-  } else if (phase == Phase::release) {
-    out = fmt::format("{} of {} s", plural(d.sets, "pass", "passes"), d.hold_seconds.value_or(0));
-  } else {
-    out = fmt::format("{} of {} s", plural(d.sets, "hold", "holds"), d.hold_seconds.value_or(0));
-  }
-  if (d.per_side) out += " on each side";
-  if (d.sets > 1 && d.rest_seconds > 0)
-    out += fmt::format(", {} s rest between rounds", d.rest_seconds);
-  return out;
-}
-
 std::string render_text(const Plan& plan, const TextOptions& options) {
+  const HandoutView view = make_view(plan);
   const Painter paint(options.color);
   const int width = options.width;
   std::string out;
   auto line = [&](const std::string& s) { out += s + "\n"; };
+  auto indented = [&](const std::string& s) { return wrap(s, width, "     ", "     "); };
 
-  const std::string who = plan.profile.name ? fmt::format(" for {}", *plan.profile.name) : "";
-  line(paint.bold(wrap(fmt::format("{}{}", plan.routine_name, who), width, "", "")));
-  line(wrap(profile_summary(plan), width, "", ""));
-  line(fmt::format("About {} of your {}.", duration_in_words(plan.total_seconds),
-                   duration_in_words(plan.budget_seconds)));
+  line(paint.bold(wrap(title_line(view, plain), width, "", "")));
+  line(wrap(view.summary, width, "", ""));
+  line(view.about);
 
-  if (!plan.notices.empty()) {
+  if (!view.notices.empty()) {
     line("");
     line(paint.bold("Before you start"));
-    for (const auto& n : plan.notices) {
-      const std::string tag = notice_label(n.level);
-      const std::string first =
-          "  " + paint.level(n.level, tag) + std::string(11 - tag.size(), ' ');
+    for (const auto& n : view.notices) {
+      const std::string pad(11 - n.label.size(), ' ');
       // Wrap on the plain prefix so colour codes do not count as columns.
-      std::string wrapped =
-          wrap(n.text, width, "  " + tag + std::string(11 - tag.size(), ' '), std::string(13, ' '));
-      line(first + wrapped.substr(13));
+      const std::string wrapped = wrap(n.text, width, "  " + n.label + pad, std::string(13, ' '));
+      line("  " + paint.level(n.level, n.label) + pad + wrapped.substr(13));
     }
   }
 
-  int number = 0;
-  for (const auto& phase : plan.phases) {
-    int seconds = 0;
-    for (const auto& s : phase.steps) seconds += s.seconds;
+  for (const auto& phase : view.phases) {
     line("");
-    line(paint.bold(fmt::format("{} · {}", phase.title, duration_in_words(seconds))));
+    line(paint.bold(fmt::format("{} · {}", phase.title, phase.time)));
     for (const auto& s : phase.steps) {
-      ++number;
-      const std::string time = duration_in_words(s.seconds);
-      const std::string head = fmt::format("{:>3}. {}", number, s.name);
-      const int pad = width - columns(head) - columns(time);
+      const std::string head = fmt::format("{:>3}. {}", s.number, s.name);
+      const int pad = width - columns(head) - columns(s.time);
       if (pad >= 2) {
-        line(paint.bold(head) + std::string(static_cast<std::size_t>(pad), ' ') + time);
+        line(paint.bold(head) + std::string(static_cast<std::size_t>(pad), ' ') + s.time);
       } else {
-        line(paint.bold(wrap(s.name, width, fmt::format("{:>3}. ", number), "     ")));
-        line(std::string(static_cast<std::size_t>(width - columns(time)), ' ') + time);
+        line(paint.bold(wrap(s.name, width, fmt::format("{:>3}. ", s.number), "     ")));
+        line(std::string(static_cast<std::size_t>(width - columns(s.time)), ' ') + s.time);
       }
-      std::string dose = dose_in_words(s.dose, s.phase);
-      if (!s.equipment.empty()) {
-        std::vector<std::string> tools;
-        for (const auto& id : s.equipment) tools.push_back(plan.name_of(id));
-        dose += " · " + join(tools, ", ");
-      }
-      line(wrap(dose, width, "     ", "     "));
+      line(indented(dose_line(s, plain)));
       for (const auto& cue : s.cues) line(wrap(cue, width, "     - ", "       "));
-      if (s.replaces) {
-        line(paint.dim(
-            wrap(fmt::format("Instead of {}: {}", plan.name_of(*s.replaces), join(s.why, "; ")),
-                 width, "     ", "     ")));
-      }
-      if (!s.changes.empty()) {
-        line(paint.dim(
-            wrap(fmt::format("Changed: {}", join(s.changes, "; ")), width, "     ", "     ")));
-      }
+      if (s.replaces) line(paint.dim(indented(instead_line(s, plain))));
+      if (!s.changes.empty()) line(paint.dim(indented(changed_line(s, plain))));
     }
   }
 
-  if (!plan.omitted.empty()) {
+  if (!view.omitted.empty()) {
     line("");
     line(paint.bold("Left out"));
-    for (const auto& o : plan.omitted) {
-      line(wrap(fmt::format("{} ({}): {}", o.name, to_string(o.phase), join(o.why, "; ")), width,
-                "  - ", "    "));
-    }
+    for (const auto& o : view.omitted) line(wrap(left_out_line(o, plain), width, "  - ", "    "));
   }
   line("");
-  line(paint.bold(fmt::format("Total: {}", duration_in_words(plan.total_seconds))));
+  line(paint.bold(view.total));
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include "render/handout.h"
 #include "render/render_html.h"
 #include "render/render_markdown.h"
+#include "render/view.h"
 #include "sample_plan.h"
 #include "text/escape.h"
 
@@ -229,9 +230,9 @@ TEST_CASE("handout wording shared by both formats") {
   CHECK(notice_label(NoticeLevel::notice) == "CHECK");
   CHECK(notice_label(NoticeLevel::info) == "NOTE");
   Plan plan = sample_plan();
-  CHECK(handout_title(plan) == "Daily back care for Ann <B> & \"co\"");
+  CHECK(title_line(make_view(plan), plain) == "Daily back care for Ann <B> & \"co\"");
   plan.profile.name.reset();
-  CHECK(handout_title(plan) == "Daily back care");
+  CHECK(title_line(make_view(plan), plain) == "Daily back care");
   plan.profile.avoid = {"neck"};
   plan.profile.cleared = true;
   plan.profile.equipment.clear();
