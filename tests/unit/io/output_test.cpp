@@ -11,46 +11,13 @@
 
 #include "io/output.h"
 #include "model/diagnostics.h"
+#include "scratch_dir.h"
 
 using namespace backplan;
 
 namespace {
 
-// A fresh directory under the system's temporary directory, removed with what it holds.
-class ScratchDir {
- public:
-  ScratchDir() {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/backplan-test-XXXXXX";
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    REQUIRE(::mkdtemp(name.data()) != nullptr);
-    path_ = name.data();
-  }
-  ~ScratchDir() {
-    for (const auto& name : names()) ::unlink((path_ + "/" + name).c_str());
-    ::rmdir(path_.c_str());
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  // Every name in the directory, hidden ones too.
-  std::vector<std::string> names() const {
-    std::vector<std::string> out;
-    if (DIR* dir = ::opendir(path_.c_str())) {
-      while (const dirent* entry = ::readdir(dir)) {
-        const std::string name = entry->d_name;
-        if (name != "." && name != "..") out.push_back(name);
-      }
-      ::closedir(dir);
-    }
-    return out;
-  }
-
- private:
-  std::string path_;
-};
+using test::ScratchDir;
 
 std::string contents(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -11,6 +11,7 @@
 #include "load/yaml_reader.h"
 #include "load/yaml_tree.h"
 #include "model/diagnostics.h"
+#include "scratch_dir.h"
 
 using namespace backplan;
 
@@ -107,19 +108,7 @@ std::string one_rule(const std::string& rule, const std::string& gate = "adapt")
          "\n    rules:\n" + rule;
 }
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char name[] = "/tmp/backplan-library-test-XXXXXX";
-    const char* made = ::mkdtemp(name);
-    REQUIRE(made != nullptr);
-    path = made;
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path + "/" + name, std::ios::binary) << text;
-  }
-};
+using test::ScratchDir;
 
 }  // namespace
 
@@ -365,35 +354,35 @@ TEST_CASE("a YAML error or an empty file is reported and the other files are sti
 }
 
 TEST_CASE("read_library_path reads a directory's .yaml files in name order, or refuses it") {
-  TempDir dir;
+  ScratchDir dir;
   dir.write("b.yaml", "b: 1\n");
   dir.write("a.yaml", "a: 1\n");
   dir.write("notes.txt", "not yaml\n");
   dir.write(".hidden.yaml", "h: 1\n");
-  const auto files = read_library_path(dir.path);
+  const auto files = read_library_path(dir.path());
   REQUIRE(files.size() == 2);
-  CHECK(files[0].path == dir.path + "/a.yaml");
+  CHECK(files[0].path == dir.path() + "/a.yaml");
   CHECK(files[0].text == "a: 1\n");
-  CHECK(files[1].path == dir.path + "/b.yaml");
-  CHECK(read_library_path(dir.path + "/b.yaml").at(0).text == "b: 1\n");
-  TempDir empty;
+  CHECK(files[1].path == dir.path() + "/b.yaml");
+  CHECK(read_library_path(dir.path() + "/b.yaml").at(0).text == "b: 1\n");
+  ScratchDir empty;
   CHECK_THROWS_WITH_AS(
-      read_library_path(empty.path + "/missing"),
-      (empty.path + "/missing: error: cannot read: No such file or directory").c_str(), Error);
-  CHECK_THROWS_WITH_AS(read_library_path(empty.path),
-                       (empty.path + ": error: no .yaml files in this directory").c_str(), Error);
+      read_library_path(empty.path() + "/missing"),
+      (empty.path() + "/missing: error: cannot read: No such file or directory").c_str(), Error);
+  CHECK_THROWS_WITH_AS(read_library_path(empty.path()),
+                       (empty.path() + ": error: no .yaml files in this directory").c_str(), Error);
 }
 
 TEST_CASE("load_library_or_throw puts a user directory over the built-in library") {
-  TempDir dir;
+  ScratchDir dir;
   dir.write("mine.yaml", "settings:\n  default_minutes: 45\n");
-  CHECK(load_library_or_throw({dir.path}).settings.default_minutes == 45);
+  CHECK(load_library_or_throw({dir.path()}).settings.default_minutes == 45);
   dir.write("mine.yaml", "settings:\n  default_minutes: 4\n");
   const std::string message =
-      dir.path +
+      dir.path() +
       "/mine.yaml:2:20: error: 'default_minutes' must be a whole number from 5 to 180, "
       "not '4'";
-  CHECK_THROWS_WITH_AS(load_library_or_throw({dir.path}), message.c_str(), Error);
+  CHECK_THROWS_WITH_AS(load_library_or_throw({dir.path()}), message.c_str(), Error);
 }
 
 TEST_CASE("YamlReader reads typed values and reports the rest at the node") {
