@@ -1,35 +1,87 @@
-# Shared by scripts/run and scripts/test: install what is missing, then configure and build.
+# Shared by the scripts in scripts/: install what is missing, then configure and build.
 # Build chatter goes to stderr so that `scripts/run ... | jq` sees only backplan's output.
+# shellcheck shell=bash disable=SC2034  # the package groups are used by the scripts that source this
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD_DIR=${BACKPLAN_BUILD_DIR:-$ROOT/build}
-PACKAGES=(cmake make g++ libcli11-dev libfmt-dev libyaml-cpp-dev doctest-dev nlohmann-json3-dev)
-# What the tests need beyond the build: a browser and PDF tools for the print test, man page
-# linters, shells for the completion tests, lintian for the .deb.
-TEST_PACKAGES=(chromium poppler-utils groff-base mandoc bash-completion zsh fish lintian dpkg-dev file)
 
+# What gets installed, by group. install_missing always adds BUILD_PACKAGES.
+#
+# Build (scripts/run needs nothing more): the compiler, CMake, the libraries backplan uses.
+BUILD_PACKAGES=(cmake make g++ libcli11-dev libfmt-dev libyaml-cpp-dev doctest-dev nlohmann-json3-dev)
+# Quick suite (scripts/test, `ctest -LE full`), and the suite under the sanitizers: every test in
+# it runs, and a missing tool fails its test. (completion/bash needs only bash itself; script(1),
+# diff, od and awk come with every Debian system.)
+TEST_PACKAGES=(
+  chromium poppler-utils # print/handouts: headless Chromium prints the PDFs, pdfinfo/pdftotext check them
+  groff-base mandoc      # man/backplan.1, man/lint/*: groff -ww and mandoc -T lint
+  zsh fish               # completion/zsh, completion/fish
+  jq                     # terminal/saved-profile, batch/formats
+  dpkg-dev file lintian  # package/deb: cpack's dpkg-shlibdeps (which runs file), then lintian
+)
+# Full only (scripts/test --full, CI): the libFuzzer toolchain for scripts/fuzz, clang and its
+# runtime. The runtime's package is named after clang's major version (libclang-rt-14-dev on
+# Debian 12, libclang-rt-19-dev on Debian 13), so scripts/fuzz works it out from the installed
+# clang (clang_runtime_package). The sanitizer build (scripts/sanitize) needs nothing beyond the
+# groups above: g++ brings libasan and libubsan.
+FUZZ_PACKAGES=(clang)
+
+die() {
+  echo "backplan: $*" >&2
+  exit 1
+}
+
+# install_missing [PACKAGE...]: apt-get install whichever of BUILD_PACKAGES and PACKAGEs are not
+# installed (through sudo when not root). A package apt does not know is an error that names it.
+# shellcheck disable=SC2120  # the PACKAGEs are optional
 install_missing() {
-  local missing=()
-  for pkg in "${PACKAGES[@]}" "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  local missing=() unknown=() pkg status
+  for pkg in "${BUILD_PACKAGES[@]}" "$@"; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    [[ $status == *"install ok installed"* ]] || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   echo "backplan: installing ${missing[*]}" >&2
   "${sudo[@]}" apt-get update -qq >&2
+  for pkg in "${missing[@]}"; do
+    apt-cache show "$pkg" >/dev/null 2>&1 || unknown+=("$pkg")
+  done
+  [ ${#unknown[@]} -eq 0 ] || die "apt knows no package ${unknown[*]} (in the sources of this machine)"
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
-# build [DIR [CMAKE-ARGS...]]: configure once, then build incrementally.
+# clang_runtime_package: the package with the clang runtime (libFuzzer, ASan, UBSan) that
+# matches the installed clang++, from its major version: libclang-rt-MAJOR-dev.
+clang_runtime_package() {
+  local version
+  command -v clang++ >/dev/null || die "clang++ is not on PATH (package clang); cannot tell which clang runtime to install"
+  version=$(clang++ -dumpversion 2>/dev/null || true)
+  version=${version%%.*}
+  if ! [[ $version =~ ^[0-9]+$ ]]; then
+    version=$(clang++ --version 2>/dev/null | sed -n -E '1s/.*clang version ([0-9]+)\..*/\1/p')
+  fi
+  [[ $version =~ ^[0-9]+$ ]] ||
+    die "cannot tell clang's major version from 'clang++ --version' ($(clang++ --version 2>&1 | head -1)), so not which libclang-rt-*-dev to install"
+  echo "libclang-rt-$version-dev"
+}
+
+# build [DIR [CMAKE-ARGS...]]: configure, then build incrementally. Every run passes every option
+# (later CMAKE-ARGS win), so a folder configured earlier with other options, or another compiler,
+# gets this run's options: -Werror when CI=true, the sanitizers or the fuzzers only when asked.
+# CXX in the environment picks the compiler (CMake alone would read it only on the first run).
+# shellcheck disable=SC2120  # DIR and CMAKE-ARGS are optional
 build() {
   local dir=${1:-$BUILD_DIR}
   shift || true
   local werror=OFF
   [ "${CI:-}" = "true" ] && werror=ON
-  if [ ! -f "$dir/CMakeCache.txt" ]; then
-    cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKPLAN_WERROR=$werror "$@" >&2
-  fi
+  local compiler=()
+  [ -n "${CXX:-}" ] && compiler=("-DCMAKE_CXX_COMPILER=$CXX")
+  cmake -S "$ROOT" -B "$dir" "${compiler[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DBACKPLAN_WERROR=$werror -DBACKPLAN_TESTS=ON -DBACKPLAN_SANITIZE=OFF -DBACKPLAN_FUZZ=OFF \
+    "$@" >&2
   cmake --build "$dir" --parallel "$(nproc)" >&2
 }
