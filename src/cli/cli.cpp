@@ -34,24 +34,23 @@ void say_error(const std::string& message) {
   std::fputs(fmt::format("backplan: error: {}\n", message).c_str(), stderr);
 }
 
-// The profile's flags as typed (shared by `plan` and `profile save`), before they are checked.
-struct ProfileArgs {
-  ProfileFlags flags;
-  std::string name, age, minutes, routine;
-  CLI::Option* name_opt = nullptr;
-  CLI::Option* age_opt = nullptr;
-  CLI::Option* minutes_opt = nullptr;
-  CLI::Option* routine_opt = nullptr;
-};
+// `--routines PATH...`: extra library paths, on top of the built-in one.
+void add_routines(CLI::App* cmd, std::vector<std::string>& into, const std::string& description) {
+  cmd->add_option("--routines", into, description)->allow_extra_args(false)->type_name("PATH");
+}
 
-void add_profile_flags(CLI::App* cmd, ProfileArgs& a) {
-  ProfileFlags& p = a.flags;
+constexpr const char* kRoutinesOver = "Library directory or file to load over the built-in one";
+constexpr const char* kRoutinesCheck = "Library directory or file to check the ids against";
+
+// The profile's flags (shared by `plan` and `profile save`), as typed: numbers stay text so that
+// resolve/fields.h words every bad value. Lists are split on commas there too, not by CLI11's
+// delimiter(','), which would make `--equipment ""` a CLI11 error instead of "needs a value".
+void add_profile_flags(CLI::App* cmd, ProfileFlags& p) {
   cmd->add_option("--equipment", p.equipment,
                   "Tools you have, e.g. tennis-ball,foam-roller-soft,bed; or none")
       ->allow_extra_args(false)
       ->type_name("LIST");
-  a.age_opt = cmd->add_option("--age", a.age, "Age in years; 55 and over brings the 55+ rules")
-                  ->type_name("N");
+  cmd->add_option("--age", p.age, "Age in years; 55 and over brings the 55+ rules")->type_name("N");
   cmd->add_flag("--no-floor", p.no_floor, "You can't or mustn't get down on the floor");
   cmd->add_option("--condition", p.conditions,
                   "Conditions and red flags, e.g. osteoporosis; or none")
@@ -61,29 +60,15 @@ void add_profile_flags(CLI::App* cmd, ProfileArgs& a) {
       ->allow_extra_args(false)
       ->type_name("REGIONS");
   cmd->add_flag("--cleared", p.cleared, "A clinician cleared you for work a condition holds back");
-  a.minutes_opt =
-      cmd->add_option("--minutes", a.minutes, "Minutes you have (default 20)")->type_name("N");
-  a.routine_opt = cmd->add_option("--routine", a.routine, "Routine to follow (default: daily)")
-                      ->type_name("ID");
-  a.name_opt = cmd->add_option("--name", a.name, "Name to print on the plan")->type_name("TEXT");
-}
-
-ProfileFlags finish_profile_flags(const ProfileArgs& a) {
-  ProfileFlags p = a.flags;
-  if (a.name_opt->count() > 0) p.name = a.name;
-  if (a.age_opt->count() > 0) p.age = a.age;
-  if (a.minutes_opt->count() > 0) p.minutes = a.minutes;
-  if (a.routine_opt->count() > 0) p.routine = a.routine;
-  return p;
+  cmd->add_option("--minutes", p.minutes, "Minutes you have (default 20)")->type_name("N");
+  cmd->add_option("--routine", p.routine, "Routine to follow (default: daily)")->type_name("ID");
+  cmd->add_option("--name", p.name, "Name to print on the plan")->type_name("TEXT");
 }
 
 // What `plan` reads from the command line, before it is checked.
 struct PlanArgs {
   PlanOptions options;
-  ProfileArgs profile;
-  std::string profile_file, date, format = "text";
-  CLI::Option* date_opt = nullptr;
-  CLI::Option* profile_opt = nullptr;
+  std::string format = "text";
 };
 
 void setup_plan(CLI::App& app, PlanArgs& a) {
@@ -101,39 +86,30 @@ Exit codes: 0 plan made, 2 bad flag, 3 bad file, 4 red flag (no plan: seek care)
 write the output.
 )");
   PlanOptions& o = a.options;
-  add_profile_flags(plan, a.profile);
-  a.profile_opt = plan->add_option("--profile", a.profile_file,
-                                   "YAML profile with the same fields, used instead of the saved "
-                                   "profile; flags win")
-                      ->type_name("FILE");
+  add_profile_flags(plan, o.profile);
+  plan->add_option("--profile", o.profile_file,
+                   "YAML profile with the same fields, used instead of the saved profile; flags "
+                   "win")
+      ->type_name("FILE");
   plan->add_flag("--no-config", o.no_config, "Ignore the saved profile");
-  plan->add_option("--routines", o.routines,
-                   "Library directory or file to load over the built-in one")
-      ->allow_extra_args(false)
-      ->type_name("PATH");
+  add_routines(plan, o.routines, kRoutinesOver);
   plan->add_option("--format", a.format, "text (default), json, markdown or html")
       ->type_name("FORMAT");
-  a.date_opt =
-      plan->add_option("--date", a.date, "Date printed on handouts, YYYY-MM-DD")->type_name("DATE");
+  plan->add_option("--date", o.date, "Date printed on handouts, YYYY-MM-DD")->type_name("DATE");
   plan->add_option("-o,--output", o.output, "Write to FILE instead of standard output")
       ->type_name("FILE");
 }
 
-PlanOptions finish_plan(PlanArgs& a) {
+PlanOptions finish_plan(const PlanArgs& a) {
   PlanOptions o = a.options;
-  o.profile = finish_profile_flags(a.profile);
-  if (a.profile_opt->count() > 0) o.profile_file = a.profile_file;
   if (auto format = kFormatNames.parse(a.format)) {
     o.format = *format;
   } else {
     throw Error::flag("--format", unknown_message("format", a.format, kFormatNames.names()));
   }
-  if (a.date_opt->count() > 0) {
-    if (!is_iso_date(a.date)) {
-      throw Error::flag("--date",
-                        fmt::format("must be a date written YYYY-MM-DD, not '{}'", a.date));
-    }
-    o.date = a.date;
+  if (o.date && !is_iso_date(*o.date)) {
+    throw Error::flag("--date",
+                      fmt::format("must be a date written YYYY-MM-DD, not '{}'", *o.date));
   }
   if (o.output.empty())
     throw Error::flag("--output", "needs a file name, or '-' for standard output");
@@ -168,19 +144,13 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
       ->type_name("DIR");
   cmd->add_option("--format", o.format, "html (default), markdown, text or json")
       ->type_name("FORMAT");
-  cmd->add_option_function<std::string>(
-         "--roster-format", [&o](const std::string& v) { o.roster_format = v; },
-         "csv or yaml (default: from the file name; needed for -)")
+  cmd->add_option("--roster-format", o.roster_format,
+                  "csv or yaml (default: from the file name; needed for -)")
       ->type_name("FORMAT");
   cmd->add_flag("--force", o.force, "Write into a directory that is not empty");
-  cmd->add_option_function<std::string>(
-         "--date", [&o](const std::string& v) { o.date = v; },
-         "Date printed on html and markdown handouts, YYYY-MM-DD")
+  cmd->add_option("--date", o.date, "Date printed on html and markdown handouts, YYYY-MM-DD")
       ->type_name("DATE");
-  cmd->add_option("--routines", o.routines,
-                  "Library directory or file to load over the built-in one")
-      ->allow_extra_args(false)
-      ->type_name("PATH");
+  add_routines(cmd, o.routines, kRoutinesOver);
   cmd->footer(R"(Examples:
   backplan batch clients.csv --out handouts/
   backplan batch clients.yaml --out handouts/ --format markdown --date 2024-05-06
@@ -201,10 +171,7 @@ void setup_list(CLI::App& app, ListOptions& o) {
   cmd->add_option("--format", o.format,
                   "text (default), json, or ids: one id per line, the values the flags accept")
       ->type_name("FORMAT");
-  cmd->add_option("--routines", o.routines,
-                  "Library directory or file to load over the built-in one")
-      ->allow_extra_args(false)
-      ->type_name("PATH");
+  add_routines(cmd, o.routines, kRoutinesOver);
   cmd->footer(R"(Examples:
   backplan list exercises
   backplan list conditions
@@ -224,10 +191,7 @@ void setup_show(CLI::App& app, ShowOptions& o) {
                   "'list equipment'")
       ->required()
       ->type_name("ID");
-  cmd->add_option("--routines", o.routines,
-                  "Library directory or file to load over the built-in one")
-      ->allow_extra_args(false)
-      ->type_name("PATH");
+  add_routines(cmd, o.routines, kRoutinesOver);
   cmd->footer(R"(Examples:
   backplan show curl-up
   backplan show foam-roll-calves
@@ -241,7 +205,6 @@ every condition rule that changes it, with sources. Exit code 2 for an unknown i
 
 // `profile save` reads the plan's profile flags.
 struct ProfileCommandArgs {
-  ProfileArgs profile;
   ProfileSaveOptions save;
   std::vector<std::string> show_routines;
 };
@@ -260,13 +223,10 @@ $HOME/.config/backplan/profile.yaml. 'backplan plan' starts from it; flags overr
 --profile FILE is used instead of it; --no-config ignores it.
 )");
   CLI::App* save = cmd->add_subcommand("save", "Save profile flags for every later plan");
-  add_profile_flags(save, a.profile);
+  add_profile_flags(save, a.save.profile);
   save->add_flag("--replace", a.save.replace,
                  "Start from nothing instead of merging with the saved profile");
-  save->add_option("--routines", a.save.routines,
-                   "Library directory or file to check the ids against")
-      ->allow_extra_args(false)
-      ->type_name("PATH");
+  add_routines(save, a.save.routines, kRoutinesCheck);
   save->footer(R"(Examples:
   backplan profile save --age 68 --equipment tennis-ball --no-floor
   backplan profile save --condition osteoporosis      (keeps the age and equipment saved before)
@@ -277,10 +237,7 @@ empty list (--condition none). --no-floor and --cleared can only be undone with 
 Written atomically; the directory is created. Prints what was saved.
 )");
   CLI::App* show = cmd->add_subcommand("show", "Print the saved profile and where it is");
-  show->add_option("--routines", a.show_routines,
-                   "Library directory or file to check the ids against")
-      ->allow_extra_args(false)
-      ->type_name("PATH");
+  add_routines(show, a.show_routines, kRoutinesCheck);
   show->footer(R"(Examples:
   backplan profile show
   backplan profile show > backup.yaml
@@ -336,39 +293,33 @@ std::vector<std::string> option_names(const CLI::App& app) {
   return names;
 }
 
-// One line for a CLI11 parse error, with a suggestion for a mistyped option.
-std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) {
+// The innermost command given (`profile save`), and how messages name it.
+const CLI::App* active_command(const CLI::App& app, std::string& path) {
   const CLI::App* active = &app;
-  std::string path = "backplan";
-  for (bool deeper = true; deeper;) {  // the innermost command given (`profile save`)
-    deeper = false;
-    for (const CLI::App* sub : active->get_subcommands()) {
-      active = sub;
-      path += " " + sub->get_name();
-      deeper = true;
-      break;
-    }
+  path = "backplan";
+  for (auto subs = active->get_subcommands(); !subs.empty(); subs = active->get_subcommands()) {
+    active = subs.front();
+    path += " " + active->get_name();
   }
-  const std::string what = e.what();
+  return active;
+}
+
+// What an ExtrasError is about: the first word that looks like an option, else the first word.
+std::string unexpected_word(const CLI::App& app) {
+  const std::vector<std::string> words = app.remaining(true);
+  for (const auto& w : words) {
+    if (!w.empty() && w[0] == '-') return w;
+  }
+  return words.empty() ? std::string() : words.front();
+}
+
+// One line for a CLI11 parse error, worded from its type; a suggestion for a mistyped option.
+std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) {
+  std::string path;
+  const CLI::App* active = active_command(app, path);
   const std::string help = path + " --help";
   if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
-    // CLI11: "The following arguments were not expected: 40 --agee" (listed last first).
-    const std::size_t colon = what.find(": ");
-    std::vector<std::string> words;
-    std::string rest = colon == std::string::npos ? what : what.substr(colon + 2);
-    for (std::size_t start = 0; start < rest.size();) {
-      std::size_t end = rest.find(' ', start);
-      if (end == std::string::npos) end = rest.size();
-      if (end > start) words.insert(words.begin(), rest.substr(start, end - start));
-      start = end + 1;
-    }
-    std::string word = words.empty() ? std::string() : words.front();
-    for (const auto& w : words) {
-      if (!w.empty() && w[0] == '-') {
-        word = w;
-        break;
-      }
-    }
+    const std::string word = unexpected_word(app);
     if (!word.empty() && word[0] == '-') {
       const std::string key = word.substr(0, word.find('='));
       return fmt::format("{}; see '{}'", unknown_message("option", key, option_names(*active)),
@@ -379,7 +330,19 @@ std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) 
     }
     return fmt::format("unexpected argument '{}'; see '{}'", word, help);
   }
-  return fmt::format("{}; see '{}'", what, help);
+  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+    for (const CLI::Option* opt : active->get_options()) {
+      if (opt->get_required() && opt->count() == 0) {
+        return fmt::format("{} is required; see '{}'", opt->get_name(), help);
+      }
+    }
+    if (active->get_require_subcommand_min() > 0 && active->get_subcommands().empty()) {
+      return fmt::format("A subcommand is required; see '{}'", help);
+    }
+  }
+  // A missing or repeated value (ArgumentMismatch), a value CLI11 cannot convert
+  // (ConversionError), ...: CLI11's own sentence names the option.
+  return fmt::format("{}; see '{}'", e.what(), help);
 }
 
 }  // namespace
@@ -454,9 +417,7 @@ rows skipped. See backplan(1).
     if (app.got_subcommand("completions")) return run_completions(completion_shell);
     if (CLI::App* profile = app.get_subcommand("profile"); profile->parsed()) {
       if (profile->got_subcommand("save")) {
-        ProfileSaveOptions save = profile_args.save;
-        save.profile = finish_profile_flags(profile_args.profile);
-        return run_profile_save(save);
+        return run_profile_save(profile_args.save);
       }
       if (profile->got_subcommand("show")) return run_profile_show(profile_args.show_routines);
       if (profile->got_subcommand("clear")) return run_profile_clear();

@@ -1,28 +1,21 @@
 #include "resolve/profile.h"
-#include "io/files.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <limits>
+#include <tuple>
+#include <utility>
 
+#include "io/files.h"
 #include "load/yaml_reader.h"
-#include "text/suggest.h"
-#include "text/utf8.h"
 
 namespace backplan {
 
 namespace {
 
 constexpr std::size_t kMaxProfileBytes = 64 * 1024;
-
-template <typename T>
-std::vector<std::string> ids_where(const std::vector<T>& items, bool (*keep)(const T&)) {
-  std::vector<std::string> out;
-  for (const auto& item : items) {
-    if (keep(item)) out.push_back(item.id);
-  }
-  return out;
-}
 
 // `ids` in the order of `order`, without repeats.
 std::vector<std::string> canonical(const std::vector<std::string>& ids,
@@ -34,136 +27,164 @@ std::vector<std::string> canonical(const std::vector<std::string>& ids,
   return out;
 }
 
-// Splits "a,b" and repeated flags into items; blank items are dropped.
-std::vector<std::string> split_items(const std::vector<std::string>& values) {
-  std::vector<std::string> out;
-  for (const auto& value : values) {
-    std::size_t start = 0;
-    while (start <= value.size()) {
-      std::size_t end = value.find(',', start);
-      if (end == std::string::npos) end = value.size();
-      std::string item = value.substr(start, end - start);
-      const auto first = item.find_first_not_of(" \t");
-      const auto last = item.find_last_not_of(" \t");
-      if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
-      start = end + 1;
+// ---- Profile files -----------------------------------------------------------------------
+
+// The order a profile file reports its fields' problems in.
+constexpr std::array<Field, 9> kFileOrder = {Field::name,      Field::age,        Field::floor,
+                                             Field::minutes,   Field::cleared,    Field::routine,
+                                             Field::equipment, Field::conditions, Field::avoid};
+
+constexpr std::size_t kWholeList = std::numeric_limits<std::size_t>::max();
+
+// Reads the YAML nodes of a profile into raw values. What YAML itself decides (the node's type,
+// quotes, an empty scalar) is reported here; the values are left to validate().
+class ProfileFileReader {
+ public:
+  ProfileFileReader(const std::string& path, const Fields& fields) : path_(path), fields_(fields) {}
+
+  void text(Field field, std::optional<std::string>& into) {
+    with(field, [&](YamlReader& r, const YamlNode& n) { into = r.text(n, key(field)); });
+  }
+
+  void number(Field field, std::optional<std::string>& into) {
+    with(field, [&](YamlReader& r, const YamlNode& n) {
+      if (n.kind != YamlNode::Kind::scalar || n.value.empty()) {
+        r.error(n, fmt::format("'{}' {}, not {}", key(field), whole_number_rule(field),
+                               describe(n.kind)));
+      } else if (n.quoted) {
+        r.error(n,
+                fmt::format("'{}' {}, not text in quotes", key(field), whole_number_rule(field)));
+      } else {
+        into = n.value;
+        // YAML writes the number 40 as +40 too.
+        const std::string digits = n.value.substr(1);
+        if (n.value[0] == '+' && !digits.empty() && digits.size() <= 9 &&
+            digits.find_first_not_of("0123456789") == std::string::npos) {
+          into = digits;
+        }
+      }
+    });
+  }
+
+  void boolean(Field field, std::optional<std::string>& into) {
+    with(field, [&](YamlReader& r, const YamlNode& n) {
+      if (auto value = r.boolean(n, key(field))) into = *value ? "true" : "false";
+    });
+  }
+
+  // A list, or a single value as a list of one; an empty list says 'none'.
+  void list(Field field, std::optional<std::vector<std::string>>& into) {
+    with(field, [&](YamlReader& r, const YamlNode& n) {
+      std::vector<std::string> items;
+      auto& nodes = items_[static_cast<std::size_t>(field)];
+      bool ok = n.kind == YamlNode::Kind::null || n.kind == YamlNode::Kind::sequence ||
+                n.kind == YamlNode::Kind::scalar;
+      if (n.kind != YamlNode::Kind::null) {
+        std::size_t position = 0;
+        for (const YamlNode* item : r.list(n, key(field), true)) {
+          current_item_ = position++;
+          if (auto value = r.text(*item, key(field))) {
+            items.push_back(*value);
+            nodes.push_back({item, current_item_});
+          } else {
+            ok = false;
+          }
+        }
+      }
+      if (items.empty() && ok) items.push_back("none");
+      if (ok) into = std::move(items);
+      broken_[static_cast<std::size_t>(field)] = !ok;
+    });
+  }
+
+  bool broken(Field field) const { return broken_[static_cast<std::size_t>(field)]; }
+
+  // Every problem, in the order a profile file reports them, into `sink`.
+  void report(const std::vector<FieldProblem>& problems, DiagnosticSink& sink) {
+    for (const auto& p : problems) {
+      const YamlNode* node = fields_.get(key(p.field));
+      std::size_t position = kWholeList;
+      if (p.item) {
+        std::tie(node, position) = items_[static_cast<std::size_t>(p.field)][*p.item];
+      }
+      // An unknown routine: the message names the field already.
+      std::string message =
+          p.field == Field::routine ? p.message : field_message(p.field, p.message);
+      pending_.push_back({rank(p.field),
+                          position,
+                          {Location{path_, node->line, node->column}, std::move(message)}});
     }
+    std::stable_sort(pending_.begin(), pending_.end(), [](const auto& a, const auto& b) {
+      return std::pair(a.rank, a.position) < std::pair(b.rank, b.position);
+    });
+    for (auto& p : pending_) sink.error(p.diagnostic.where, std::move(p.diagnostic.message));
   }
-  return out;
-}
 
-std::optional<int> parse_int(const std::string& text) {
-  if (text.empty() || text.size() > 9) return std::nullopt;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
+ private:
+  struct Pending {
+    std::size_t rank;
+    std::size_t position;
+    Diagnostic diagnostic;
+  };
+
+  static std::string key(Field field) { return std::string(kFieldNames.name(field)); }
+
+  static std::size_t rank(Field field) {
+    return static_cast<std::size_t>(std::find(kFileOrder.begin(), kFileOrder.end(), field) -
+                                    kFileOrder.begin());
   }
-  return std::stoi(text);
-}
 
-// Checks list items; `none` (alone) means an empty list. Returns the first problem, if any.
-std::optional<std::string> check_list(const std::vector<std::string>& items,
-                                      const std::vector<std::string>& choices,
-                                      std::string_view kind) {
-  const bool has_none = std::find(items.begin(), items.end(), "none") != items.end();
-  if (has_none && items.size() > 1)
-    return std::string("'none' cannot be combined with other values");
-  if (has_none) return std::nullopt;
-  for (const auto& item : items) {
-    if (std::find(choices.begin(), choices.end(), item) == choices.end()) {
-      return unknown_message(kind, item, choices);
-    }
+  // Runs `read` on the field's node when the file has it, keeping what it reports.
+  template <typename Read>
+  void with(Field field, Read read) {
+    const YamlNode* node = fields_.get(key(field));
+    if (!node) return;
+    DiagnosticSink local;
+    YamlReader r(path_, local);
+    current_item_ = 0;
+    read(r, *node);
+    for (const auto& d : local.items()) pending_.push_back({rank(field), current_item_, d});
   }
-  return std::nullopt;
-}
 
-std::vector<std::string> without_none(std::vector<std::string> items) {
-  items.erase(std::remove(items.begin(), items.end(), "none"), items.end());
-  return items;
-}
+  const std::string& path_;
+  const Fields& fields_;
+  std::size_t current_item_ = 0;
+  // Per list field, the node of each raw item and its position in the file's list.
+  std::array<std::vector<std::pair<const YamlNode*, std::size_t>>, 9> items_;
+  std::array<bool, 9> broken_{};
+  std::vector<Pending> pending_;
+};
 
 }  // namespace
-
-std::vector<std::string> equipment_choices(const Library& lib) {
-  return ids_where<Equipment>(lib.equipment, [](const Equipment&) { return true; });
-}
-std::vector<std::string> condition_choices(const Library& lib) {
-  return ids_where<Condition>(lib.conditions,
-                              [](const Condition& c) { return !c.when.has_value(); });
-}
-std::vector<std::string> region_choices(const Library& lib) {
-  return ids_where<Region>(lib.regions, [](const Region&) { return true; });
-}
-std::vector<std::string> routine_choices(const Library& lib) {
-  return ids_where<Routine>(lib.routines, [](const Routine&) { return true; });
-}
 
 ProfileInput read_profile(const YamlNode& root, const std::string& path, const Library& lib,
                           DiagnosticSink& sink) {
   YamlReader r(path, sink);
-  ProfileInput out;
   if (root.kind == YamlNode::Kind::null) {
     r.error(root, "the profile is empty; give fields such as 'age:' or 'equipment:'");
-    return out;
+    return {};
   }
-  if (!r.is_mapping(root, "a profile")) return out;
-  Fields f(r, root, "a profile",
-           {"name", "age", "floor", "equipment", "conditions", "avoid", "minutes", "cleared",
-            "routine"});
-  if (auto* n = f.get("name")) {
-    out.name = r.text(*n, "name");
-    if (out.name && (code_points(*out.name) > kMaxNameLength || has_control_character(*out.name))) {
-      r.error(*n, fmt::format("'name' must be one line of at most {} characters", kMaxNameLength));
-      out.name.reset();
-    }
-  }
-  if (auto* n = f.get("age")) out.age = r.integer(*n, "age", kMinAge, kMaxAge);
-  if (auto* n = f.get("floor")) out.floor = r.boolean(*n, "floor");
-  if (auto* n = f.get("minutes")) out.minutes = r.integer(*n, "minutes", kMinMinutes, kMaxMinutes);
-  if (auto* n = f.get("cleared")) out.cleared = r.boolean(*n, "cleared");
-  if (auto* n = f.get("routine")) {
-    if (auto id = r.text(*n, "routine")) {
-      const auto choices = routine_choices(lib);
-      if (std::find(choices.begin(), choices.end(), *id) == choices.end()) {
-        r.error(*n, unknown_message("routine", *id, choices));
-      } else {
-        out.routine = id;
-      }
-    }
-  }
-  auto list = [&](const char* field, const std::vector<std::string>& choices, std::string_view kind,
-                  std::optional<std::vector<std::string>>& into) {
-    const YamlNode* n = f.get(field);
-    if (!n) return;
-    std::vector<std::string> items;
-    bool ok = true;
-    if (n->kind == YamlNode::Kind::null) {
-      into = items;
-      return;
-    }
-    for (const YamlNode* item : r.list(*n, field, true)) {
-      auto value = r.text(*item, field);
-      if (!value) {
-        ok = false;
-        continue;
-      }
-      if (auto problem = check_list({*value}, choices, kind)) {
-        r.error(*item, fmt::format("'{}': {}", field, *problem));
-        ok = false;
-        continue;
-      }
-      items.push_back(*value);
-    }
-    if (n->kind != YamlNode::Kind::sequence && n->kind != YamlNode::Kind::scalar) ok = false;
-    if (ok && std::find(items.begin(), items.end(), "none") != items.end() && items.size() > 1) {
-      r.error(*n, fmt::format("'{}': 'none' cannot be combined with other values", field));
-      ok = false;
-    }
-    if (ok) into = without_none(items);
-  };
-  list("equipment", equipment_choices(lib), "equipment", out.equipment);
-  list("conditions", condition_choices(lib), "condition", out.conditions);
-  list("avoid", region_choices(lib), "region", out.avoid);
-  return out;
+  if (!r.is_mapping(root, "a profile")) return {};
+  Fields fields(r, root, "a profile",
+                {"name", "age", "floor", "equipment", "conditions", "avoid", "minutes", "cleared",
+                 "routine"});
+  ProfileFileReader file(path, fields);
+  RawProfile raw;
+  file.text(Field::name, raw.name);
+  file.number(Field::age, raw.age);
+  file.boolean(Field::floor, raw.floor);
+  file.list(Field::equipment, raw.equipment);
+  file.list(Field::conditions, raw.conditions);
+  file.list(Field::avoid, raw.avoid);
+  file.number(Field::minutes, raw.minutes);
+  file.boolean(Field::cleared, raw.cleared);
+  file.text(Field::routine, raw.routine);
+  Validated checked = validate(raw, lib, TextOrigin::file);
+  file.report(checked.problems, sink);
+  if (file.broken(Field::equipment)) checked.input.equipment.reset();
+  if (file.broken(Field::conditions)) checked.input.conditions.reset();
+  if (file.broken(Field::avoid)) checked.input.avoid.reset();
+  return checked.input;
 }
 
 ProfileInput load_profile_file(const std::string& path, const Library& lib) {
@@ -177,53 +198,38 @@ ProfileInput load_profile_file(const std::string& path, const Library& lib) {
   return input;
 }
 
+// ---- Flags -------------------------------------------------------------------------------
+
 ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib) {
-  ProfileInput out;
-  if (flags.name) {
-    if (flags.name->empty() || code_points(*flags.name) > kMaxNameLength ||
-        has_control_character(*flags.name)) {
-      throw Error::flag("--name",
-                        fmt::format("must be one line of 1 to {} characters", kMaxNameLength));
-    }
-    out.name = flags.name;
-  }
-  if (flags.age) {
-    out.age = parse_int(*flags.age);
-    if (!out.age || *out.age < kMinAge || *out.age > kMaxAge) {
-      throw Error::flag("--age", fmt::format("must be a whole number from {} to {}, not '{}'",
-                                             kMinAge, kMaxAge, *flags.age));
-    }
-  }
-  if (flags.minutes) {
-    out.minutes = parse_int(*flags.minutes);
-    if (!out.minutes || *out.minutes < kMinMinutes || *out.minutes > kMaxMinutes) {
-      throw Error::flag("--minutes", fmt::format("must be a whole number from {} to {}, not '{}'",
-                                                 kMinMinutes, kMaxMinutes, *flags.minutes));
-    }
-  }
-  if (flags.no_floor) out.floor = false;
-  if (flags.cleared) out.cleared = true;
-  if (flags.routine) {
-    const auto choices = routine_choices(lib);
-    if (std::find(choices.begin(), choices.end(), *flags.routine) == choices.end()) {
-      throw Error::flag("--routine", unknown_message("routine", *flags.routine, choices));
-    }
-    out.routine = flags.routine;
-  }
-  auto list = [&](const char* flag, const std::vector<std::string>& raw,
-                  const std::vector<std::string>& choices, std::string_view kind,
-                  std::optional<std::vector<std::string>>& into) {
-    if (raw.empty()) return;
-    const auto items = split_items(raw);
-    if (items.empty())
-      throw Error::flag(flag, fmt::format("needs a value; use 'none' for no {}", kind));
-    if (auto problem = check_list(items, choices, kind)) throw Error::flag(flag, *problem);
-    into = without_none(items);
+  RawProfile raw;
+  raw.name = flags.name;
+  raw.age = flags.age;
+  raw.minutes = flags.minutes;
+  raw.routine = flags.routine;
+  if (flags.no_floor) raw.floor = "no";
+  if (flags.cleared) raw.cleared = "yes";
+  auto list = [](const std::vector<std::string>& values) {
+    return values.empty() ? std::nullopt : std::optional(split_items(values, ","));
   };
-  list("--equipment", flags.equipment, equipment_choices(lib), "equipment", out.equipment);
-  list("--condition", flags.conditions, condition_choices(lib), "condition", out.conditions);
-  list("--avoid", flags.avoid, region_choices(lib), "region", out.avoid);
-  return out;
+  raw.equipment = list(flags.equipment);
+  raw.conditions = list(flags.conditions);
+  raw.avoid = list(flags.avoid);
+  const Validated checked = validate(raw, lib, TextOrigin::typed);
+  static constexpr std::array<std::pair<Field, const char*>, 7> kFlags = {{
+      {Field::name, "--name"},
+      {Field::age, "--age"},
+      {Field::minutes, "--minutes"},
+      {Field::routine, "--routine"},
+      {Field::equipment, "--equipment"},
+      {Field::conditions, "--condition"},
+      {Field::avoid, "--avoid"},
+  }};
+  for (const auto& [field, flag] : kFlags) {
+    for (const auto& p : checked.problems) {
+      if (p.field == field) throw Error::flag(flag, p.message);
+    }
+  }
+  return checked.input;
 }
 
 Profile resolve_profile(const Library& lib, const ProfileInput& file, const ProfileInput& flags) {

@@ -1,6 +1,7 @@
 #pragma once
-// Reading a person's circumstances from profile files and flags, checked against the library,
-// and resolving them (flags over file over library defaults) into one canonical Profile.
+// Reading a person's circumstances from profile files and flags, checked against the library
+// with the rules in resolve/fields.h, and resolving them (flags over file over library defaults)
+// into one canonical Profile.
 
 #include <optional>
 #include <string>
@@ -10,16 +11,11 @@
 #include "model/diagnostics.h"
 #include "model/library.h"
 #include "model/profile.h"
+#include "resolve/fields.h"
 
 namespace backplan {
 
-// The values each list flag accepts.
-std::vector<std::string> equipment_choices(const Library& lib);
-std::vector<std::string> condition_choices(const Library& lib);  // not the automatic ones
-std::vector<std::string> region_choices(const Library& lib);
-std::vector<std::string> routine_choices(const Library& lib);
-
-// Reads a profile file's tree; problems go to `sink` with their file positions.
+// Reads a profile file's tree; every problem goes to `sink` with its file position.
 ProfileInput read_profile(const YamlNode& root, const std::string& path, const Library& lib,
                           DiagnosticSink& sink);
 
@@ -40,7 +36,8 @@ struct ProfileFlags {
   std::optional<std::string> routine;
 };
 
-// Checks flag values; throws Error (usage) naming the flag, with "did you mean".
+// Checks flag values; throws Error (usage) naming the flag of the first problem, in the order
+// --name, --age, --minutes, --routine, --equipment, --condition, --avoid.
 ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib);
 
 // Flags over file over the library's settings.

@@ -1,13 +1,17 @@
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "batch/roster.h"
 #include "load/library_loader.h"
+#include "load/yaml_tree.h"
 #include "model/diagnostics.h"
-#include "text/suggest.h"
+#include "resolve/fields.h"
 #include "text/utf8.h"
 
 using namespace backplan;
@@ -19,22 +23,16 @@ const Library& lib() {
   return library;
 }
 
-// Every record of `text`, one per line: "LINE: [field|field] !error".
-std::string csv(const std::string& text) {
-  std::istringstream in(text);
-  CsvReader reader(in);
-  CsvRecord record;
-  std::string out;
-  while (reader.next(record)) {
-    out += std::to_string(record.line) + ": [" + one_line(join(record.fields, "|")) + "]";
-    if (record.error) out += " !" + *record.error;
-    out += "\n";
-  }
-  return out;
-}
+// The built-in library's --condition values.
+const char* const kValidConditions =
+    "valid: osteoporosis, fibromyalgia, chronic-fatigue, blood-thinners, high-blood-pressure, "
+    "low-blood-pressure, hip-replacement, knee-replacement, recent-fracture, active-cancer, "
+    "acute-inflammation, skin-wound, pregnancy, disc-herniation, new-to-rolling, "
+    "cauda-equina-signs, major-trauma, fever, unexplained-weight-loss, worsening-leg-weakness, "
+    "night-pain, chest-pain, fragility-fracture-signs";
 
 std::string list(const std::optional<std::vector<std::string>>& items) {
-  return items->empty() ? "none" : join(*items, ",");
+  return items->empty() ? "none" : fmt::format("{}", fmt::join(*items, ","));
 }
 
 // A row, one line: "LINE name=... age=..." with what was given, or "LINE ! problem | problem".
@@ -89,67 +87,6 @@ const std::string kColumns =
 
 }  // namespace
 
-TEST_CASE("CSV: plain fields, empty fields, a trailing comma, no final line break") {
-  CHECK(csv("a,b,c\n1,,3\n,,\nx,y,") == "1: [a|b|c]\n2: [1||3]\n3: [||]\n4: [x|y|]\n");
-}
-
-TEST_CASE("CSV: quoted commas, doubled quotes and an empty quoted field") {
-  CHECK(csv("name,note\n\"Smith, Jo\",\"said \"\"hi\"\"\"\n\"\",\"\"\"\"\n") ==
-        "1: [name|note]\n2: [Smith, Jo|said \"hi\"]\n3: [|\"]\n");
-}
-
-TEST_CASE("CSV: line breaks inside quotes move the line count on") {
-  CHECK(csv("a,b\n\"one\ntwo\nthree\",x\nnext,y\n") ==
-        "1: [a|b]\n2: [one\\ntwo\\nthree|x]\n5: [next|y]\n");
-}
-
-TEST_CASE("CSV: CRLF line ends, also inside quotes, and a lone CR") {
-  CHECK(csv("a,b\r\n\"1\r\n2\",3\r\nc,d\re,f\r\n") ==
-        "1: [a|b]\n2: [1\\n2|3]\n4: [c|d]\n5: [e|f]\n");
-}
-
-TEST_CASE("CSV: a byte order mark is dropped; blank lines are skipped") {
-  CHECK(csv("\xEF\xBB\xBFname,age\n\n\r\nSam,5\n\n") == "1: [name|age]\n4: [Sam|5]\n");
-  CHECK(csv("\xEF\xBBname\n") ==
-        "1: [name] !the file starts with a broken byte order mark; save it as UTF-8\n");
-  CHECK(csv("") == "");
-}
-
-TEST_CASE("CSV: ragged rows come back as they are (the roster checks the count)") {
-  CHECK(csv("a,b,c\n1\n1,2,3,4\n") == "1: [a|b|c]\n2: [1]\n3: [1|2|3|4]\n");
-}
-
-TEST_CASE("CSV: a quote that is never closed is an error on the row where it opens") {
-  CHECK(csv("a,b\n1,2\n\"open,3\n4,5\n") ==
-        "1: [a|b]\n2: [1|2]\n3: [open,3\\n4,5\\n] !a quote is never closed: the rest of the "
-        "roster was read as part of this row\n");
-}
-
-TEST_CASE("CSV: text after a closing quote is an error; a quote inside unquoted text is kept") {
-  CHECK(csv("\"Sam\" Jones,1\nO\"Brien,2\n") ==
-        "1: [Sam Jones|1] !field 1 has text after its closing quote; quote the whole field and "
-        "double any quote inside it\n2: [O\"Brien|2]\n");
-}
-
-TEST_CASE("CSV: a row longer than the limit is an error, and reading goes on after it") {
-  const std::string big(CsvReader::kMaxRecordBytes + 10, 'x');
-  const std::string text = "a\n\"" + big + "\"\nnext\n";
-  std::istringstream in(text);
-  CsvReader reader(in);
-  CsvRecord record;
-  REQUIRE(reader.next(record));
-  REQUIRE(reader.next(record));
-  CHECK(record.line == 2);
-  CHECK(record.fields.at(0).size() == CsvReader::kMaxRecordBytes);
-  CHECK(record.error.value_or("") ==
-        "this row is longer than 64 KiB (a quote that is never closed?)");
-  REQUIRE(reader.next(record));
-  CHECK(record.line == 3);
-  CHECK(record.fields == std::vector<std::string>{"next"});
-  CHECK_FALSE(reader.next(record));
-  CHECK(reader.bytes_read() == text.size());
-}
-
 TEST_CASE("CSV roster: every column, in any order, case-insensitive header, trimmed cells") {
   CHECK(csv_rows(" Routine ,CLEARED,minutes,avoid,conditions,equipment,floor,age,name\n"
                  "daily,yes,15,calves;neck,osteoporosis,tennis-ball; bed,no,70, Sam Jones \n"
@@ -173,6 +110,42 @@ TEST_CASE("CSV roster: bad cells are reported with the roster's line, every one,
         "'2' (name: Bob)\n"
         "3 name=Sam age=58 floor=no\n"
         "4 ! r.csv:4: error: 'name' is empty; every client needs a name\n");
+}
+
+TEST_CASE("CSV roster: a row with a bad value in every column reports each, by column") {
+  CHECK(csv_rows("routine,cleared,minutes,avoid,conditions,equipment,floor,age,name\n"
+                 "dialy,perhaps,500,lower-bak,no-floor,none;bed,2,0,\"a\nb\"\n") ==
+        "2 ! r.csv:2: error: 'name' must be one line of 1 to 100 characters | "
+        "r.csv:2: error: 'age' must be a whole number from 1 to 120, not '0' | "
+        "r.csv:2: error: 'floor' must be yes or no (or true/false, 1/0), not '2' | "
+        "r.csv:2: error: 'equipment': 'none' cannot be combined with other values | "
+        "r.csv:2: error: 'conditions': unknown condition 'no-floor'; " +
+            std::string(kValidConditions) +
+            " | r.csv:2: error: 'avoid': unknown region 'lower-bak' (did you mean 'lower-back'?) | "
+            "r.csv:2: error: 'minutes' must be a whole number from 5 to 180, not '500' | "
+            "r.csv:2: error: 'cleared' must be yes or no (or true/false, 1/0), not 'perhaps' | "
+            "r.csv:2: error: 'routine': unknown routine 'dialy' (did you mean 'daily'?)\n");
+}
+
+TEST_CASE("the same bad value gives the same message from a flag, a profile file and a roster") {
+  const std::string message = "must be a whole number from 1 to 120, not 'abc'";
+  ProfileFlags flags;
+  flags.age = "abc";
+  std::string flag;
+  try {
+    read_profile_flags(flags, lib());
+  } catch (const Error& e) {
+    flag = e.message();
+  }
+  CHECK(flag == "--age: " + message);
+  DiagnosticSink sink;
+  read_profile(*parse_yaml("age: abc\n", "p.yaml"), "p.yaml", lib(), sink);
+  REQUIRE(sink.items().size() == 1);
+  CHECK(format_diagnostic(sink.items()[0]) == "p.yaml:1:6: error: 'age' " + message);
+  CHECK(csv_rows("name,age\nSam,abc\n") ==
+        "2 ! r.csv:2: error: 'age' " + message + " (name: Sam)\n");
+  CHECK(yaml_rows("- name: Sam\n  age: abc\n") ==
+        "1 ! r.yaml:2:8: error: 'age' " + message + " (name: Sam)\n");
 }
 
 TEST_CASE("CSV roster: the same name rules as --name, and list rules as the list flags") {
@@ -287,71 +260,6 @@ TEST_CASE("roster formats come from the file name or the flag") {
   CHECK_FALSE(roster_format_from_path("v1.2/clients").has_value());
   CHECK(kRosterFormatNames.parse("yaml") == RosterFormat::yaml);
   CHECK_FALSE(kRosterFormatNames.parse("yml").has_value());
-}
-
-TEST_CASE("slugs: lowercase ASCII words joined by '-', accents folded") {
-  CHECK(slugify("Sam Jones") == "sam-jones");
-  CHECK(slugify("  Smith, \"Jo\"  ") == "smith-jo");
-  CHECK(slugify("José María Núñez") == "jose-maria-nunez");
-  CHECK(slugify("Łukasz Żółć") == "lukasz-zolc");
-  CHECK(slugify("Straße Ærø Œuvre Ştefan") == "strasse-aero-oeuvre-stefan");
-  CHECK(slugify("Anne-Marie  O'Neil 3rd") == "anne-marie-o-neil-3rd");
-  CHECK(slugify("李小龙 Bruce") == "bruce");
-  CHECK(slugify("Zoë×2") == "zoe-2");
-}
-
-TEST_CASE("slugs: hostile names give a plain stem or nothing") {
-  CHECK(slugify("../../x") == "x");
-  CHECK(slugify("/etc/passwd") == "etc-passwd");
-  CHECK(slugify(".") == "");
-  CHECK(slugify("..") == "");
-  CHECK(slugify("") == "");
-  CHECK(slugify("李小龙") == "");
-  CHECK(slugify("a\nb\tc\x01"
-                "d\x7f") == "a-b-c-d");
-  CHECK(slugify("\xff\xfe"
-                "bad\xc3") == "bad");
-  CHECK(slugify(".hidden") == "hidden");
-  CHECK(slugify("-leading--and-trailing-") == "leading-and-trailing");
-}
-
-TEST_CASE("slugs: long names are cut at a word boundary, or at the limit") {
-  CHECK(slugify(std::string(300, 'a')) == std::string(kMaxSlugLength, 'a'));
-  std::string words;
-  for (int i = 0; i < 30; ++i) words += "word ";
-  // 11 words of 4 letters and their separators make 54 characters; a 12th would pass 60.
-  CHECK(slugify(words) == "word-word-word-word-word-word-word-word-word-word-word-word");
-  CHECK(slugify(std::string(50, 'b') + " " + std::string(50, 'c')) == std::string(50, 'b'));
-  CHECK(slugify(std::string(20, 'b') + " " + std::string(50, 'c')) ==
-        std::string(20, 'b') + "-" + std::string(39, 'c'));
-}
-
-TEST_CASE("slug registry: unique names, -2 -3 on collisions, index reserved, fallbacks") {
-  SlugRegistry slugs;
-  std::vector<std::string> got;
-  for (const auto& [name, line] : std::vector<std::pair<std::string, int>>{{"Sam", 2},
-                                                                           {"sam", 3},
-                                                                           {"SAM!", 4},
-                                                                           {"Sam 2", 5},
-                                                                           {"Index", 6},
-                                                                           {"index", 7},
-                                                                           {"..", 8},
-                                                                           {"李", 9},
-                                                                           {"Client 8", 10},
-                                                                           {"Sam", 11}}) {
-    got.push_back(slugs.claim(name, line));
-  }
-  CHECK(join(got, " ") ==
-        "sam sam-2 sam-3 sam-2-2 index-2 index-3 client-8 client-9 client-8-2 sam-4");
-}
-
-TEST_CASE("slug registry: thousands of the same name stay unique and grow the table") {
-  SlugRegistry slugs;
-  std::string last;
-  for (int i = 1; i <= 5000; ++i) last = slugs.claim("Ann", i);
-  CHECK(last == "ann-5000");
-  CHECK(slugs.claim("Ann 17", 1) == "ann-17-2");
-  CHECK(slugs.claim("Bo", 1) == "bo");
 }
 
 TEST_CASE("one_line writes control characters as escapes") {

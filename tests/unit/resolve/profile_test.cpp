@@ -338,3 +338,65 @@ TEST_CASE("resolved lists are in library order without repeats, whatever the giv
   CHECK(q.conditions == p.conditions);
   CHECK(q.avoid == p.avoid);
 }
+
+TEST_CASE("validate: every problem, by field, in field order; only good fields are set") {
+  RawProfile raw;
+  raw.name = std::string(101, 'a');
+  raw.age = "abc";
+  raw.floor = "maybe";
+  raw.equipment = Ids{"none", "tenis-ball"};
+  raw.conditions = Ids{"osteoporosis"};
+  raw.avoid = Ids{};
+  raw.minutes = "4";
+  raw.cleared = "YES";
+  raw.routine = "dialy";
+  const Validated v = validate(raw, lib(), TextOrigin::typed);
+  std::string got;
+  for (const auto& p : v.problems) {
+    got += std::string(kFieldNames.name(p.field)) +
+           (p.item ? "[" + std::to_string(*p.item) + "]" : "") + ": " + p.message + "\n";
+  }
+  CHECK(got ==
+        "name: must be one line of 1 to 100 characters\n"
+        "age: must be a whole number from 1 to 120, not 'abc'\n"
+        "floor: must be yes or no (or true/false, 1/0), not 'maybe'\n"
+        "equipment: 'none' cannot be combined with other values\n"
+        "equipment[1]: unknown equipment 'tenis-ball' (did you mean 'tennis-ball'?)\n"
+        "avoid: needs a value; use 'none' for no region\n"
+        "minutes: must be a whole number from 5 to 180, not '4'\n"
+        "routine: unknown routine 'dialy' (did you mean 'daily'?)\n");
+  CHECK_FALSE(v.input.name.has_value());
+  CHECK_FALSE(v.input.equipment.has_value());
+  CHECK(v.input.conditions == Ids{"osteoporosis"});
+  CHECK(v.input.cleared == true);
+  CHECK_FALSE(v.input.routine.has_value());
+}
+
+TEST_CASE("validate: a file's name rule speaks of the upper bound only") {
+  RawProfile raw;
+  raw.name = "Sam\nJones";
+  REQUIRE(validate(raw, lib(), TextOrigin::file).problems.size() == 1);
+  CHECK(validate(raw, lib(), TextOrigin::file).problems[0].message ==
+        "must be one line of at most 100 characters");
+  CHECK(field_message(Field::age, "must be a whole number") == "'age' must be a whole number");
+  CHECK(field_message(Field::avoid, "unknown region 'x'") == "'avoid': unknown region 'x'");
+}
+
+TEST_CASE("the same bad value gives the same message from a flag and a profile file") {
+  CHECK(flag_error([](ProfileFlags& f) { f.age = "abc"; }) ==
+        "--age: must be a whole number from 1 to 120, not 'abc'");
+  CHECK(profile_errors("age: abc\n") ==
+        "p.yaml:1:6: error: 'age' must be a whole number from 1 to 120, not 'abc'");
+  CHECK(flag_error([](ProfileFlags& f) { f.avoid = {"lower-bak"}; }) ==
+        "--avoid: unknown region 'lower-bak' (did you mean 'lower-back'?)");
+  CHECK(profile_errors("avoid: [neck, lower-bak]\n") ==
+        "p.yaml:1:15: error: 'avoid': unknown region 'lower-bak' (did you mean 'lower-back'?)");
+}
+
+TEST_CASE("a profile file reports every bad item of a list, and 'none' combined") {
+  CHECK(profile_errors("equipment: [none, tenis-ball, chair, bedd]\n") ==
+        "p.yaml:1:19: error: 'equipment': unknown equipment 'tenis-ball' (did you mean "
+        "'tennis-ball'?)\n"
+        "p.yaml:1:38: error: 'equipment': unknown equipment 'bedd' (did you mean 'bed'?)\n"
+        "p.yaml:1:12: error: 'equipment': 'none' cannot be combined with other values");
+}

@@ -1,0 +1,199 @@
+#include "resolve/fields.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "text/suggest.h"
+#include "text/utf8.h"
+
+namespace backplan {
+
+namespace {
+
+template <typename T, typename Keep>
+std::vector<std::string> ids_where(const std::vector<T>& items, Keep keep) {
+  std::vector<std::string> out;
+  for (const auto& item : items) {
+    if (keep(item)) out.push_back(item.id);
+  }
+  return out;
+}
+
+bool contains(const std::vector<std::string>& items, std::string_view item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+std::optional<int> parse_int(const std::string& text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  return std::stoi(text);
+}
+
+std::optional<bool> parse_yes_no(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (text == "yes" || text == "true" || text == "1") return true;
+  if (text == "no" || text == "false" || text == "0") return false;
+  return std::nullopt;
+}
+
+struct Range {
+  int lo;
+  int hi;
+};
+
+Range range_of(Field field) {
+  return field == Field::age ? Range{kMinAge, kMaxAge} : Range{kMinMinutes, kMaxMinutes};
+}
+
+class Checker {
+ public:
+  Checker(const Library& lib, TextOrigin origin) : lib_(lib), origin_(origin) {}
+
+  void name(const std::optional<std::string>& raw, std::optional<std::string>& into) {
+    if (!raw) return;
+    const bool from_file = origin_ == TextOrigin::file;
+    if (raw->empty() || code_points(*raw) > kMaxNameLength || has_control_character(*raw)) {
+      problem(Field::name,
+              from_file ? fmt::format("must be one line of at most {} characters", kMaxNameLength)
+                        : fmt::format("must be one line of 1 to {} characters", kMaxNameLength));
+      return;
+    }
+    into = raw;
+  }
+
+  void number(Field field, const std::optional<std::string>& raw, std::optional<int>& into) {
+    if (!raw) return;
+    const Range r = range_of(field);
+    const auto value = parse_int(*raw);
+    if (!value || *value < r.lo || *value > r.hi) {
+      problem(field, fmt::format("{}, not '{}'", whole_number_rule(field), *raw));
+      return;
+    }
+    into = value;
+  }
+
+  void yes_no(Field field, const std::optional<std::string>& raw, std::optional<bool>& into) {
+    if (!raw) return;
+    const auto value = parse_yes_no(*raw);
+    if (!value) {
+      problem(field, fmt::format("must be yes or no (or true/false, 1/0), not '{}'", *raw));
+      return;
+    }
+    into = value;
+  }
+
+  void routine(const std::optional<std::string>& raw, std::optional<std::string>& into) {
+    if (!raw) return;
+    const auto choices = routine_choices(lib_);
+    if (!contains(choices, *raw)) {
+      problem(Field::routine, unknown_message("routine", *raw, choices));
+      return;
+    }
+    into = raw;
+  }
+
+  // `none` (alone) means an empty list.
+  void list(Field field, const std::optional<std::vector<std::string>>& raw,
+            const std::vector<std::string>& choices, std::string_view kind,
+            std::optional<std::vector<std::string>>& into) {
+    if (!raw) return;
+    const std::size_t before = problems_.size();
+    const auto& items = *raw;
+    if (items.empty()) {
+      problem(field, fmt::format("needs a value; use 'none' for no {}", kind));
+      return;
+    }
+    const bool has_none = contains(items, "none");
+    if (has_none && items.size() > 1) {
+      problem(field, "'none' cannot be combined with other values");
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (items[i] != "none" && !contains(choices, items[i])) {
+        problem(field, unknown_message(kind, items[i], choices), i);
+      }
+    }
+    if (problems_.size() > before) return;
+    std::vector<std::string> ids = items;
+    ids.erase(std::remove(ids.begin(), ids.end(), "none"), ids.end());
+    into = std::move(ids);
+  }
+
+  std::vector<FieldProblem> take() { return std::move(problems_); }
+
+ private:
+  void problem(Field field, std::string message, std::optional<std::size_t> item = {}) {
+    problems_.push_back({field, std::move(message), item});
+  }
+
+  const Library& lib_;
+  TextOrigin origin_;
+  std::vector<FieldProblem> problems_;
+};
+
+}  // namespace
+
+Validated validate(const RawProfile& raw, const Library& lib, TextOrigin origin) {
+  Validated out;
+  ProfileInput& in = out.input;
+  Checker check(lib, origin);
+  check.name(raw.name, in.name);
+  check.number(Field::age, raw.age, in.age);
+  check.yes_no(Field::floor, raw.floor, in.floor);
+  check.list(Field::equipment, raw.equipment, equipment_choices(lib), "equipment", in.equipment);
+  check.list(Field::conditions, raw.conditions, condition_choices(lib), "condition", in.conditions);
+  check.list(Field::avoid, raw.avoid, region_choices(lib), "region", in.avoid);
+  check.number(Field::minutes, raw.minutes, in.minutes);
+  check.yes_no(Field::cleared, raw.cleared, in.cleared);
+  check.routine(raw.routine, in.routine);
+  out.problems = check.take();
+  return out;
+}
+
+std::string whole_number_rule(Field field) {
+  const Range r = range_of(field);
+  return fmt::format("must be a whole number from {} to {}", r.lo, r.hi);
+}
+
+std::string field_message(Field field, std::string_view message) {
+  const auto starts = [&](std::string_view word) { return message.substr(0, word.size()) == word; };
+  const bool verb = starts("must ") || starts("needs ") || starts("is ");
+  return fmt::format(verb ? "'{}' {}" : "'{}': {}", kFieldNames.name(field), message);
+}
+
+std::vector<std::string> split_items(const std::vector<std::string>& values,
+                                     std::string_view separators) {
+  std::vector<std::string> out;
+  for (const auto& value : values) {
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t end = value.find_first_of(separators, start);
+      if (end == std::string::npos) end = value.size();
+      const std::string item = value.substr(start, end - start);
+      const auto first = item.find_first_not_of(" \t");
+      const auto last = item.find_last_not_of(" \t");
+      if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> equipment_choices(const Library& lib) {
+  return ids_where(lib.equipment, [](const Equipment&) { return true; });
+}
+std::vector<std::string> condition_choices(const Library& lib) {
+  return ids_where(lib.conditions, [](const Condition& c) { return !c.when.has_value(); });
+}
+std::vector<std::string> region_choices(const Library& lib) {
+  return ids_where(lib.regions, [](const Region&) { return true; });
+}
+std::vector<std::string> routine_choices(const Library& lib) {
+  return ids_where(lib.routines, [](const Routine&) { return true; });
+}
+
+}  // namespace backplan
