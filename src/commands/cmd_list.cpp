@@ -1,6 +1,7 @@
 #include "commands/cmd_list.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -61,10 +62,11 @@ json when_json(const std::optional<When>& w) {
 std::string equipment_note(const Library& lib, const Equipment& e) {
   std::string out = e.name;
   std::vector<std::string> notes;
-  if (!e.stand_ins.empty()) notes.push_back("stand-ins: " + join(ref_ids(e.stand_ins)));
+  if (!e.stand_ins.empty())
+    notes.push_back(fmt::format("stand-ins: {}", fmt::join(ref_ids(e.stand_ins), ", ")));
   if (has_ref(lib.settings.assumed_equipment, e.id)) notes.push_back("always assumed");
   if (has_ref(lib.settings.default_equipment, e.id)) notes.push_back("in the default kit");
-  if (!notes.empty()) out += " (" + join(notes, "; ") + ")";
+  if (!notes.empty()) out += fmt::format(" ({})", fmt::join(notes, "; "));
   return out;
 }
 
