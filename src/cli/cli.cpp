@@ -15,6 +15,7 @@
 #include "commands/cmd_profile.h"
 #include "commands/cmd_show.h"
 #include "commands/cmd_validate.h"
+#include "commands/completion.h"
 #include "model/diagnostics.h"
 #include "render/handout.h"
 #include "text/date.h"
@@ -270,11 +271,15 @@ CommandSpec command_spec(const CLI::App& app) {
   CommandSpec spec;
   spec.name = app.get_name();
   for (const CLI::Option* opt : app.get_options()) {
-    if (opt->get_positional()) continue;
+    if (opt->get_positional()) {
+      spec.positionals.push_back({opt->get_type_name(), opt->get_items_expected_max() > 1});
+      continue;
+    }
     OptionSpec o;
     for (const auto& name : opt->get_lnames()) o.names.push_back("--" + name);
     for (const auto& name : opt->get_snames()) o.names.push_back("-" + name);
     o.takes_value = opt->get_type_size() != 0;
+    o.value_name = opt->get_type_name();
     spec.options.push_back(o);
   }
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {

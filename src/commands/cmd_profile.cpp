@@ -3,10 +3,9 @@
 
 #include <fmt/format.h>
 
-#include <unistd.h>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
+#include <filesystem>
+#include <system_error>
 
 #include "io/output.h"
 #include "load/library_loader.h"
@@ -106,9 +105,12 @@ int run_profile_clear() {
                       : std::string("No saved profile; nothing to remove.\n"));
     return static_cast<int>(ExitCode::ok);
   }
-  if (::unlink(path->c_str()) != 0) {
+  // Only a file: remove() would also take an empty directory.
+  std::error_code error;
+  if (std::filesystem::is_directory(*path)) error = std::make_error_code(std::errc::is_a_directory);
+  if (error || !std::filesystem::remove(*path, error) || error) {
     throw Error(ExitCode::cannot_write,
-                fmt::format("cannot remove '{}': {}", shown(*path), std::strerror(errno)));
+                fmt::format("cannot remove '{}': {}", shown(*path), error.message()));
   }
   write_output("-", fmt::format("Removed the saved profile {}\n", shown(*path)));
   return static_cast<int>(ExitCode::ok);

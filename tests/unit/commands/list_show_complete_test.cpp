@@ -3,6 +3,7 @@
 
 #include "commands/cmd_list.h"
 #include "commands/cmd_show.h"
+#include "commands/completion.h"
 #include "io/terminal.h"
 #include "load/library_loader.h"
 #include "model/diagnostics.h"
@@ -311,10 +312,10 @@ TEST_CASE("completion: commands, options, values, lists and paths") {
                     {{"--equipment"}, true},
                     {{"--condition"}, true},
                     {{"--no-floor"}, false},
-                    {{"--routines"}, true},
-                    {{"--output", "-o"}, true}},
+                    {{"--routines"}, true, "PATH"},
+                    {{"--output", "-o"}, true, "FILE"}},
                    {}};
-  CommandSpec list{"list", {{{"--format"}, true}}, {}};
+  CommandSpec list{"list", {{{"--format"}, true}}, {}, {{"KIND"}}};
   CommandSpec profile{
       "profile", {}, {CommandSpec{"save", {{{"--age"}, true}}, {}}, CommandSpec{"show", {}, {}}}};
   root.subcommands = {plan, list, profile};
@@ -344,4 +345,6 @@ TEST_CASE("completion: commands, options, values, lists and paths") {
   CHECK(complete({"profile", ""}) == V{"save", "show"});
   CHECK(complete({"profile", "save", "--"}) == V{"--age"});
   CHECK(complete({"plan", "--", "--e"}).empty());
+  CHECK(complete({"--routines", ""}) == V{"::files"});
+  CHECK(complete({"--equipment", "none", "x"}).empty());  // plan takes no positionals
 }
