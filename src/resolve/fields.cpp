@@ -24,12 +24,14 @@ bool contains(const std::vector<std::string>& items, std::string_view item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
+// Digits only; leading zeros are allowed (as YAML allows them).
 std::optional<int> parse_int(const std::string& text) {
-  if (text.empty() || text.size() > 9) return std::nullopt;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
   }
-  return std::stoi(text);
+  const std::size_t first = std::min(text.find_first_not_of('0'), text.size() - 1);
+  if (text.size() - first > 9) return std::nullopt;
+  return std::stoi(text.substr(first));
 }
 
 std::optional<bool> parse_yes_no(std::string text) {

@@ -82,6 +82,7 @@ class ProfileFileReader {
       if (n.kind != YamlNode::Kind::null) {
         std::size_t position = 0;
         for (const YamlNode* item : r.list(n, key(field), true)) {
+          take(field);
           current_item_ = position++;
           if (auto value = r.text(*item, key(field))) {
             items.push_back(*value);
@@ -91,8 +92,9 @@ class ProfileFileReader {
           }
         }
       }
+      // The good items are still checked, so that one pass reports every problem.
       if (items.empty() && ok) items.push_back("none");
-      if (ok) into = std::move(items);
+      if (n.kind != YamlNode::Kind::mapping) into = std::move(items);
       broken_[static_cast<std::size_t>(field)] = !ok;
     });
   }
@@ -101,7 +103,14 @@ class ProfileFileReader {
 
   // Every problem, in the order a profile file reports them, into `sink`.
   void report(const std::vector<FieldProblem>& problems, DiagnosticSink& sink) {
+    // A file points at each bad item; the list as a whole is blamed only when its items are good.
+    auto items_bad = [&](Field field) {
+      return broken(field) || std::any_of(problems.begin(), problems.end(), [&](const auto& q) {
+               return q.field == field && q.item.has_value();
+             });
+    };
     for (const auto& p : problems) {
+      if (!p.item && is_list(p.field) && items_bad(p.field)) continue;
       const YamlNode* node = fields_.get(key(p.field));
       std::size_t position = kWholeList;
       if (p.item) {
@@ -127,6 +136,10 @@ class ProfileFileReader {
     Diagnostic diagnostic;
   };
 
+  static bool is_list(Field field) {
+    return field == Field::equipment || field == Field::conditions || field == Field::avoid;
+  }
+
   static std::string key(Field field) { return std::string(kFieldNames.name(field)); }
 
   static std::size_t rank(Field field) {
@@ -140,14 +153,27 @@ class ProfileFileReader {
     const YamlNode* node = fields_.get(key(field));
     if (!node) return;
     DiagnosticSink local;
+    local_ = &local;
+    taken_ = 0;
     YamlReader r(path_, local);
     current_item_ = 0;
     read(r, *node);
-    for (const auto& d : local.items()) pending_.push_back({rank(field), current_item_, d});
+    take(field);
+    local_ = nullptr;
+  }
+
+  // Keeps what the field's reader reported since the last call, at the current item.
+  void take(Field field) {
+    const auto& items = local_->items();
+    for (; taken_ < items.size(); ++taken_) {
+      pending_.push_back({rank(field), current_item_, items[taken_]});
+    }
   }
 
   const std::string& path_;
   const Fields& fields_;
+  DiagnosticSink* local_ = nullptr;  // what the field being read reports
+  std::size_t taken_ = 0;
   std::size_t current_item_ = 0;
   // Per list field, the node of each raw item and its position in the file's list.
   std::array<std::vector<std::pair<const YamlNode*, std::size_t>>, 9> items_;

@@ -393,10 +393,24 @@ TEST_CASE("the same bad value gives the same message from a flag and a profile f
         "p.yaml:1:15: error: 'avoid': unknown region 'lower-bak' (did you mean 'lower-back'?)");
 }
 
-TEST_CASE("a profile file reports every bad item of a list, and 'none' combined") {
+TEST_CASE("a profile file reports every bad item of a list; 'none' combined when they are good") {
   CHECK(profile_errors("equipment: [none, tenis-ball, chair, bedd]\n") ==
         "p.yaml:1:19: error: 'equipment': unknown equipment 'tenis-ball' (did you mean "
         "'tennis-ball'?)\n"
-        "p.yaml:1:38: error: 'equipment': unknown equipment 'bedd' (did you mean 'bed'?)\n"
+        "p.yaml:1:38: error: 'equipment': unknown equipment 'bedd' (did you mean 'bed'?)");
+  CHECK(profile_errors("equipment: [none, chair]\nage: 0000000040\nminutes: +0030\n") ==
         "p.yaml:1:12: error: 'equipment': 'none' cannot be combined with other values");
+}
+
+TEST_CASE("a profile file reports a list's bad items in order, whatever is wrong with each") {
+  CHECK(profile_errors("equipment: [{a: 1}, tenis-ball, [b]]\n") ==
+        "p.yaml:1:13: error: 'equipment' must be text, not a mapping\n"
+        "p.yaml:1:21: error: 'equipment': unknown equipment 'tenis-ball' (did you mean "
+        "'tennis-ball'?)\n"
+        "p.yaml:1:33: error: 'equipment' must be text, not a list");
+  DiagnosticSink sink;
+  const ProfileInput in =
+      read_profile(*parse_yaml("equipment: [{a: 1}, bed]\n", "p.yaml"), "p.yaml", lib(), sink);
+  CHECK(sink.items().size() == 1);
+  CHECK_FALSE(in.equipment.has_value());  // a list with a bad item is not used
 }
