@@ -4,6 +4,7 @@
 // conditions, regions and routines come from the built-in library; about 1 client in 100 has a
 // red flag. The same N always gives the same roster.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -55,7 +56,7 @@ std::string pick(Random& r, const std::vector<std::string>& pool, std::size_t co
     for (const auto& o : out) seen = seen || o == id;
     if (!seen) out.push_back(id);
   }
-  return join(out, ";");
+  return fmt::format("{}", fmt::join(out, ";"));
 }
 
 // A CSV field, quoted when it has to be.

@@ -17,7 +17,6 @@
 #include "commands/cmd_validate.h"
 #include "commands/completion.h"
 #include "model/diagnostics.h"
-#include "render/handout.h"
 #include "text/date.h"
 #include "text/suggest.h"
 #include "version.h"

@@ -1,6 +1,7 @@
 #include "commands/cmd_show.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -66,11 +67,14 @@ std::string lift_text(Lift lift) {
 
 std::string scope_text(const Scope& s) {
   std::vector<std::string> parts;
-  if (!s.phases.empty()) parts.push_back("phases " + join(strings(s.phases)));
-  if (!s.positions.empty()) parts.push_back("positions " + join(strings(s.positions)));
-  if (!s.tags.empty()) parts.push_back("tags " + join(s.tags));
-  if (!s.exercises.empty()) parts.push_back("exercises " + join(ref_ids(s.exercises)));
-  return parts.empty() ? "every step" : join(parts, "; ");
+  if (!s.phases.empty())
+    parts.push_back(fmt::format("phases {}", fmt::join(strings(s.phases), ", ")));
+  if (!s.positions.empty())
+    parts.push_back(fmt::format("positions {}", fmt::join(strings(s.positions), ", ")));
+  if (!s.tags.empty()) parts.push_back(fmt::format("tags {}", fmt::join(s.tags, ", ")));
+  if (!s.exercises.empty())
+    parts.push_back(fmt::format("exercises {}", fmt::join(ref_ids(s.exercises), ", ")));
+  return parts.empty() ? "every step" : fmt::format("{}", fmt::join(parts, "; "));
 }
 
 std::string dose_limits_text(const DoseLimits& d) {
@@ -79,7 +83,7 @@ std::string dose_limits_text(const DoseLimits& d) {
   if (d.min_hold_seconds) parts.push_back(fmt::format("holds at least {} s", *d.min_hold_seconds));
   if (d.max_sets)
     parts.push_back(fmt::format("at most {} set{}", *d.max_sets, *d.max_sets == 1 ? "" : "s"));
-  return join(parts, ", ");
+  return fmt::format("{}", fmt::join(parts, ", "));
 }
 
 // What a rule does, in general (for `show CONDITION`).
@@ -87,21 +91,21 @@ std::string rule_text(const Library& lib, const Rule& r) {
   std::vector<std::string> names;
   switch (r.kind) {
     case RuleKind::exclude_positions:
-      return "rules out the positions " + join(strings(r.positions));
+      return fmt::format("rules out the positions {}", fmt::join(strings(r.positions), ", "));
     case RuleKind::exclude_tags:
-      return "rules out exercises tagged " + join(r.tags);
+      return fmt::format("rules out exercises tagged {}", fmt::join(r.tags, ", "));
     case RuleKind::exclude_exercises:
-      return "rules out the exercises " + join(ref_ids(r.ids));
+      return fmt::format("rules out the exercises {}", fmt::join(ref_ids(r.ids), ", "));
     case RuleKind::no_pressure_on:
       for (const auto& id : r.ids) names.push_back(region_name(lib, id.id));
-      return "no pressure on: " + join(names, "; ");
+      return fmt::format("no pressure on: {}", fmt::join(names, "; "));
     case RuleKind::exclude_equipment:
       for (const auto& id : r.ids) names.push_back(equipment_name(lib, id.id));
-      return "rules out the tools: " + join(names);
+      return fmt::format("rules out the tools: {}", fmt::join(names, ", "));
     case RuleKind::max_firmness:
       return fmt::format("tools no firmer than {}", to_string(r.firmness));
     case RuleKind::hold_back_phases:
-      return fmt::format("holds back the {} phase {}", join(strings(r.phases)),
+      return fmt::format("holds back the {} phase {}", fmt::join(strings(r.phases), ", "),
                          lift_text(r.lifted_by));
     case RuleKind::max_minutes:
       return fmt::format("the session takes at most {} min", r.minutes);
@@ -134,7 +138,7 @@ std::optional<std::string> effect_on(const Library& lib, const Rule& r, const Ex
         if (contains(x.tags, t)) names.push_back(t);
       }
       if (names.empty()) return std::nullopt;
-      return fmt::format("left out: tagged {}", join(names));
+      return fmt::format("left out: tagged {}", fmt::join(names, ", "));
     case RuleKind::exclude_exercises:
       if (!has_ref(r.ids, x.id)) return std::nullopt;
       return std::string("left out");
@@ -143,19 +147,20 @@ std::optional<std::string> effect_on(const Library& lib, const Rule& r, const Ex
         if (has_ref(x.pressure_on, id.id)) names.push_back(region_name(lib, id.id));
       }
       if (names.empty()) return std::nullopt;
-      return fmt::format("left out: it presses on {}", join(names, "; "));
+      return fmt::format("left out: it presses on {}", fmt::join(names, "; "));
     case RuleKind::exclude_equipment:
       for (const Equipment* e : candidate_tools(lib, x)) {
         if (rules_out_tool(r, *e) && !contains(names, e->name)) names.push_back(e->name);
       }
       if (names.empty()) return std::nullopt;
-      return fmt::format("not with: {}", join(names));
+      return fmt::format("not with: {}", fmt::join(names, ", "));
     case RuleKind::max_firmness:
       for (const Equipment* e : candidate_tools(lib, x)) {
         if (rules_out_tool(r, *e) && !contains(names, e->name)) names.push_back(e->name);
       }
       if (names.empty()) return std::nullopt;
-      return fmt::format("{} tools only, so not with: {}", to_string(r.firmness), join(names));
+      return fmt::format("{} tools only, so not with: {}", to_string(r.firmness),
+                         fmt::join(names, ", "));
     case RuleKind::hold_back_phases:
       if (!contains(r.phases, x.phase)) return std::nullopt;
       return fmt::format("held back {}", lift_text(r.lifted_by));
@@ -173,7 +178,7 @@ std::optional<std::string> effect_on(const Library& lib, const Rule& r, const Ex
       if (d.max_sets && x.dose.max_sets > *d.max_sets)
         parts.push_back(fmt::format("{} set{} at most", *d.max_sets, *d.max_sets == 1 ? "" : "s"));
       if (parts.empty()) return std::nullopt;
-      return join(parts, ", ");
+      return fmt::format("{}", fmt::join(parts, ", "));
     }
     case RuleKind::cue:
       if (!in_scope(r.scope, x)) return std::nullopt;
@@ -224,20 +229,21 @@ std::string show_exercise(const Library& lib, const Exercise& x, int width) {
     if (const Equipment* e = lib.find_equipment(need.id); e && !e->stand_ins.empty()) {
       std::vector<std::string> alts;
       for (const auto& s : e->stand_ins) alts.push_back(equipment_name(lib, s.id));
-      tool += "; stand-ins, in order: " + join(alts);
+      tool += fmt::format("; stand-ins, in order: {}", fmt::join(alts, ", "));
     }
     tools.push_back(tool);
   }
-  w.field("Equipment", tools.empty() ? "none" : join(tools, ". "));
+  w.field("Equipment", tools.empty() ? "none" : fmt::format("{}", fmt::join(tools, ". ")));
   std::vector<std::string> regions;
   for (const auto& r : x.pressure_on) regions.push_back(region_name(lib, r.id));
   w.field("Presses on", regions.empty()
                             ? "nothing"
-                            : join(regions, "; ") + " (left out when --avoid names one of them)");
+                            : fmt::format("{} (left out when --avoid names one of them)",
+                                          fmt::join(regions, "; ")));
   std::vector<std::string> targets;
   for (const auto& r : x.targets) targets.push_back(region_name(lib, r.id));
-  if (!targets.empty()) w.field("Works", join(targets, "; "));
-  if (!x.tags.empty()) w.field("Tags", join(x.tags));
+  if (!targets.empty()) w.field("Works", fmt::format("{}", fmt::join(targets, "; ")));
+  if (!x.tags.empty()) w.field("Tags", fmt::format("{}", fmt::join(x.tags, ", ")));
   StepDose dose;
   dose.sets = x.dose.sets;
   dose.max_sets = x.dose.max_sets;
@@ -339,7 +345,7 @@ std::string show_condition(const Library& lib, const Condition& c, int width) {
     }
     w.heading(
         fmt::format("Exercises it changes ({}; 'backplan show ID' says how)", reached.size()));
-    if (!reached.empty()) w.text(join(reached), "  ", "  ");
+    if (!reached.empty()) w.text(fmt::format("{}", fmt::join(reached, ", ")), "  ", "  ");
   }
   return w.str();
 }
@@ -351,12 +357,13 @@ std::string show_equipment(const Library& lib, const Equipment& e, int width) {
   w.field("Firmness", e.firmness ? std::string(to_string(*e.firmness)) : "-");
   std::vector<std::string> alts;
   for (const auto& s : e.stand_ins) alts.push_back(name_and_id(equipment_name(lib, s.id), s.id));
-  w.field("Stand-ins", alts.empty() ? "none" : join(alts, "; ") + " (in this order)");
+  w.field("Stand-ins",
+          alts.empty() ? "none" : fmt::format("{} (in this order)", fmt::join(alts, "; ")));
   std::vector<std::string> covers;
   for (const auto& other : lib.equipment) {
     if (has_ref(other.stand_ins, e.id)) covers.push_back(name_and_id(other.name, other.id));
   }
-  if (!covers.empty()) w.field("Stands in for", join(covers, "; "));
+  if (!covers.empty()) w.field("Stands in for", fmt::format("{}", fmt::join(covers, "; ")));
   if (has_ref(lib.settings.assumed_equipment, e.id))
     w.field("Assumed", "always, without --equipment");
   if (has_ref(lib.settings.default_equipment, e.id))
@@ -373,7 +380,7 @@ std::string show_equipment(const Library& lib, const Equipment& e, int width) {
     }
   }
   w.heading(fmt::format("Exercises that can use it ({})", used.size()));
-  if (!used.empty()) w.text(join(used), "  ", "  ");
+  if (!used.empty()) w.text(fmt::format("{}", fmt::join(used, ", ")), "  ", "  ");
 
   std::vector<std::string> limits;
   for (const auto& c : lib.conditions) {

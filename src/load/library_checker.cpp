@@ -1,6 +1,7 @@
 #include "load/library_reader.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <functional>
@@ -112,7 +113,7 @@ class Checker {
           auto start = std::find(path.begin(), path.end(), alt->id);
           std::vector<std::string> loop(start, path.end());
           loop.push_back(alt->id);
-          sink_.error(a.at, fmt::format("alternatives loop: {}", join(loop, " -> ")));
+          sink_.error(a.at, fmt::format("alternatives loop: {}", fmt::join(loop, " -> ")));
         } else if (state[alt->id] == 0) {
           visit(*alt);
         }

@@ -1,6 +1,7 @@
 #include "load/library_reader.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <functional>
@@ -262,7 +263,7 @@ class FileReader {
                            "exclude_exercises, no_pressure_on, exclude_equipment, max_firmness, "
                            "hold_back_phases, max_minutes, dose or cue"
                          : fmt::format("a rule has one effect, this one has {}: {}", effects.size(),
-                                       join(effects)));
+                                       fmt::join(effects, ", ")));
       return;
     }
     Rule out;

@@ -1,6 +1,7 @@
 #include "load/yaml_reader.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -143,7 +144,7 @@ Fields::Fields(YamlReader& reader, const YamlNode& mapping, std::string_view wha
       if (auto guess = closest(key->value, names)) {
         reader_.error(*key, fmt::format("unknown {} (did you mean '{}'?)", field, *guess));
       } else {
-        reader_.error(*key, fmt::format("unknown {}; valid: {}", field, join(names)));
+        reader_.error(*key, fmt::format("unknown {}; valid: {}", field, fmt::join(names, ", ")));
       }
     }
   }

@@ -1,6 +1,7 @@
 #include "plan/planner.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <functional>
@@ -73,14 +74,12 @@ class Planner {
     if (!owns_any) {
       std::vector<std::string> names;
       for (const Equipment* e : candidates) names.push_back(lower_first(e->name));
-      add_reason(
-          reasons,
-          names.size() == 1
-              ? fmt::format("it needs a {}, which you did not list", names[0])
-              : fmt::format("it needs a {} or a stand-in ({}), and you listed none "
-                            "of them",
-                            names[0],
-                            join(std::vector<std::string>(names.begin() + 1, names.end()), ", ")));
+      add_reason(reasons,
+                 names.size() == 1
+                     ? fmt::format("it needs a {}, which you did not list", names[0])
+                     : fmt::format("it needs a {} or a stand-in ({}), and you listed none "
+                                   "of them",
+                                   names[0], fmt::join(names.begin() + 1, names.end(), ", ")));
     }
     return std::nullopt;
   }
@@ -104,7 +103,7 @@ class Planner {
         why = fit.reasons;
         first = false;
       } else {
-        tried.push_back(fmt::format("{} is out too: {}", x.name, join(fit.reasons, "; ")));
+        tried.push_back(fmt::format("{} is out too: {}", x.name, fmt::join(fit.reasons, "; ")));
       }
       for (const auto& alt : x.alternatives) visit(*lib_.find_exercise(alt.id));
     };
@@ -256,7 +255,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
     budget = *k.max_minutes * 60;
     plan.notices.push_back({NoticeLevel::info,
                             fmt::format("This session is kept to {} ({}).", minutes_text(budget),
-                                        join(k.minutes_reasons, "; ")),
+                                        fmt::join(k.minutes_reasons, "; ")),
                             NoticeSource::session_cap});
   }
   plan.budget_seconds = budget;

@@ -1,6 +1,7 @@
 #include "text/suggest.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -50,21 +51,12 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
   return std::nullopt;
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += separator;
-    out += items[i];
-  }
-  return out;
-}
-
 std::string unknown_message(std::string_view kind, std::string_view word,
                             const std::vector<std::string>& choices) {
   if (auto guess = closest(word, choices)) {
     return fmt::format("unknown {} '{}' (did you mean '{}'?)", kind, word, *guess);
   }
-  return fmt::format("unknown {} '{}'; valid: {}", kind, word, join(choices));
+  return fmt::format("unknown {} '{}'; valid: {}", kind, word, fmt::join(choices, ", "));
 }
 
 }  // namespace backplan

@@ -16,7 +16,4 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 std::string unknown_message(std::string_view kind, std::string_view word,
                             const std::vector<std::string>& choices);
 
-// "a, b, c"
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
-
 }  // namespace backplan
