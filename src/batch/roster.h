@@ -13,12 +13,10 @@
 #include <string_view>
 #include <vector>
 
-#include "batch/slug.h"  // the file names rows are written to; callers use both
 #include "model/diagnostics.h"
 #include "model/library.h"
 #include "model/names.h"
 #include "model/profile.h"
-#include "resolve/profile.h"
 
 namespace backplan {
 

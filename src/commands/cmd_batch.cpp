@@ -16,6 +16,7 @@
 #include <variant>
 
 #include "batch/roster.h"
+#include "batch/slug.h"
 #include "io/output.h"
 #include "load/library_loader.h"
 #include "model/diagnostics.h"
@@ -23,6 +24,7 @@
 #include "plan/planner.h"
 #include "render/batch_index.h"
 #include "render/render.h"
+#include "resolve/profile.h"
 #include "text/date.h"
 #include "text/suggest.h"
 #include "text/utf8.h"

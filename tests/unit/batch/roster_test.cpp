@@ -12,6 +12,7 @@
 #include "load/yaml_tree.h"
 #include "model/diagnostics.h"
 #include "resolve/fields.h"
+#include "resolve/profile.h"
 #include "text/utf8.h"
 
 using namespace backplan;
