@@ -25,8 +25,6 @@ namespace backplan {
 
 namespace {
 
-const std::vector<std::string> kSubcommands = {"plan",    "validate", "list",       "show",
-                                               "profile", "batch",    "completions"};
 // Hidden: what the completion scripts call (cmd_list.h).
 const std::string kCompleteCommand = "__complete";
 
@@ -288,6 +286,15 @@ CommandSpec command_spec(const CLI::App& app) {
   return spec;
 }
 
+// The commands the program has, in the order --help lists them.
+std::vector<std::string> command_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (!sub->get_group().empty()) names.push_back(sub->get_name());
+  }
+  return names;
+}
+
 // Long option names of a (sub)command, for "did you mean".
 std::vector<std::string> option_names(const CLI::App& app) {
   std::vector<std::string> names;
@@ -330,7 +337,8 @@ std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) 
                          help);
     }
     if (active == &app) {
-      return fmt::format("{}; see '{}'", unknown_message("command", word, kSubcommands), help);
+      return fmt::format("{}; see '{}'", unknown_message("command", word, command_names(app)),
+                         help);
     }
     return fmt::format("unexpected argument '{}'; see '{}'", word, help);
   }
@@ -359,13 +367,6 @@ int run_cli(int argc, const char* const* argv) {
   const bool top_level_flag = first == "-h" || first == "--help" || first == "--version";
   if (argc == 1 || (!first.empty() && first[0] == '-' && !top_level_flag))
     args.emplace_back("plan");
-  if (argc > 1 && (first.empty() || first[0] != '-') && first != kCompleteCommand &&
-      std::find(kSubcommands.begin(), kSubcommands.end(), first) == kSubcommands.end()) {
-    say_error(
-        fmt::format("{}; see 'backplan --help'", unknown_message("command", first, kSubcommands)));
-    return static_cast<int>(ExitCode::usage);
-  }
-
   CLI::App app("backplan — a safe, sequenced daily routine for low-back pain", "backplan");
   app.set_version_flag("--version", std::string("backplan ") + BACKPLAN_VERSION);
   app.require_subcommand(1);
@@ -393,6 +394,14 @@ rows skipped. See backplan(1).
   setup_profile(app, profile_args);
   std::string completion_shell;
   setup_completions(app, completion_shell);
+
+  const std::vector<std::string> commands = command_names(app);
+  if (argc > 1 && (first.empty() || first[0] != '-') && first != kCompleteCommand &&
+      std::find(commands.begin(), commands.end(), first) == commands.end()) {
+    say_error(
+        fmt::format("{}; see 'backplan --help'", unknown_message("command", first, commands)));
+    return static_cast<int>(ExitCode::usage);
+  }
 
   if (first == kCompleteCommand) {
     // `backplan __complete -- WORDS...`, from the completion scripts; never through CLI11.
