@@ -163,7 +163,7 @@ roster, 5 cannot write (or DIR not empty without --force), 6 some rows were skip
 
 void setup_list(CLI::App& app, ListOptions& o) {
   CLI::App* cmd = app.add_subcommand("list", "List what the routine library knows");
-  cmd->add_option("kind", o.kind, "exercises, equipment, conditions, regions or routines")
+  cmd->add_option("kind", o.kind, "exercises, equipment, conditions, regions, routines or sources")
       ->required()
       ->type_name("KIND");
   cmd->add_option("--format", o.format,
@@ -176,6 +176,7 @@ void setup_list(CLI::App& app, ListOptions& o) {
   backplan list equipment --format json
   backplan list regions --format ids
   backplan list routines --routines my-routines/
+  backplan list sources
 
 Conditions come in three groups: those --condition takes, the automatic ones, and red flags.
 )");
@@ -183,10 +184,10 @@ Conditions come in three groups: those --condition takes, the automatic ones, an
 
 void setup_show(CLI::App& app, ShowOptions& o) {
   CLI::App* cmd =
-      app.add_subcommand("show", "Describe one exercise, condition or piece of equipment");
+      app.add_subcommand("show", "Describe one exercise, condition, piece of equipment or source");
   cmd->add_option("id", o.id,
-                  "An id from 'backplan list exercises', 'list conditions' or "
-                  "'list equipment'")
+                  "An id from 'backplan list exercises', 'list conditions', 'list equipment' or "
+                  "'list sources'")
       ->required()
       ->type_name("ID");
   add_routines(cmd, o.routines, kRoutinesOver);
@@ -195,9 +196,10 @@ void setup_show(CLI::App& app, ShowOptions& o) {
   backplan show foam-roll-calves
   backplan show osteoporosis
   backplan show tennis-ball
+  backplan show acog-2020-exercise-pregnancy
 
 For an exercise: its dose, cues, tools and stand-ins, alternatives, what it stands in for, and
-every condition rule that changes it, with sources. Exit code 2 for an unknown id.
+every condition rule that changes it, with the full citation of each source. Exit code 2 for an unknown id.
 )");
 }
 

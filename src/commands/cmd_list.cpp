@@ -93,6 +93,9 @@ std::string list_text(const Library& lib, ListKind kind, int width) {
         rows.push_back({r.id, r.description.empty() ? r.name : r.name + ". " + r.description});
       }
       return table({"ID", "NAME"}, rows, width);
+    case ListKind::sources:
+      for (const auto& src : lib.sources) rows.push_back({src.id, citation(src)});
+      return table({"ID", "CITATION"}, rows, width);
     case ListKind::conditions: {
       // Three groups, so the automatic ones and the red flags stand out; one table keeps the
       // columns aligned across them.
@@ -172,6 +175,18 @@ std::string list_json(const Library& lib, ListKind kind) {
         items.push_back({{"id", r.id}, {"name", r.name}, {"description", r.description}});
       }
       break;
+    case ListKind::sources:
+      for (const auto& src : lib.sources) {
+        items.push_back({{"id", src.id},
+                         {"authors", src.authors},
+                         {"title", src.title},
+                         {"year", src.year ? json(*src.year) : json(nullptr)},
+                         {"publisher", src.publisher},
+                         {"url", src.url},
+                         {"doi", src.doi},
+                         {"citation", citation(src)}});
+      }
+      break;
   }
   const json out = {
       {"format", "backplan-list-1"}, {"kind", kListKindNames.name(kind)}, {"items", items}};
@@ -191,6 +206,8 @@ std::vector<std::string> accepted_ids(const Library& lib, ListKind kind) {
       return region_choices(lib);
     case ListKind::routines:
       return routine_choices(lib);
+    case ListKind::sources:
+      return all_ids(lib.sources);
   }
   return {};
 }

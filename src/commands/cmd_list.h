@@ -10,12 +10,13 @@
 
 namespace backplan {
 
-enum class ListKind { exercises, equipment, conditions, regions, routines };
+enum class ListKind { exercises, equipment, conditions, regions, routines, sources };
 inline constexpr auto kListKindNames = make_names<ListKind>({{ListKind::exercises, "exercises"},
                                                              {ListKind::equipment, "equipment"},
                                                              {ListKind::conditions, "conditions"},
                                                              {ListKind::regions, "regions"},
-                                                             {ListKind::routines, "routines"}});
+                                                             {ListKind::routines, "routines"},
+                                                             {ListKind::sources, "sources"}});
 enum class ListFormat { text, json, ids };
 inline constexpr auto kListFormatNames = make_names<ListFormat>(
     {{ListFormat::text, "text"}, {ListFormat::json, "json"}, {ListFormat::ids, "ids"}});

@@ -217,8 +217,36 @@ class Writer {
   std::string out_;
 };
 
+// The sources a description cites, each listed once at its end, in the order first cited.
+class Citations {
+ public:
+  explicit Citations(const Library& lib) : lib_(lib) {}
+
+  // "a, b": the ids, noted for the list at the end.
+  std::string cite(const std::vector<Ref>& refs) {
+    for (const auto& r : refs) {
+      if (!contains(ids_, r.id)) ids_.push_back(r.id);
+    }
+    return fmt::format("{}", fmt::join(ref_ids(refs), ", "));
+  }
+
+  void write(Writer& w) const {
+    if (ids_.empty()) return;
+    w.heading("Sources");
+    for (const auto& id : ids_) {
+      const Source* src = lib_.find_source(id);
+      w.item(src ? fmt::format("{}: {}", id, citation(*src)) : id);
+    }
+  }
+
+ private:
+  const Library& lib_;
+  std::vector<std::string> ids_;
+};
+
 std::string show_exercise(const Library& lib, const Exercise& x, int width) {
   Writer w(width);
+  Citations cites(lib);
   w.text(name_and_id(x.name, x.id), "", "");
   w.line();
   w.field("Phase", std::string(to_string(x.phase)));
@@ -261,7 +289,7 @@ std::string show_exercise(const Library& lib, const Exercise& x, int width) {
                                                          : "holds");
   }
   w.field("Dose", dose_text);
-  w.field("Source", x.source);
+  if (!x.sources.empty()) w.field("Sources", cites.cite(x.sources));
   w.field("Defined at", to_string(x.at));
 
   w.heading("Cues");
@@ -311,15 +339,17 @@ std::string show_exercise(const Library& lib, const Exercise& x, int width) {
     for (const auto& [effect, rule] : effects) {
       w.text(rule->why.empty() ? effect : fmt::format("{}: {}", effect, rule->why), "    - ",
              "      ");
-      w.text("Source: " + rule->source, "      ", "      ");
+      w.text("Sources: " + cites.cite(rule->sources), "      ", "      ");
     }
   }
   if (!any) w.text("No condition in the library changes it.", "  ", "  ");
+  cites.write(w);
   return w.str();
 }
 
 std::string show_condition(const Library& lib, const Condition& c, int width) {
   Writer w(width);
+  Citations cites(lib);
   w.text(name_and_id(c.name, c.id), "", "");
   w.line();
   w.field("Gate", c.gate == Gate::stop ? "stop (a red flag: no plan, seek care)"
@@ -327,14 +357,14 @@ std::string show_condition(const Library& lib, const Condition& c, int width) {
   w.field("Applies", c.when ? "by itself, " + to_string(*c.when)
                             : fmt::format("when named: --condition {}", c.id));
   if (!c.notice.empty()) w.field("Notice", c.notice);
-  if (!c.source.empty()) w.field("Source", c.source);
+  if (!c.sources.empty()) w.field("Sources", cites.cite(c.sources));
   w.field("Defined at", to_string(c.at));
   if (!c.rules.empty()) {
     w.heading("Rules");
     for (const auto& r : c.rules) {
       const std::string what = rule_text(lib, r);
       w.text(r.why.empty() ? what : fmt::format("{}: {}", what, r.why), "  - ", "    ");
-      w.text("Source: " + r.source, "    ", "    ");
+      w.text("Sources: " + cites.cite(r.sources), "    ", "    ");
     }
     std::vector<std::string> reached;
     for (const auto& x : lib.exercises) {
@@ -347,6 +377,37 @@ std::string show_condition(const Library& lib, const Condition& c, int width) {
         fmt::format("Exercises it changes ({}; 'backplan show ID' says how)", reached.size()));
     if (!reached.empty()) w.text(fmt::format("{}", fmt::join(reached, ", ")), "  ", "  ");
   }
+  cites.write(w);
+  return w.str();
+}
+
+std::string show_source(const Library& lib, const Source& src, int width) {
+  Writer w(width);
+  w.text(fmt::format("{} ({})", src.title, src.id), "", "");
+  w.line();
+  if (!src.authors.empty()) w.field("Authors", src.authors);
+  if (src.year) w.field("Year", std::to_string(*src.year));
+  if (!src.publisher.empty()) w.field("Published", src.publisher);
+  if (!src.url.empty()) w.field("URL", src.url);
+  if (!src.doi.empty()) w.field("DOI", src.doi);
+  w.field("Citation", citation(src));
+  w.field("Defined at", to_string(src.at));
+  std::vector<std::string> cited_by;
+  auto cites = [&](const std::vector<Ref>& refs) { return has_ref(refs, src.id); };
+  for (const auto& g : lib.general_rules) {
+    if (cites(g.sources)) cited_by.push_back("general rule: " + g.text);
+  }
+  for (const auto& x : lib.exercises) {
+    if (cites(x.sources)) cited_by.push_back(fmt::format("exercise {}", x.id));
+  }
+  for (const auto& c : lib.conditions) {
+    if (cites(c.sources)) cited_by.push_back(fmt::format("condition {}", c.id));
+    for (const auto& r : c.rules) {
+      if (cites(r.sources)) cited_by.push_back(fmt::format("condition {}: {}", c.id, r.why));
+    }
+  }
+  w.heading(fmt::format("Cited by ({})", cited_by.size()));
+  for (const auto& c : cited_by) w.item(c);
   return w.str();
 }
 
@@ -397,19 +458,25 @@ std::string show_equipment(const Library& lib, const Equipment& e, int width) {
 
 }  // namespace
 
+std::vector<std::string> show_ids(const Library& lib) {
+  std::vector<std::string> ids;
+  for (const auto& x : lib.exercises) ids.push_back(x.id);
+  for (const auto& c : lib.conditions) ids.push_back(c.id);
+  for (const auto& e : lib.equipment) ids.push_back(e.id);
+  for (const auto& src : lib.sources) ids.push_back(src.id);
+  return ids;
+}
+
 std::string render_show(const Library& lib, const std::string& id, int width) {
   if (const Exercise* x = lib.find_exercise(id)) return show_exercise(lib, *x, width);
   if (const Condition* c = lib.find_condition(id)) return show_condition(lib, *c, width);
   if (const Equipment* e = lib.find_equipment(id)) return show_equipment(lib, *e, width);
-  std::vector<std::string> choices;
-  for (const auto& x : lib.exercises) choices.push_back(x.id);
-  for (const auto& c : lib.conditions) choices.push_back(c.id);
-  for (const auto& e : lib.equipment) choices.push_back(e.id);
-  const auto near = closest(id, choices);
+  if (const Source* src = lib.find_source(id)) return show_source(lib, *src, width);
+  const auto near = closest(id, show_ids(lib));
   throw Error(ExitCode::usage,
               near ? fmt::format("unknown id '{}' (did you mean '{}'?)", id, *near)
-                   : fmt::format("unknown id '{}': not an exercise, condition or equipment in the "
-                                 "library; see 'backplan list exercises'",
+                   : fmt::format("unknown id '{}': not an exercise, condition, equipment or source "
+                                 "in the library; see 'backplan list exercises'",
                                  id));
 }
 

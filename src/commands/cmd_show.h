@@ -9,6 +9,9 @@
 
 namespace backplan {
 
+// Every id `show` takes: exercises, conditions, equipment and sources, in that order.
+std::vector<std::string> show_ids(const Library& lib);
+
 // The description: a pure function of the library, wrapped at `width` columns. Throws Error
 // (usage) with "did you mean" for an id the library does not have.
 std::string render_show(const Library& lib, const std::string& id, int width);

@@ -69,9 +69,10 @@ int run_validate(const ValidateOptions& options) {
                stderr);
     return static_cast<int>(ExitCode::bad_data);
   }
-  std::fputs(fmt::format("ok: {} file{}, {} exercises, {} conditions, {} routine{}\n", files,
-                         files == 1 ? "" : "s", lib.exercises.size(), lib.conditions.size(),
-                         lib.routines.size(), lib.routines.size() == 1 ? "" : "s")
+  std::fputs(fmt::format("ok: {} file{}, {} exercises, {} conditions, {} routine{}, {} source{}\n",
+                         files, files == 1 ? "" : "s", lib.exercises.size(), lib.conditions.size(),
+                         lib.routines.size(), lib.routines.size() == 1 ? "" : "s",
+                         lib.sources.size(), lib.sources.size() == 1 ? "" : "s")
                  .c_str(),
              stdout);
   return static_cast<int>(ExitCode::ok);

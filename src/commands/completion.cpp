@@ -6,6 +6,7 @@
 
 #include "batch/roster.h"
 #include "commands/cmd_list.h"
+#include "commands/cmd_show.h"
 #include "io/output.h"
 #include "load/library_loader.h"
 #include "model/diagnostics.h"
@@ -199,14 +200,7 @@ std::vector<std::string> complete_words(
   const std::string& kind = cmd->positionals[std::min(n, cmd->positionals.size() - 1)].value_name;
   if (kind == "KIND") return matching(kListKindNames.names(), cur);
   if (kind == "SHELL") return matching(completion_shells(), cur);
-  if (kind == "ID") {
-    const Library l = lib();
-    std::vector<std::string> ids;
-    for (const auto& x : l.exercises) ids.push_back(x.id);
-    for (const auto& c : l.conditions) ids.push_back(c.id);
-    for (const auto& e : l.equipment) ids.push_back(e.id);
-    return matching(ids, cur);
-  }
+  if (kind == "ID") return matching(show_ids(lib()), cur);
   return paths(kind);
 }
 

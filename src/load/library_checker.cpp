@@ -90,9 +90,35 @@ class Checker {
       }
     }
     for (const auto& routine : lib_.routines) check_routine(routine);
+    check_sources();
   }
 
  private:
+  // Every `source:` names a source the library has (last, so that the first problem in a file
+  // stays the one about its structure).
+  void check_sources() {
+    const auto sources = ids_of(lib_.sources);
+    // The list is long: a typo gets "did you mean", anything else a pointer to where the list is.
+    auto check = [&](const std::vector<Ref>& refs) {
+      for (const auto& r : refs) {
+        if (std::find(sources.begin(), sources.end(), r.id) != sources.end()) continue;
+        const auto near = closest(r.id, sources);
+        sink_.error(r.at, near
+                              ? fmt::format("unknown source '{}' (did you mean '{}'?)", r.id, *near)
+                              : fmt::format("unknown source '{}'; define it under 'sources' (with "
+                                            "a title, and a url or doi), or see 'backplan list "
+                                            "sources'",
+                                            r.id));
+      }
+    };
+    for (const auto& g : lib_.general_rules) check(g.sources);
+    for (const auto& x : lib_.exercises) check(x.sources);
+    for (const auto& c : lib_.conditions) {
+      check(c.sources);
+      for (const auto& rule : c.rules) check(rule.sources);
+    }
+  }
+
   bool known(const Ref& ref, const std::vector<std::string>& ids, std::string_view kind) {
     if (std::find(ids.begin(), ids.end(), ref.id) != ids.end()) return true;
     sink_.error(ref.at, unknown_message(kind, ref.id, ids));

@@ -36,8 +36,7 @@ class Emitter {
     line("l.settings.default_equipment_notice = " + literal(s.default_equipment_notice) + ";");
     line("l.settings.assumed_equipment = " + refs(s.assumed_equipment) + ";");
     for (const auto& g : lib.general_rules) {
-      line(fmt::format("l.general_rules.push_back({{{}, {}}});", literal(g.text),
-                       literal(g.source)));
+      line(fmt::format("l.general_rules.push_back({{{}, {}}});", literal(g.text), refs(g.sources)));
     }
     for (const auto& r : lib.regions) {
       line(fmt::format("l.regions.push_back({{{}, {}, {}}});", literal(r.id), literal(r.name),
@@ -59,6 +58,7 @@ class Emitter {
     for (const auto& x : lib.exercises) exercise(x);
     for (const auto& c : lib.conditions) condition(c);
     for (const auto& r : lib.routines) routine(r);
+    for (const auto& src : lib.sources) source(src);
     out_ += "  return l;\n}\n\n}  // namespace\n\n";
     out_ +=
         "const Library& compiled_builtin_library() {\n  static const Library lib = build();\n"
@@ -119,7 +119,7 @@ class Emitter {
     line(fmt::format("  x.dose.rest_seconds = {};", d.rest_seconds));
     line("  x.cues = " + texts(x.cues) + ";");
     line("  x.alternatives = " + refs(x.alternatives) + ";");
-    line("  x.source = " + literal(x.source) + ";");
+    line("  x.sources = " + refs(x.sources) + ";");
     line("  x.at = " + location(x.at) + ";");
     line("  l.exercises.push_back(std::move(x));");
     line("}");
@@ -136,7 +136,7 @@ class Emitter {
                        static_cast<int>(c.when->kind), c.when->age));
     }
     line("  c.notice = " + literal(c.notice) + ";");
-    line("  c.source = " + literal(c.source) + ";");
+    line("  c.sources = " + refs(c.sources) + ";");
     for (const auto& r : c.rules) {
       line("  {");
       line("    Rule r;");
@@ -158,7 +158,7 @@ class Emitter {
       line("    r.scope.exercises = " + refs(r.scope.exercises) + ";");
       line("    r.scope.positions = " + enums("Position", r.scope.positions) + ";");
       line("    r.why = " + literal(r.why) + ";");
-      line("    r.source = " + literal(r.source) + ";");
+      line("    r.sources = " + refs(r.sources) + ";");
       line("    r.at = " + location(r.at) + ";");
       line("    c.rules.push_back(std::move(r));");
       line("  }");
@@ -188,6 +188,21 @@ class Emitter {
     }
     line("  r.at = " + location(r.at) + ";");
     line("  l.routines.push_back(std::move(r));");
+    line("}");
+  }
+
+  void source(const Source& src) {
+    line("{");
+    line("  Source s;");
+    line("  s.id = " + literal(src.id) + ";");
+    line("  s.authors = " + literal(src.authors) + ";");
+    line("  s.title = " + literal(src.title) + ";");
+    line("  s.year = " + optional_int(src.year) + ";");
+    line("  s.publisher = " + literal(src.publisher) + ";");
+    line("  s.url = " + literal(src.url) + ";");
+    line("  s.doi = " + literal(src.doi) + ";");
+    line("  s.at = " + location(src.at) + ";");
+    line("  l.sources.push_back(std::move(s));");
     line("}");
   }
 

@@ -104,6 +104,7 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
     merge(lib.exercises, layer.exercises, "exercise", sink);
     merge(lib.conditions, layer.conditions, "condition", sink);
     merge(lib.routines, layer.routines, "routine", sink);
+    merge(lib.sources, layer.sources, "source", sink);
   }
   if (!sink.empty()) return lib;
   if (settings_at) {

@@ -31,7 +31,7 @@ class FileReader {
     if (!r_.is_mapping(root, "a routine library file")) return;
     Fields f(r_, root, "a routine library file",
              {"settings", "general_rules", "regions", "equipment", "exercises", "conditions",
-              "routines"});
+              "routines", "sources"});
     if (auto* n = f.get("settings")) settings(*n);
     if (auto* n = f.get("general_rules")) general_rules(*n);
     if (auto* n = f.get("regions")) each(*n, "regions", [&](const YamlNode& e) { region(e); });
@@ -42,6 +42,7 @@ class FileReader {
     if (auto* n = f.get("conditions"))
       each(*n, "conditions", [&](const YamlNode& e) { condition(e); });
     if (auto* n = f.get("routines")) each(*n, "routines", [&](const YamlNode& e) { routine(e); });
+    if (auto* n = f.get("sources")) each(*n, "sources", [&](const YamlNode& e) { source(e); });
   }
 
  private:
@@ -72,6 +73,20 @@ class FileReader {
     if (!node) return out;
     for (const YamlNode* item : r_.list(*node, field)) {
       if (auto value = r_.choice(*item, field, names)) out.push_back(*value);
+    }
+    return out;
+  }
+
+  // `source:`: the ids of the sources an entry rests on, a list or a single id.
+  std::vector<Ref> source_refs(const Fields& f, bool required) {
+    const YamlNode* n = required ? f.required("source") : f.get("source");
+    std::vector<Ref> out;
+    if (!n) return out;
+    for (const YamlNode* item : r_.list(*n, "source", true)) {
+      if (auto value = r_.id(*item, "source")) out.push_back({*value, r_.at(*item)});
+    }
+    if (out.empty() && n->kind == YamlNode::Kind::sequence) {
+      r_.error(*n, "'source' needs at least one source id (see 'sources')");
     }
     return out;
   }
@@ -118,9 +133,27 @@ class FileReader {
     each(node, "general_rules", [&](const YamlNode& item) {
       if (!r_.is_mapping(item, "a general rule")) return;
       Fields f(r_, item, "a general rule", {"text", "source"});
-      rules.push_back({text_or_empty(f, "text", true), text_or_empty(f, "source", true)});
+      rules.push_back({text_or_empty(f, "text", true), source_refs(f, true)});
     });
     layer_.general_rules = std::move(rules);
+  }
+
+  void source(const YamlNode& node) {
+    if (!r_.is_mapping(node, "a source")) return;
+    Fields f(r_, node, "a source", {"id", "authors", "title", "year", "publisher", "url", "doi"});
+    Source out;
+    out.at = r_.at(node);
+    if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
+    out.authors = text_or_empty(f, "authors", false);
+    out.title = text_or_empty(f, "title", true);
+    if (auto* n = f.get("year")) out.year = r_.integer(*n, "year", 1800, 2100);
+    out.publisher = text_or_empty(f, "publisher", false);
+    out.url = text_or_empty(f, "url", false);
+    out.doi = text_or_empty(f, "doi", false);
+    if (!out.url.empty() && out.url.rfind("https://", 0) != 0 && out.url.rfind("http://", 0) != 0) {
+      r_.error(*f.get("url"), "'url' must start with https:// or http://");
+    }
+    if (!out.id.empty()) layer_.sources.push_back(std::move(out));
   }
 
   void region(const YamlNode& node) {
@@ -210,7 +243,7 @@ class FileReader {
       if (out.cues.empty() && n->kind == YamlNode::Kind::sequence) r_.error(*n, "'cues' is empty");
     }
     out.alternatives = refs(f.get("alternatives"), "alternatives");
-    out.source = text_or_empty(f, "source", true);
+    out.sources = source_refs(f, true);
     if (!out.id.empty()) layer_.exercises.push_back(std::move(out));
   }
 
@@ -336,7 +369,7 @@ class FileReader {
       out.scope.positions = enums(f.get("positions"), "positions", kPositionNames);
     }
     out.why = text_or_empty(f, "why", out.kind != RuleKind::cue);
-    out.source = text_or_empty(f, "source", true);
+    out.sources = source_refs(f, true);
     into.push_back(std::move(out));
   }
 
@@ -352,7 +385,7 @@ class FileReader {
     }
     if (auto* n = f.get("when")) out.when = when(*n);
     out.notice = text_or_empty(f, "notice", out.gate == Gate::stop);
-    out.source = text_or_empty(f, "source", f.has("notice"));
+    out.sources = source_refs(f, f.has("notice"));
     if (auto* n = f.get("rules")) each(*n, "rules", [&](const YamlNode& e) { rule(e, out.rules); });
     if (!out.id.empty()) layer_.conditions.push_back(std::move(out));
   }

@@ -27,6 +27,7 @@ struct Layer {
   std::vector<Exercise> exercises;
   std::vector<Condition> conditions;
   std::vector<Routine> routines;
+  std::vector<Source> sources;
 };
 
 // Reads one file's tree into `layer`; every problem goes to `sink` with its position.

@@ -16,6 +16,21 @@ std::string to_string(const When& w) {
   return "always";
 }
 
+std::string citation(const Source& s) {
+  std::string out;
+  if (!s.authors.empty()) out += s.authors + ". ";
+  // A title that ends in its own punctuation ("… When You Stand?") takes no full stop.
+  const char last = s.title.empty() ? '.' : s.title.back();
+  out += s.title + (last == '.' || last == '?' || last == '!' ? "" : ".");
+  if (!s.publisher.empty() && s.publisher != s.authors) {
+    out += " " + s.publisher + (s.year ? "," : ".");
+  }
+  if (s.year) out += fmt::format(" {}.", *s.year);
+  if (!s.doi.empty()) out += " doi:" + s.doi;
+  if (!s.url.empty()) out += " " + s.url;
+  return out;
+}
+
 namespace {
 template <typename T>
 const T* find_by_id(const std::vector<T>& items, std::string_view id) {
@@ -26,6 +41,9 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 }
 }  // namespace
 
+const Source* Library::find_source(std::string_view id) const {
+  return find_by_id(sources, id);
+}
 const Region* Library::find_region(std::string_view id) const {
   return find_by_id(regions, id);
 }

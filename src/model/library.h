@@ -61,6 +61,21 @@ struct Ref {
   Location at;
 };
 
+// A publication a rule or an exercise rests on, as a reader would look it up.
+struct Source {
+  std::string id;
+  std::string authors;  // people or an organisation; may be empty
+  std::string title;
+  std::optional<int> year;
+  std::string publisher;  // publisher, journal or website
+  std::string url;
+  std::string doi;
+  Location at;
+};
+
+// "McGill S. Back Mechanic. Backfitpro, 2015. https://..." — a source as a citation.
+std::string citation(const Source& source);
+
 struct Region {
   std::string id;
   std::string name;
@@ -97,7 +112,7 @@ struct Exercise {
   Dose dose;
   std::vector<std::string> cues;
   std::vector<Ref> alternatives;  // ranked
-  std::string source;
+  std::vector<Ref> sources;       // ids of Library::sources
   Location at;
 };
 
@@ -145,7 +160,7 @@ struct Rule {
   std::string cue;                     // cue
   Scope scope;                         // dose, cue
   std::string why;
-  std::string source;
+  std::vector<Ref> sources;  // ids of Library::sources
   Location at;
 };
 
@@ -161,7 +176,7 @@ struct Condition {
   Gate gate = Gate::notice;
   std::optional<When> when;
   std::string notice;
-  std::string source;
+  std::vector<Ref> sources;  // ids of Library::sources
   std::vector<Rule> rules;
   Location at;
 };
@@ -188,7 +203,7 @@ struct Routine {
 
 struct GeneralRule {
   std::string text;
-  std::string source;
+  std::vector<Ref> sources;
 };
 
 struct Settings {
@@ -207,7 +222,9 @@ struct Library {
   std::vector<Exercise> exercises;
   std::vector<Condition> conditions;
   std::vector<Routine> routines;
+  std::vector<Source> sources;
 
+  const Source* find_source(std::string_view id) const;
   const Region* find_region(std::string_view id) const;
   const Equipment* find_equipment(std::string_view id) const;
   const Exercise* find_exercise(std::string_view id) const;

@@ -54,6 +54,14 @@ std::size_t code_points(std::string_view text) {
   }));
 }
 
+std::size_t prefix_bytes(std::string_view text, std::size_t n) {
+  std::size_t i = 0;
+  for (std::size_t seen = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == n) break;
+  }
+  return i;
+}
+
 bool has_control_character(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });

@@ -27,6 +27,9 @@ inline int columns(std::string_view text) {
   return static_cast<int>(code_points(text));
 }
 
+// The length in bytes of the first `n` code points of `text` (all of it when it has fewer).
+std::size_t prefix_bytes(std::string_view text, std::size_t n);
+
 // Whether `text` holds a C0 control character or DEL.
 bool has_control_character(std::string_view text);
 

@@ -18,8 +18,8 @@ std::string wrap(const std::string& text, int width, const std::string& first,
     if (i >= text.size()) break;
     std::size_t j = text.find(' ', i);
     if (j == std::string::npos) j = text.size();
-    const std::string word = text.substr(i, j - i);
-    const int w = columns(word);
+    std::string word = text.substr(i, j - i);
+    int w = columns(word);
     if (line_has_word && col + 1 + w > width) {
       out += "\n" + rest;
       col = rest_cols;
@@ -28,6 +28,15 @@ std::string wrap(const std::string& text, int width, const std::string& first,
     if (line_has_word) {
       out += ' ';
       ++col;
+    }
+    // A word longer than a whole line (a long web address) is cut at the line's end, so that no
+    // line is wider than `width`.
+    while (w > width - rest_cols && col + w > width && col < width) {
+      const std::size_t cut = prefix_bytes(word, static_cast<std::size_t>(width - col));
+      out += word.substr(0, cut) + "\n" + rest;
+      word.erase(0, cut);
+      w = columns(word);
+      col = rest_cols;
     }
     out += word;
     col += w;

@@ -1,5 +1,6 @@
 // Terminal behaviour (colour, width), `list`, `show` and completion, on in-memory libraries.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "commands/cmd_list.h"
 #include "commands/cmd_show.h"
@@ -36,7 +37,7 @@ exercises:
     dose: {sets: 1, max_sets: 2, hold_seconds: 45, per_side: true}
     cues: ["Sit on the ball and lean gently."]
     alternatives: [glute-stretch]
-    source: "handout 1"
+    source: handout-1
   - id: glute-stretch
     name: "Seated glute stretch"
     phase: release
@@ -44,27 +45,27 @@ exercises:
     equipment: [chair]
     dose: {sets: 2, max_sets: 2, hold_seconds: 30, per_side: true, rest_seconds: 10}
     cues: ["Cross one ankle over the other knee."]
-    source: "handout 2"
+    source: handout-2
 conditions:
   - id: bruising
     name: "Bruises easily"
     gate: notice
     notice: "Go gently."
-    source: "handout 3"
+    source: handout-3
     rules:
       - max_firmness: soft
         why: "firm tools bruise"
-        source: "handout 3 [1]"
+        source: handout-3
       - no_pressure_on: [hip]
         why: "the hip is tender"
-        source: "handout 3 [2]"
+        source: handout-3
       - dose: {max_hold_seconds: 30}
         phases: [release]
         why: "short passes"
-        source: "handout 3 [3]"
+        source: handout-3
       - cue: "Press lightly."
         tags: [pinpoint]
-        source: "handout 3 [4]"
+        source: handout-3
   - id: older
     name: "Age 60 or over"
     gate: adapt
@@ -72,12 +73,12 @@ conditions:
     rules:
       - exclude_tags: [pinpoint]
         why: "a small ball presses hard"
-        source: "handout 4"
+        source: handout-4
   - id: fever
     name: "Fever"
     gate: stop
     notice: "See a doctor today."
-    source: "handout 5"
+    source: handout-5
 routines:
   - id: short
     name: "Short routine"
@@ -87,6 +88,12 @@ routines:
         title: "Release"
         slots:
           - {exercise: ball-glutes, priority: 1}
+sources:
+  - {id: handout-1, title: "Clinic handout 1", publisher: "Example Clinic", year: 2024, url: "https://example.org/1"}
+  - {id: handout-2, title: "Clinic handout 2"}
+  - {id: handout-3, title: "Clinic handout 3"}
+  - {id: handout-4, title: "Clinic handout 4"}
+  - {id: handout-5, title: "Clinic handout 5"}
 )";
 
 Library tiny() {
@@ -160,7 +167,7 @@ TEST_CASE("list: text tables wrap their last column") {
         "ID        GATE    NAME\n"
         "fever     stop    Fever\n");
   // Too narrow for the name beside the other columns: it goes below.
-  CHECK(render_list(lib, ListKind::routines, ListFormat::text, 10) ==
+  CHECK(render_list(lib, ListKind::routines, ListFormat::text, 12) ==
         "ID\n"
         "    NAME\n"
         "short\n"
@@ -215,7 +222,7 @@ TEST_CASE("show: an exercise with everything that reaches it") {
         "Tags          pinpoint\n"
         "Dose          1 pass of 45 s on each side; about 1 min 30 s; long sessions go up\n"
         "              to 2 passes\n"
-        "Source        handout 1\n"
+        "Sources       handout-1\n"
         "Defined at    tiny.yaml:14:5\n"
         "\n"
         "Cues\n"
@@ -230,14 +237,19 @@ TEST_CASE("show: an exercise with everything that reaches it") {
         "What changes it\n"
         "  Bruises easily (bruising; gate notice)\n"
         "    - soft tools only, so not with: Lacrosse ball: firm tools bruise\n"
-        "      Source: handout 3 [1]\n"
+        "      Sources: handout-3\n"
         "    - holds shortened to 30 s: short passes\n"
-        "      Source: handout 3 [3]\n"
+        "      Sources: handout-3\n"
         "    - adds the cue \"Press lightly.\"\n"
-        "      Source: handout 3 [4]\n"
+        "      Sources: handout-3\n"
         "  Age 60 or over (older; gate adapt, applies by itself at age 60 and over)\n"
         "    - left out: tagged pinpoint: a small ball presses hard\n"
-        "      Source: handout 4\n");
+        "      Sources: handout-4\n"
+        "\n"
+        "Sources\n"
+        "  - handout-1: Clinic handout 1. Example Clinic, 2024. https://example.org/1\n"
+        "  - handout-3: Clinic handout 3.\n"
+        "  - handout-4: Clinic handout 4.\n");
 }
 
 // A dose rule that would not change the dose (holds of 30 s, at most 30 s) does not reach it.
@@ -252,7 +264,7 @@ TEST_CASE("show: what an exercise stands in for; one nothing changes") {
         "Presses on    nothing\n"
         "Dose          2 passes of 30 s on each side, 10 s rest between rounds; about 2\n"
         "              min 10 s\n"
-        "Source        handout 2\n"
+        "Sources       handout-2\n"
         "Defined at    tiny.yaml:26:5\n"
         "\n"
         "Cues\n"
@@ -262,7 +274,10 @@ TEST_CASE("show: what an exercise stands in for; one nothing changes") {
         "  - Seated ball release for the buttocks (ball-glutes)\n"
         "\n"
         "What changes it\n"
-        "  No condition in the library changes it.\n");
+        "  No condition in the library changes it.\n"
+        "\n"
+        "Sources\n"
+        "  - handout-2: Clinic handout 2.\n");
 }
 
 TEST_CASE("show: conditions and equipment; unknown ids suggest") {
@@ -276,10 +291,13 @@ TEST_CASE("show: conditions and equipment; unknown ids suggest") {
         "\n"
         "Rules\n"
         "  - rules out exercises tagged pinpoint: a small ball presses hard\n"
-        "    Source: handout 4\n"
+        "    Sources: handout-4\n"
         "\n"
         "Exercises it changes (1; 'backplan show ID' says how)\n"
-        "  ball-glutes\n");
+        "  ball-glutes\n"
+        "\n"
+        "Sources\n"
+        "  - handout-4: Clinic handout 4.\n");
   CHECK(render_show(lib, "lacrosse-ball", 80) ==
         "Lacrosse ball (lacrosse-ball)\n"
         "\n"
@@ -339,7 +357,8 @@ TEST_CASE("completion: commands, options, values, lists and paths") {
   CHECK(complete({"-o", "x"}) == V{"::files"});
   CHECK(complete({"--routines", "mine/", "--condition", "f"}) == V{"fever"});
   CHECK(asked_routines.back() == V{"mine/"});
-  CHECK(complete({"list", ""}) == V{"exercises", "equipment", "conditions", "regions", "routines"});
+  CHECK(complete({"list", ""}) ==
+        V{"exercises", "equipment", "conditions", "regions", "routines", "sources"});
   CHECK(complete({"list", "exercises", "--format", ""}) == V{"text", "json", "ids"});
   CHECK(complete({"list", "exercises", ""}).empty());
   CHECK(complete({"profile", ""}) == V{"save", "show"});
@@ -347,4 +366,22 @@ TEST_CASE("completion: commands, options, values, lists and paths") {
   CHECK(complete({"plan", "--", "--e"}).empty());
   CHECK(complete({"--routines", ""}) == V{"::files"});
   CHECK(complete({"--equipment", "none", "x"}).empty());  // plan takes no positionals
+}
+
+TEST_CASE("list sources: each as a citation, and every field in json") {
+  const Library lib = tiny();
+  CHECK(render_list(lib, ListKind::sources, ListFormat::ids, 80) ==
+        "handout-1\nhandout-2\nhandout-3\nhandout-4\nhandout-5\n");
+  const std::string text = render_list(lib, ListKind::sources, ListFormat::text, 80);
+  CHECK(text.rfind("ID         CITATION\n"
+                   "handout-1  Clinic handout 1. Example Clinic, 2024. https://example.org/1\n",
+                   0) == 0);
+  const auto items =
+      nlohmann::ordered_json::parse(render_list(lib, ListKind::sources, ListFormat::json, 80))["items"];
+  REQUIRE(items.size() == 5);
+  CHECK(items[0].dump() ==
+        R"({"id":"handout-1","authors":"","title":"Clinic handout 1","year":2024,)"
+        R"("publisher":"Example Clinic","url":"https://example.org/1","doi":"",)"
+        R"("citation":"Clinic handout 1. Example Clinic, 2024. https://example.org/1"})");
+  CHECK(items[1]["year"].is_null());
 }

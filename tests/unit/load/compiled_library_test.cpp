@@ -51,6 +51,9 @@ std::string label(const RoutinePhase& p) {
 std::string label(const Slot& s) {
   return " (" + s.exercise.id + ")";
 }
+std::string label(const Source& s) {
+  return " (" + s.id + ")";
+}
 std::string label(const Rule&) {
   return "";
 }
@@ -84,6 +87,17 @@ void compare(Diffs& d, const std::string& path, const Region& a, const Region& b
   compare(d, path + ".at", a.at, b.at);
 }
 
+void compare(Diffs& d, const std::string& path, const Source& a, const Source& b) {
+  d.field(path + ".id", a.id, b.id);
+  d.field(path + ".authors", a.authors, b.authors);
+  d.field(path + ".title", a.title, b.title);
+  d.field(path + ".year", a.year, b.year);
+  d.field(path + ".publisher", a.publisher, b.publisher);
+  d.field(path + ".url", a.url, b.url);
+  d.field(path + ".doi", a.doi, b.doi);
+  compare(d, path + ".at", a.at, b.at);
+}
+
 void compare(Diffs& d, const std::string& path, const Equipment& a, const Equipment& b) {
   d.field(path + ".id", a.id, b.id);
   d.field(path + ".name", a.name, b.name);
@@ -114,7 +128,7 @@ void compare(Diffs& d, const std::string& path, const Exercise& a, const Exercis
   compare(d, path + ".dose", a.dose, b.dose);
   d.field(path + ".cues", a.cues, b.cues);
   each(d, path + ".alternatives", a.alternatives, b.alternatives);
-  d.field(path + ".source", a.source, b.source);
+  each(d, path + ".sources", a.sources, b.sources);
   compare(d, path + ".at", a.at, b.at);
 }
 
@@ -144,7 +158,7 @@ void compare(Diffs& d, const std::string& path, const Rule& a, const Rule& b) {
   d.field(path + ".cue", a.cue, b.cue);
   compare(d, path + ".scope", a.scope, b.scope);
   d.field(path + ".why", a.why, b.why);
-  d.field(path + ".source", a.source, b.source);
+  each(d, path + ".sources", a.sources, b.sources);
   compare(d, path + ".at", a.at, b.at);
 }
 
@@ -160,7 +174,7 @@ void compare(Diffs& d, const std::string& path, const Condition& a, const Condit
   d.field(path + ".when.has_value", a.when.has_value(), b.when.has_value());
   if (a.when && b.when) compare(d, path + ".when", *a.when, *b.when);
   d.field(path + ".notice", a.notice, b.notice);
-  d.field(path + ".source", a.source, b.source);
+  each(d, path + ".sources", a.sources, b.sources);
   each(d, path + ".rules", a.rules, b.rules);
   compare(d, path + ".at", a.at, b.at);
 }
@@ -187,7 +201,7 @@ void compare(Diffs& d, const std::string& path, const Routine& a, const Routine&
 
 void compare(Diffs& d, const std::string& path, const GeneralRule& a, const GeneralRule& b) {
   d.field(path + ".text", a.text, b.text);
-  d.field(path + ".source", a.source, b.source);
+  each(d, path + ".sources", a.sources, b.sources);
 }
 
 void compare(Diffs& d, const std::string& path, const Settings& a, const Settings& b) {
@@ -209,6 +223,7 @@ std::vector<std::string> library_diffs(const Library& a, const Library& b) {
   each(d, "exercises", a.exercises, b.exercises);
   each(d, "conditions", a.conditions, b.conditions);
   each(d, "routines", a.routines, b.routines);
+  each(d, "sources", a.sources, b.sources);
   return d.paths;
 }
 
@@ -240,6 +255,7 @@ TEST_CASE("the library compiled at build time is the YAML library, field for fie
   REQUIRE_FALSE(parsed.exercises.empty());
   REQUIRE_FALSE(parsed.conditions.empty());
   REQUIRE_FALSE(parsed.routines.empty());
+  REQUIRE_FALSE(parsed.sources.empty());
   const auto diffs = library_diffs(compiled, parsed);
   INFO("fields that differ:\n" << lines(diffs));
   CHECK(diffs.empty());

@@ -66,6 +66,10 @@ routines:
         title: Mobility
         slots:
           - exercise: cat-camel
+sources:
+  - id: test
+    title: A test source
+    url: https://example.org/test
 )";
 }
 
@@ -232,9 +236,9 @@ TEST_CASE("an id or the settings given twice in one layer name the first place")
 TEST_CASE("a later layer replaces an entry with the same id and adds new ones") {
   const std::string user = R"(exercises:
   - {id: cat-camel, name: "Cat-camel, gently", phase: mobility, position: floor,
-     dose: {sets: 1, hold_seconds: 5}, cues: [Slowly], source: user}
+     dose: {sets: 1, hold_seconds: 5}, cues: [Slowly], source: test}
   - {id: pelvic-tilt, name: Pelvic tilt, phase: mobility, position: bed,
-     dose: {sets: 1, reps: [8], rep_seconds: 3}, cues: [Flatten the back], source: user}
+     dose: {sets: 1, reps: [8], rep_seconds: 3}, cues: [Flatten the back], source: test}
 settings: {default_minutes: 15}
 )";
   DiagnosticSink sink;
@@ -292,8 +296,8 @@ TEST_CASE("'when' takes exactly one key, and a red flag cannot be automatic") {
   CHECK(condition_errors(head + "notice\n    when: {always: true, floor: false}\n") ==
         "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least, floor");
   CHECK(condition_errors(head + "notice\n    when: {age_at_least: 60}\n") == "");
-  CHECK(condition_errors(head +
-                         "stop\n    notice: Get help\n    source: s\n    when: {always: true}\n") ==
+  CHECK(condition_errors(
+            head + "stop\n    notice: Get help\n    source: test\n    when: {always: true}\n") ==
         "cond.yaml:2:5: error: red flag 'old-back' cannot be automatic ('when')");
 }
 
@@ -407,4 +411,71 @@ TEST_CASE("YamlReader reads typed values and reports the rest at the node") {
         "r.yaml:4:4: error: 'l' must be a list, not a single value\n"
         "r.yaml:6:4: error: 't' must not be empty\n"
         "r.yaml:1:1: error: a test is missing 'x'\n");
+}
+
+TEST_CASE("every source: names a source of the library, from any layer") {
+  CHECK(change("    source: test\n  - id: seated", "    source: tset\n  - id: seated") ==
+        "lib.yaml:28:13: error: unknown source 'tset' (did you mean 'test'?)");
+  CHECK(change("    source: test\n  - id: seated", "    source: clinic-notes\n  - id: seated") ==
+        "lib.yaml:28:13: error: unknown source 'clinic-notes'; define it under 'sources' (with a "
+        "title, and a url or doi), or see 'backplan list sources'");
+  CHECK(change("    source: test\n  - id: seated", "    source: []\n  - id: seated") ==
+        "lib.yaml:28:13: error: 'source' needs at least one source id (see 'sources')");
+  CHECK(change("    source: test\n  - id: seated", "    source: my physio\n  - id: seated") ==
+        "lib.yaml:28:13: error: 'source' must be a kebab-case id (like 'cat-camel'), not 'my "
+        "physio'");
+  // A user's layer may cite a source of the layer below, and add its own.
+  const std::string user = R"(exercises:
+  - {id: pelvic-tilt, name: Pelvic tilt, phase: mobility, position: bed,
+     dose: {sets: 1, reps: [8], rep_seconds: 3}, cues: [Flatten the back],
+     source: [test, my-physio]}
+sources:
+  - {id: my-physio, title: "Notes from my physiotherapist", year: 2026}
+)";
+  DiagnosticSink sink;
+  const Library lib = load_library({{{"base.yaml", base_library()}}, {{"user.yaml", user}}}, sink);
+  CHECK(sink.empty());
+  REQUIRE(lib.find_exercise("pelvic-tilt") != nullptr);
+  CHECK(lib.find_exercise("pelvic-tilt")->sources.size() == 2);
+  REQUIRE(lib.find_source("my-physio") != nullptr);
+  CHECK(citation(*lib.find_source("my-physio")) == "Notes from my physiotherapist. 2026.");
+}
+
+TEST_CASE("a source needs an id and a title; its url is a web address") {
+  const std::string head = base_library();  // it ends in its list of sources
+  CHECK(errors(head + "  - {id: paper}\n") == "lib.yaml:52:5: error: a source is missing 'title'");
+  CHECK(errors(head + "  - {id: paper, title: P, url: example.org}\n") ==
+        "lib.yaml:52:32: error: 'url' must start with https:// or http://");
+  CHECK(errors(head + "  - {id: paper, title: P, year: 20}\n") ==
+        "lib.yaml:52:33: error: 'year' must be a whole number from 1800 to 2100, not '20'");
+}
+
+TEST_CASE("a citation reads authors, title, publisher, year, doi and address in that order") {
+  Source s;
+  s.title = "Back Mechanic";
+  CHECK(citation(s) == "Back Mechanic.");
+  s.authors = "S. McGill";
+  s.publisher = "Backfitpro";
+  s.year = 2015;
+  s.url = "https://example.org/book";
+  CHECK(citation(s) == "S. McGill. Back Mechanic. Backfitpro, 2015. https://example.org/book");
+  s.doi = "10.1000/xyz";
+  s.publisher = "S. McGill";  // the same as the authors: said once
+  CHECK(citation(s) == "S. McGill. Back Mechanic. 2015. doi:10.1000/xyz https://example.org/book");
+  s.title = "Do You Stand?";
+  s.authors.clear();
+  CHECK(citation(s) == "Do You Stand? S. McGill, 2015. doi:10.1000/xyz https://example.org/book");
+}
+
+TEST_CASE("every built-in source can be looked up: a title, a publisher and a web address") {
+  DiagnosticSink sink;
+  const Library lib = load_library({builtin_library_files()}, sink);
+  REQUIRE(sink.empty());
+  REQUIRE_FALSE(lib.sources.empty());
+  for (const auto& s : lib.sources) {
+    INFO(s.id);
+    CHECK_FALSE(s.title.empty());
+    CHECK_FALSE(s.publisher.empty());
+    CHECK((!s.url.empty() || !s.doi.empty()));
+  }
 }

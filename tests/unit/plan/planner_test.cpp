@@ -522,6 +522,8 @@ routines:
       - id: core
         title: Core
         slots: [{exercise: hold}]
+sources:
+  - {id: test, title: A test source}
 )";
 
 const Library& small() {

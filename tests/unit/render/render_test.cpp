@@ -50,7 +50,8 @@ TEST_CASE("wrapping keeps to the width, counts characters not bytes, and indents
   CHECK(wrap("aaa bbb ccc", 7, "", "  ") == "aaa bbb\n  ccc");
   CHECK(wrap("één twee", 8, "", "") == "één twee");
   CHECK(wrap("one", 80, "  - ", "    ") == "  - one");
-  CHECK(wrap("averyveryverylongword x", 5, "", "") == "averyveryverylongword\nx");
+  // A word longer than a whole line is cut, so no line is wider than the width.
+  CHECK(wrap("averyveryverylongword x", 5, "", "") == "avery\nveryv\nerylo\nngwor\nd x");
 }
 
 TEST_CASE("the text plan: notices first, a substitution line, what was left out, total last") {

@@ -44,7 +44,14 @@ TEST_CASE("one_line writes control characters as escapes") {
 TEST_CASE("wrap breaks between words and counts columns, not bytes") {
   CHECK(wrap("\xC3\xA9\xC3\xA9 \xC3\xA9\xC3\xA9 \xC3\xA9\xC3\xA9", 8, "- ", "  ") ==
         "- \xC3\xA9\xC3\xA9 \xC3\xA9\xC3\xA9\n  \xC3\xA9\xC3\xA9");
-  CHECK(wrap("averyveryverylongword x", 10, "", "") == "averyveryverylongword\nx");
+  CHECK(wrap("x averyveryverylongword y", 10, "", "") == "x\naveryveryv\nerylongwor\nd y");
+  CHECK(wrap("https://example.org/a/b/c", 12, "- ", "  ") == "- https://ex\n  ample.org/\n  a/b/c");
+  CHECK(wrap("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 3, "", "") ==
+        "\xC3\xA9\xC3\xA9\xC3\xA9\n\xC3\xA9\xC3\xA9");  // cut between code points
+  CHECK(prefix_bytes("\xC3\xA9"
+                     "a",
+                     1) == 2);
+  CHECK(prefix_bytes("ab", 5) == 2);
 }
 
 TEST_CASE("a table pads its columns and wraps the last one") {
