@@ -32,6 +32,11 @@ class Checker {
                   "the library has no 'settings' (default_routine, default_minutes, "
                   "default_equipment, assumed_equipment)");
     } else if (!lib_.settings.default_routine.id.empty()) {
+      if (lib_.emergency_signs.empty()) {
+        sink_.error(first_file,
+                    "the library has no 'emergency_signs': every plan lists the signs that mean "
+                    "stop and get help at once");
+      }
       known(lib_.settings.default_routine, ids_of(lib_.routines), "routine");
       for (const auto& r : lib_.settings.default_equipment)
         known(r, ids_of(lib_.equipment), "equipment");
@@ -112,6 +117,7 @@ class Checker {
       }
     };
     for (const auto& g : lib_.general_rules) check(g.sources);
+    for (const auto& g : lib_.emergency_signs) check(g.sources);
     for (const auto& x : lib_.exercises) check(x.sources);
     for (const auto& c : lib_.conditions) {
       check(c.sources);

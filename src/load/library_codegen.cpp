@@ -38,6 +38,10 @@ class Emitter {
     for (const auto& g : lib.general_rules) {
       line(fmt::format("l.general_rules.push_back({{{}, {}}});", literal(g.text), refs(g.sources)));
     }
+    for (const auto& g : lib.emergency_signs) {
+      line(fmt::format("l.emergency_signs.push_back({{{}, {}}});", literal(g.text),
+                       refs(g.sources)));
+    }
     for (const auto& r : lib.regions) {
       line(fmt::format("l.regions.push_back({{{}, {}, {}}});", literal(r.id), literal(r.name),
                        location(r.at)));

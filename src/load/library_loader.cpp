@@ -99,6 +99,7 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
     }
     if (layer.assumed_equipment) lib.settings.assumed_equipment = *layer.assumed_equipment;
     if (layer.general_rules) lib.general_rules = std::move(*layer.general_rules);
+    if (layer.emergency_signs) lib.emergency_signs = std::move(*layer.emergency_signs);
     merge(lib.regions, layer.regions, "region", sink);
     merge(lib.equipment, layer.equipment, "equipment", sink);
     merge(lib.exercises, layer.exercises, "exercise", sink);

@@ -30,10 +30,16 @@ class FileReader {
     }
     if (!r_.is_mapping(root, "a routine library file")) return;
     Fields f(r_, root, "a routine library file",
-             {"settings", "general_rules", "regions", "equipment", "exercises", "conditions",
-              "routines", "sources"});
+             {"settings", "general_rules", "emergency_signs", "regions", "equipment", "exercises",
+              "conditions", "routines", "sources"});
     if (auto* n = f.get("settings")) settings(*n);
-    if (auto* n = f.get("general_rules")) general_rules(*n);
+    if (auto* n = f.get("general_rules")) {
+      texts(*n, "general_rules", "a general rule", layer_.general_rules, layer_.general_rules_at);
+    }
+    if (auto* n = f.get("emergency_signs")) {
+      texts(*n, "emergency_signs", "an emergency sign", layer_.emergency_signs,
+            layer_.emergency_signs_at);
+    }
     if (auto* n = f.get("regions")) each(*n, "regions", [&](const YamlNode& e) { region(e); });
     if (auto* n = f.get("equipment"))
       each(*n, "equipment", [&](const YamlNode& e) { equipment(e); });
@@ -122,20 +128,22 @@ class FileReader {
       layer_.assumed_equipment = refs(n, "assumed_equipment");
   }
 
-  void general_rules(const YamlNode& node) {
-    if (layer_.general_rules_at) {
-      r_.error(node, fmt::format("'general_rules' is given twice (first at {})",
-                                 to_string(*layer_.general_rules_at)));
+  // A list of texts with their sources that a later layer replaces as a whole: the general
+  // rules, the emergency signs.
+  void texts(const YamlNode& node, std::string_view field, std::string_view what,
+             std::optional<std::vector<GeneralRule>>& into, std::optional<Location>& at) {
+    if (at) {
+      r_.error(node, fmt::format("'{}' is given twice (first at {})", field, to_string(*at)));
       return;
     }
-    layer_.general_rules_at = r_.at(node);
-    std::vector<GeneralRule> rules;
-    each(node, "general_rules", [&](const YamlNode& item) {
-      if (!r_.is_mapping(item, "a general rule")) return;
-      Fields f(r_, item, "a general rule", {"text", "source"});
-      rules.push_back({text_or_empty(f, "text", true), source_refs(f, true)});
+    at = r_.at(node);
+    std::vector<GeneralRule> items;
+    each(node, field, [&](const YamlNode& item) {
+      if (!r_.is_mapping(item, what)) return;
+      Fields f(r_, item, what, {"text", "source"});
+      items.push_back({text_or_empty(f, "text", true), source_refs(f, true)});
     });
-    layer_.general_rules = std::move(rules);
+    into = std::move(items);
   }
 
   void source(const YamlNode& node) {

@@ -22,6 +22,8 @@ struct Layer {
   std::optional<Location> settings_at;
   std::optional<std::vector<GeneralRule>> general_rules;
   std::optional<Location> general_rules_at;
+  std::optional<std::vector<GeneralRule>> emergency_signs;
+  std::optional<Location> emergency_signs_at;
   std::vector<Region> regions;
   std::vector<Equipment> equipment;
   std::vector<Exercise> exercises;

@@ -217,6 +217,9 @@ struct Settings {
 struct Library {
   Settings settings;
   std::vector<GeneralRule> general_rules;
+  // The signs every plan lists under "stop and get help at once" (the person is screened each
+  // time, not only when they name a red flag).
+  std::vector<GeneralRule> emergency_signs;
   std::vector<Region> regions;
   std::vector<Equipment> equipment;
   std::vector<Exercise> exercises;

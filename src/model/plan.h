@@ -72,8 +72,11 @@ struct Plan {
   std::vector<PlanPhase> phases;  // in release, mobility, core, stretch order; empty ones left out
   std::vector<Omission> omitted;
   std::vector<Notice> notices;  // most urgent first
-  int budget_seconds = 0;       // what the plan had to fit
-  int total_seconds = 0;        // the sum of the steps' seconds
+  // The signs that mean stop and get help at once, shown with every plan (the library's
+  // emergency_signs), so a person is screened each time.
+  std::vector<std::string> stop_if;
+  int budget_seconds = 0;  // what the plan had to fit
+  int total_seconds = 0;   // the sum of the steps' seconds
   // Display names of every id the plan mentions (equipment, regions, exercises, conditions), so
   // renderers need nothing but the plan.
   std::map<std::string, std::string> names;

@@ -303,6 +303,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
                      minutes_text(budget)),
          NoticeSource::short_plan});
   }
+  for (const auto& sign : lib.emergency_signs) plan.stop_if.push_back(sign.text);
   for (const auto& rule : lib.general_rules)
     plan.notices.push_back({NoticeLevel::info, rule.text, NoticeSource::general_rule});
   std::stable_sort(plan.notices.begin(), plan.notices.end(), [](const Notice& a, const Notice& b) {

@@ -39,17 +39,19 @@ h1 { font-size: 18pt; line-height: 1.15; flex: 1 1 auto; }
 header .date { font-size: 14pt; font-weight: bold; }
 header .profile { flex-basis: 100%; }
 .urgent { border: 2pt solid #000; padding: 1.5mm 2.5mm; margin-bottom: 2.5mm; }
+.stop-if { border: 2pt solid #000; padding: 1mm 2.5mm; margin-bottom: 2mm; }
+.stop-if p { margin: 0; }
 .urgent li + li { margin-top: 1mm; }
 .label { font-weight: bold; letter-spacing: 0.04em; }
-.flow { columns: 2; column-gap: 7mm; column-rule: 0.5pt solid #888; }
+.flow { columns: 2; column-gap: 5mm; column-rule: 0.5pt solid #888; }
 h2 { font-size: 13pt; border-bottom: 0.75pt solid #000; margin: 0 0 1.2mm;
   break-after: avoid; page-break-after: avoid; }
 h2 .time { font-weight: normal; }
-section + section { margin-top: 3mm; }
+section + section { margin-top: 2mm; }
 .rules li, .left-out li, .cues li { padding-left: 3.2mm; text-indent: -3.2mm; }
 .rules li::before, .left-out li::before, .cues li::before { content: "\2022\00a0"; }
-.rules li + li { margin-top: 0.8mm; }
-.step { break-inside: avoid; page-break-inside: avoid; margin-bottom: 2.2mm; }
+.rules li + li { margin-top: 0.4mm; }
+.step { break-inside: avoid; page-break-inside: avoid; margin-bottom: 1.3mm; }
 .step .head { display: flex; align-items: baseline; gap: 1.5mm; font-size: 12pt;
   font-weight: bold; }
 .step .head .name { flex: 1 1 auto; }
@@ -64,9 +66,9 @@ section + section { margin-top: 3mm; }
   vertical-align: top; }
 .diary thead th { font-weight: normal; }
 .diary thead .weekday { font-weight: bold; }
-.diary tbody th, .diary thead th:first-child { width: 17mm; }
-.diary tr.pain td { height: 7mm; }
-.diary tr.notes td { height: 10mm; }
+.diary tbody th, .diary thead th:first-child { width: 21mm; }
+.diary tr.pain td { height: 6mm; }
+.diary tr.notes td { height: 8.5mm; }
 .total { margin-top: 2mm; font-weight: bold; }
 )css";
 
@@ -94,6 +96,14 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
   if (options.date) line(fmt::format("<p class=\"date\">{}</p>", h(*options.date)));
   line(fmt::format("<p class=\"profile\">{} · {}</p>", h(view.summary), view.about));
   line("</header>");
+
+  // The emergency signs first, in one paragraph so the sheet stays one page.
+  if (!view.stop_if.empty()) {
+    std::vector<std::string> signs;
+    for (const auto& sign : view.stop_if) signs.push_back(h(sign));
+    line(fmt::format("<section class=\"stop-if\"><p><strong>{}:</strong> {}.</p></section>",
+                     kStopIfTitle, fmt::join(signs, " · ")));
+  }
 
   // The urgent notices (stop, clearance, check) across the top; the general rules (info) open
   // the columns.
@@ -182,7 +192,7 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
   line(head + "</tr></thead>");
   line("<tbody>");
   const std::string blanks = "<td></td><td></td><td></td><td></td><td></td><td></td><td></td>";
-  line("<tr class=\"pain\"><th scope=\"row\">Pain 0–10</th>" + blanks + "</tr>");
+  line("<tr class=\"pain\"><th scope=\"row\">Pain /10</th>" + blanks + "</tr>");
   line("<tr class=\"notes\"><th scope=\"row\">Notes</th>" + blanks + "</tr>");
   line("</tbody>");
   line("</table>");

@@ -58,6 +58,7 @@ std::string render_json(const Plan& plan) {
       {"phases", phases},
       {"omitted", omitted},
       {"notices", notices},
+      {"stop_if", plan.stop_if},
       {"total_seconds", plan.total_seconds},
       {"budget_seconds", plan.budget_seconds},
   };

@@ -27,6 +27,13 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
   block(md(view.summary));
   block(view.about);
 
+  if (!view.stop_if.empty()) {
+    block(fmt::format("## {}", kStopIfTitle));
+    std::vector<std::string> signs;
+    for (const auto& sign : view.stop_if) signs.push_back(md(sign));
+    list(signs);
+  }
+
   if (!view.notices.empty()) {
     block("## Before you start");
     std::vector<std::string> items;

@@ -51,6 +51,12 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
   line(wrap(view.summary, width, "", ""));
   line(view.about);
 
+  if (!view.stop_if.empty()) {
+    line("");
+    line(paint.level(NoticeLevel::stop, kStopIfTitle));
+    for (const auto& sign : view.stop_if) line(wrap(sign, width, "  - ", "    "));
+  }
+
   if (!view.notices.empty()) {
     line("");
     line(paint.bold("Before you start"));

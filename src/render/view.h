@@ -54,6 +54,7 @@ struct HandoutView {
   std::optional<std::string> person;  // the person's name
   std::string summary;                // profile_summary
   std::string about;                  // "About 4 min 30 s of your 10 min."
+  std::vector<std::string> stop_if;   // the emergency signs every plan lists
   std::vector<NoticeView> notices;    // most urgent first
   std::vector<PhaseView> phases;
   std::vector<OmittedView> omitted;
@@ -61,6 +62,9 @@ struct HandoutView {
 };
 
 HandoutView make_view(const Plan& plan);
+
+// The heading of the emergency signs, in every format.
+inline constexpr const char* kStopIfTitle = "Stop and get help at once if you have";
 
 // How a renderer makes a piece of text literal: html_escape, markdown_escape or plain.
 using Escape = std::string (*)(const std::string&);

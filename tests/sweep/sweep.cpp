@@ -148,6 +148,13 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
   }
   if (!std::holds_alternative<Plan>(result)) return "no plan without a red flag";
   const Plan& plan = std::get<Plan>(result);
+  // Every plan screens for the emergency signs, all of them, in the library's order.
+  if (plan.stop_if.empty() || plan.stop_if.size() != lib.emergency_signs.size())
+    return "the plan does not list every emergency sign";
+  for (std::size_t i = 0; i < plan.stop_if.size(); ++i) {
+    if (plan.stop_if[i] != lib.emergency_signs[i].text)
+      return fmt::format("emergency sign {} differs from the library's", i + 1);
+  }
   const Routine& routine = *lib.find_routine(p.routine);
   std::vector<std::string> owned = p.equipment;
   for (const auto& r : lib.settings.assumed_equipment) owned.push_back(r.id);

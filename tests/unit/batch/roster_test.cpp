@@ -28,9 +28,10 @@ const Library& lib() {
 const char* const kValidConditions =
     "valid: osteoporosis, fibromyalgia, chronic-fatigue, blood-thinners, high-blood-pressure, "
     "low-blood-pressure, hip-replacement, knee-replacement, recent-fracture, active-cancer, "
-    "acute-inflammation, skin-wound, pregnancy, disc-herniation, new-to-rolling, "
+    "acute-inflammation, skin-wound, pregnancy, disc-herniation, new-to-rolling, not-improving, "
     "cauda-equina-signs, major-trauma, fever, unexplained-weight-loss, worsening-leg-weakness, "
-    "night-pain, chest-pain, fragility-fracture-signs";
+    "night-pain, chest-pain, fragility-fracture-signs, cancer-history, weakened-immunity, "
+    "back-lump";
 
 std::string list(const std::optional<std::vector<std::string>>& items) {
   return items->empty() ? "none" : fmt::format("{}", fmt::join(*items, ","));

@@ -88,6 +88,8 @@ routines:
         title: "Release"
         slots:
           - {exercise: ball-glutes, priority: 1}
+emergency_signs:
+  - {text: "Chest pain", source: handout-1}
 sources:
   - {id: handout-1, title: "Clinic handout 1", publisher: "Example Clinic", year: 2024, url: "https://example.org/1"}
   - {id: handout-2, title: "Clinic handout 2"}
@@ -376,8 +378,8 @@ TEST_CASE("list sources: each as a citation, and every field in json") {
   CHECK(text.rfind("ID         CITATION\n"
                    "handout-1  Clinic handout 1. Example Clinic, 2024. https://example.org/1\n",
                    0) == 0);
-  const auto items =
-      nlohmann::ordered_json::parse(render_list(lib, ListKind::sources, ListFormat::json, 80))["items"];
+  const auto items = nlohmann::ordered_json::parse(
+      render_list(lib, ListKind::sources, ListFormat::json, 80))["items"];
   REQUIRE(items.size() == 5);
   CHECK(items[0].dump() ==
         R"({"id":"handout-1","authors":"","title":"Clinic handout 1","year":2024,)"

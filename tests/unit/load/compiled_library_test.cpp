@@ -218,6 +218,7 @@ std::vector<std::string> library_diffs(const Library& a, const Library& b) {
   Diffs d;
   compare(d, "settings", a.settings, b.settings);
   each(d, "general_rules", a.general_rules, b.general_rules);
+  each(d, "emergency_signs", a.emergency_signs, b.emergency_signs);
   each(d, "regions", a.regions, b.regions);
   each(d, "equipment", a.equipment, b.equipment);
   each(d, "exercises", a.exercises, b.exercises);
@@ -256,6 +257,7 @@ TEST_CASE("the library compiled at build time is the YAML library, field for fie
   REQUIRE_FALSE(parsed.conditions.empty());
   REQUIRE_FALSE(parsed.routines.empty());
   REQUIRE_FALSE(parsed.sources.empty());
+  REQUIRE_FALSE(parsed.emergency_signs.empty());
   const auto diffs = library_diffs(compiled, parsed);
   INFO("fields that differ:\n" << lines(diffs));
   CHECK(diffs.empty());

@@ -66,6 +66,9 @@ routines:
         title: Mobility
         slots:
           - exercise: cat-camel
+emergency_signs:
+  - text: Chest pain
+    source: test
 sources:
   - id: test
     title: A test source
@@ -443,11 +446,11 @@ sources:
 
 TEST_CASE("a source needs an id and a title; its url is a web address") {
   const std::string head = base_library();  // it ends in its list of sources
-  CHECK(errors(head + "  - {id: paper}\n") == "lib.yaml:52:5: error: a source is missing 'title'");
+  CHECK(errors(head + "  - {id: paper}\n") == "lib.yaml:55:5: error: a source is missing 'title'");
   CHECK(errors(head + "  - {id: paper, title: P, url: example.org}\n") ==
-        "lib.yaml:52:32: error: 'url' must start with https:// or http://");
+        "lib.yaml:55:32: error: 'url' must start with https:// or http://");
   CHECK(errors(head + "  - {id: paper, title: P, year: 20}\n") ==
-        "lib.yaml:52:33: error: 'year' must be a whole number from 1800 to 2100, not '20'");
+        "lib.yaml:55:33: error: 'year' must be a whole number from 1800 to 2100, not '20'");
 }
 
 TEST_CASE("a citation reads authors, title, publisher, year, doi and address in that order") {

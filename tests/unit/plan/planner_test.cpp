@@ -522,6 +522,8 @@ routines:
       - id: core
         title: Core
         slots: [{exercise: hold}]
+emergency_signs:
+  - {text: "Chest pain", source: test}
 sources:
   - {id: test, title: A test source}
 )";

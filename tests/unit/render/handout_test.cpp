@@ -253,3 +253,17 @@ TEST_CASE("the HTML handout shows an exercise's first cue and every cue a condit
   // Markdown, like text, keeps every cue.
   CHECK(render_markdown(plan, HandoutOptions{}).find("Second own cue.") != std::string::npos);
 }
+
+TEST_CASE("the handouts list the emergency signs first, escaped") {
+  Plan plan = testing::sample_plan();
+  plan.stop_if = {"Chest pain", "A <sign> & *more*"};
+  const std::string md = render_markdown(plan, HandoutOptions{});
+  CHECK(md.find("## Stop and get help at once if you have\n\n"
+                "- Chest pain\n"
+                "- A \\<sign\\> & \\*more\\*\n") != std::string::npos);
+  const std::string html = render_html(plan, HandoutOptions{});
+  CHECK(html.find("<section class=\"stop-if\"><p><strong>Stop and get help at once if you "
+                  "have:</strong> Chest pain · A &lt;sign&gt; &amp; *more*.</p></section>") !=
+        std::string::npos);
+  CHECK(html.find("class=\"stop-if\"") < html.find("class=\"flow\""));
+}

@@ -143,3 +143,18 @@ TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
   CHECK(text.find("\"notices\"") < text.find("\"total_seconds\""));
   CHECK(text.back() == '\n');
 }
+
+TEST_CASE("every format lists the emergency signs, and JSON gives them as data") {
+  Plan plan = sample_plan();
+  plan.stop_if = {"Chest pain", "A <sign> & *more*"};
+  const std::string text = render_text(plan, TextOptions{});
+  CHECK(text.find("Stop and get help at once if you have\n"
+                  "  - Chest pain\n"
+                  "  - A <sign> & *more*\n") != std::string::npos);
+  CHECK(text.find("Stop and get help") < text.find("Before you start"));
+  const auto doc = nlohmann::json::parse(render_json(plan));
+  CHECK(doc["stop_if"] == nlohmann::json::array({"Chest pain", "A <sign> & *more*"}));
+  // Without signs (a library that has none cannot load), no empty section is printed.
+  plan.stop_if.clear();
+  CHECK(render_text(plan, TextOptions{}).find("Stop and get help") == std::string::npos);
+}

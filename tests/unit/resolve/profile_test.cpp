@@ -23,9 +23,10 @@ using Ids = std::vector<std::string>;
 const std::string kValidConditions =
     "valid: osteoporosis, fibromyalgia, chronic-fatigue, blood-thinners, high-blood-pressure, "
     "low-blood-pressure, hip-replacement, knee-replacement, recent-fracture, active-cancer, "
-    "acute-inflammation, skin-wound, pregnancy, disc-herniation, new-to-rolling, "
+    "acute-inflammation, skin-wound, pregnancy, disc-herniation, new-to-rolling, not-improving, "
     "cauda-equina-signs, major-trauma, fever, unexplained-weight-loss, worsening-leg-weakness, "
-    "night-pain, chest-pain, fragility-fracture-signs";
+    "night-pain, chest-pain, fragility-fracture-signs, cancer-history, weakened-immunity, "
+    "back-lump";
 
 // The built-in library, loaded once.
 const Library& lib() {
