@@ -55,6 +55,9 @@ json when_json(const std::optional<When>& w) {
       return {{"age_at_least", w->age}};
     case When::Kind::no_floor:
       return {{"floor", false}};
+    case When::Kind::avoid_with:
+      return {{"avoid_with",
+               {{"regions", ref_ids(w->regions)}, {"conditions", ref_ids(w->conditions)}}}};
   }
   return nullptr;
 }

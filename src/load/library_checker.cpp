@@ -90,6 +90,17 @@ class Checker {
                                            c.id, to_string(c.gate)));
         }
       }
+      if (c.when && c.when->kind == When::Kind::avoid_with) {
+        for (const auto& r : c.when->regions) known(r, regions, "region");
+        for (const auto& r : c.when->conditions) {
+          if (!known(r, ids_of(lib_.conditions), "condition")) continue;
+          if (lib_.find_condition(r.id)->when) {
+            sink_.error(r.at, fmt::format("'{}' applies by itself; 'avoid_with' names conditions "
+                                          "a person lists",
+                                          r.id));
+          }
+        }
+      }
       if (c.gate == Gate::stop && c.when) {
         sink_.error(c.at, fmt::format("red flag '{}' cannot be automatic ('when')", c.id));
       }

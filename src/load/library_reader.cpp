@@ -257,10 +257,10 @@ class FileReader {
 
   std::optional<When> when(const YamlNode& node) {
     if (!r_.is_mapping(node, "'when'")) return std::nullopt;
-    Fields f(r_, node, "'when'", {"always", "age_at_least", "floor"});
-    const auto keys = f.present({"always", "age_at_least", "floor"});
+    Fields f(r_, node, "'when'", {"always", "age_at_least", "floor", "avoid_with"});
+    const auto keys = f.present({"always", "age_at_least", "floor", "avoid_with"});
     if (keys.size() != 1) {
-      r_.error(node, "'when' takes exactly one of: always, age_at_least, floor");
+      r_.error(node, "'when' takes exactly one of: always, age_at_least, floor, avoid_with");
       return std::nullopt;
     }
     When out;
@@ -285,6 +285,16 @@ class FileReader {
         return std::nullopt;
       }
       out.kind = When::Kind::no_floor;
+    } else if (auto* n = f.get("avoid_with")) {
+      if (!r_.is_mapping(*n, "'avoid_with'")) return std::nullopt;
+      Fields a(r_, *n, "'avoid_with'", {"regions", "conditions"});
+      out.kind = When::Kind::avoid_with;
+      out.regions = refs(a.required("regions"), "regions");
+      out.conditions = refs(a.required("conditions"), "conditions");
+      if (out.regions.empty() || out.conditions.empty()) {
+        r_.error(*n, "'avoid_with' needs at least one region and one condition");
+        return std::nullopt;
+      }
     }
     return out;
   }

@@ -1,6 +1,7 @@
 #include "model/library.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace backplan {
 
@@ -12,6 +13,15 @@ std::string to_string(const When& w) {
       return fmt::format("at age {} and over", w.age);
     case When::Kind::no_floor:
       return "without floor access (--no-floor)";
+    case When::Kind::avoid_with: {
+      auto ids = [](const std::vector<Ref>& refs) {
+        std::vector<std::string> out;
+        for (const auto& r : refs) out.push_back(r.id);
+        return out;
+      };
+      return fmt::format("with --avoid {} and {}", fmt::join(ids(w.regions), " or "),
+                         fmt::join(ids(w.conditions), " or "));
+    }
   }
   return "always";
 }

@@ -52,7 +52,8 @@ inline std::string_view to_string(Gate gate) {
 }
 
 struct When;
-// "always", "at age 55 and over", "without floor access (--no-floor)".
+// "always", "at age 55 and over", "without floor access (--no-floor)", "with --avoid calves
+// and acute-inflammation or skin-wound".
 std::string to_string(const When& when);
 
 // An id written in a file, with where it was written (for error messages).
@@ -166,8 +167,12 @@ struct Rule {
 
 // Makes a condition automatic instead of a --condition value.
 struct When {
-  enum class Kind { always, age_at_least, no_floor } kind = Kind::always;
+  enum class Kind { always, age_at_least, no_floor, avoid_with } kind = Kind::always;
   int age = 0;
+  // avoid_with: the person keeps pressure off one of `regions` and lives with one of
+  // `conditions` (a sore, inflamed calf: a possible clot).
+  std::vector<Ref> regions;
+  std::vector<Ref> conditions;
 };
 
 struct Condition {

@@ -24,6 +24,14 @@ bool applies(const Condition& c, const Profile& p) {
       return p.age && *p.age >= c.when->age;
     case When::Kind::no_floor:
       return !p.floor;
+    case When::Kind::avoid_with: {
+      auto any_in = [](const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
+        return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) {
+          return std::find(ids.begin(), ids.end(), r.id) != ids.end();
+        });
+      };
+      return any_in(c.when->regions, p.avoid) && any_in(c.when->conditions, p.conditions);
+    }
   }
   return false;
 }

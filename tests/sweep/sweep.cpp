@@ -52,6 +52,7 @@ std::string command_line(const Profile& p) {
 // The rules the library says apply to this person, gathered independently of the planner.
 struct Expected {
   bool red_flag = false;
+  std::vector<std::string> notices;  // the notice of every condition in force
   std::set<std::string> no_pressure{
       "lumbar-spine"};  // never on the lumbar spine, whatever the data
   std::set<std::string> no_tools;
@@ -75,11 +76,20 @@ Expected expect(const Library& lib, const Profile& p) {
       on = true;
     } else if (c.when->kind == When::Kind::age_at_least) {
       on = p.age && *p.age >= c.when->age;
-    } else {
+    } else if (c.when->kind == When::Kind::no_floor) {
       on = !p.floor;
+    } else {
+      auto any = [](const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
+        for (const auto& r : refs) {
+          if (contains(ids, r.id)) return true;
+        }
+        return false;
+      };
+      on = any(c.when->regions, p.avoid) && any(c.when->conditions, p.conditions);
     }
     if (!on) continue;
     if (c.gate == Gate::stop) e.red_flag = true;
+    if (!c.notice.empty()) e.notices.push_back(c.notice);
     for (const auto& r : c.rules) {
       switch (r.kind) {
         case RuleKind::no_pressure_on:
@@ -154,6 +164,13 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
   for (std::size_t i = 0; i < plan.stop_if.size(); ++i) {
     if (plan.stop_if[i] != lib.emergency_signs[i].text)
       return fmt::format("emergency sign {} differs from the library's", i + 1);
+  }
+  // Every condition in force says its piece (the clot warning for a sore calf, say).
+  for (const auto& text : e.notices) {
+    const bool shown = std::any_of(plan.notices.begin(), plan.notices.end(), [&](const Notice& n) {
+      return n.text.find(text) != std::string::npos;
+    });
+    if (!shown) return fmt::format("a condition's notice is missing: {}", text.substr(0, 40));
   }
   const Routine& routine = *lib.find_routine(p.routine);
   std::vector<std::string> owned = p.equipment;

@@ -165,6 +165,8 @@ void compare(Diffs& d, const std::string& path, const Rule& a, const Rule& b) {
 void compare(Diffs& d, const std::string& path, const When& a, const When& b) {
   d.field(path + ".kind", a.kind, b.kind);
   d.field(path + ".age", a.age, b.age);
+  each(d, path + ".regions", a.regions, b.regions);
+  each(d, path + ".conditions", a.conditions, b.conditions);
 }
 
 void compare(Diffs& d, const std::string& path, const Condition& a, const Condition& b) {

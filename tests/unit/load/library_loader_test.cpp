@@ -297,7 +297,8 @@ TEST_CASE("holding phases back until cleared needs a clearance gate") {
 TEST_CASE("'when' takes exactly one key, and a red flag cannot be automatic") {
   const std::string head = "conditions:\n  - id: old-back\n    name: Old back\n    gate: ";
   CHECK(condition_errors(head + "notice\n    when: {always: true, floor: false}\n") ==
-        "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least, floor");
+        "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least, floor, "
+        "avoid_with");
   CHECK(condition_errors(head + "notice\n    when: {age_at_least: 60}\n") == "");
   CHECK(condition_errors(
             head + "stop\n    notice: Get help\n    source: test\n    when: {always: true}\n") ==
@@ -481,4 +482,20 @@ TEST_CASE("every built-in source can be looked up: a title, a publisher and a we
     CHECK_FALSE(s.publisher.empty());
     CHECK((!s.url.empty() || !s.doi.empty()));
   }
+}
+
+TEST_CASE("'avoid_with' names regions and conditions the library has, that a person lists") {
+  const std::string head =
+      "conditions:\n  - id: sore-calf\n    name: Sore calf\n    gate: notice\n"
+      "    notice: Careful\n    source: test\n    when: {avoid_with: ";
+  CHECK(condition_errors(head + "{regions: [lower-back], conditions: [sore-knee]}}\n"
+                                "  - {id: sore-knee, name: Sore knee, gate: adapt}\n") == "");
+  CHECK(condition_errors(head + "{regions: [calvs], conditions: [sore-knee]}}\n"
+                                "  - {id: sore-knee, name: Sore knee, gate: adapt}\n") ==
+        "cond.yaml:7:35: error: unknown region 'calvs'; valid: lower-back");
+  CHECK(condition_errors(head + "{regions: [lower-back], conditions: [sore-calf]}}\n") ==
+        "cond.yaml:7:61: error: 'sore-calf' applies by itself; 'avoid_with' names conditions a "
+        "person lists");
+  CHECK(condition_errors(head + "{regions: [], conditions: [sore-calf]}}\n") ==
+        "cond.yaml:7:24: error: 'avoid_with' needs at least one region and one condition");
 }

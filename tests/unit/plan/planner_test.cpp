@@ -625,3 +625,30 @@ TEST_CASE("a long session grows sets up to their maximum and no further") {
   CHECK(find_step(plan, "hold")->dose.sets == 2);
   CHECK(plan.total_seconds == 180 + 110);
 }
+
+TEST_CASE("a sore calf brings the clot warning whatever else is listed, first among the checks") {
+  const Condition& warning = *builtin().find_condition("calf-clot-warning");
+  const std::string text = warning.name + ": " + warning.notice;
+  auto warned = [&](const Plan& plan) {
+    return std::any_of(plan.notices.begin(), plan.notices.end(),
+                       [&](const Notice& n) { return n.text == text; });
+  };
+  Args a;
+  a.conditions = {"acute-inflammation"};
+  a.avoid = {"calves"};
+  const Plan inflamed = plan_for(a);
+  CHECK(warned(inflamed));
+  const auto first_check =
+      std::find_if(inflamed.notices.begin(), inflamed.notices.end(),
+                   [](const Notice& n) { return n.level == NoticeLevel::notice; });
+  REQUIRE(first_check != inflamed.notices.end());
+  CHECK(first_check->text == text);
+  a.conditions = {"skin-wound", "osteoporosis", "blood-thinners"};
+  CHECK(warned(plan_for(a)));
+  a.conditions = {"acute-inflammation"};
+  a.avoid = {"glutes"};
+  CHECK_FALSE(warned(plan_for(a)));  // inflamed elsewhere
+  a.conditions = {};
+  a.avoid = {"calves"};
+  CHECK_FALSE(warned(plan_for(a)));  // only keeping pressure off the calves
+}
