@@ -357,6 +357,7 @@ std::string show_condition(const Library& lib, const Condition& c, int width) {
   w.field("Applies", c.when ? "by itself, " + to_string(*c.when)
                             : fmt::format("when named: --condition {}", c.id));
   if (!c.notice.empty()) w.field("Notice", c.notice);
+  if (!c.notice_lifted.empty()) w.field("Once lifted", c.notice_lifted);
   if (!c.sources.empty()) w.field("Sources", cites.cite(c.sources));
   w.field("Defined at", to_string(c.at));
   if (!c.rules.empty()) {

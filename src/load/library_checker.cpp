@@ -101,6 +101,14 @@ class Checker {
           }
         }
       }
+      const bool holds_back = std::any_of(c.rules.begin(), c.rules.end(), [](const Rule& r) {
+        return r.kind == RuleKind::hold_back_phases;
+      });
+      if (!c.notice_lifted.empty() && !holds_back) {
+        sink_.error(c.at, fmt::format("condition '{}' has a 'notice_lifted' but holds no work "
+                                      "back (hold_back_phases)",
+                                      c.id));
+      }
       if (c.gate == Gate::stop && c.when) {
         sink_.error(c.at, fmt::format("red flag '{}' cannot be automatic ('when')", c.id));
       }

@@ -141,6 +141,7 @@ class Emitter {
                        refs(c.when->conditions)));
     }
     line("  c.notice = " + literal(c.notice) + ";");
+    line("  c.notice_lifted = " + literal(c.notice_lifted) + ";");
     line("  c.sources = " + refs(c.sources) + ";");
     for (const auto& r : c.rules) {
       line("  {");

@@ -393,7 +393,8 @@ class FileReader {
 
   void condition(const YamlNode& node) {
     if (!r_.is_mapping(node, "a condition")) return;
-    Fields f(r_, node, "a condition", {"id", "name", "gate", "when", "notice", "source", "rules"});
+    Fields f(r_, node, "a condition",
+             {"id", "name", "gate", "when", "notice", "notice_lifted", "source", "rules"});
     Condition out;
     out.at = r_.at(node);
     if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
@@ -403,6 +404,7 @@ class FileReader {
     }
     if (auto* n = f.get("when")) out.when = when(*n);
     out.notice = text_or_empty(f, "notice", out.gate == Gate::stop);
+    out.notice_lifted = text_or_empty(f, "notice_lifted", false);
     out.sources = source_refs(f, f.has("notice"));
     if (auto* n = f.get("rules")) each(*n, "rules", [&](const YamlNode& e) { rule(e, out.rules); });
     if (!out.id.empty()) layer_.conditions.push_back(std::move(out));

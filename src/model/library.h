@@ -181,6 +181,9 @@ struct Condition {
   Gate gate = Gate::notice;
   std::optional<When> when;
   std::string notice;
+  // The notice once the work it holds back is let through (by --cleared or --avoid), so the
+  // plan does not ask for what the person has already done; empty: `notice` stays.
+  std::string notice_lifted;
   std::vector<Ref> sources;  // ids of Library::sources
   std::vector<Rule> rules;
   Location at;

@@ -36,6 +36,20 @@ bool applies(const Condition& c, const Profile& p) {
   return false;
 }
 
+bool lifted(const Rule& rule, const Profile& p) {
+  return rule.lifted_by == Lift::cleared ? p.cleared : !p.avoid.empty();
+}
+
+bool holds_lifted(const Condition& c, const Profile& p) {
+  bool any = false;
+  for (const auto& r : c.rules) {
+    if (r.kind != RuleKind::hold_back_phases) continue;
+    if (!lifted(r, p)) return false;
+    any = true;
+  }
+  return any;
+}
+
 std::vector<const Condition*> active_conditions(const Library& lib, const Profile& p) {
   std::vector<const Condition*> active;
   for (const auto& c : lib.conditions) {
@@ -71,8 +85,7 @@ Constraints gather(const Library& lib, const Profile& p,
           add_reason(k.firmness_reasons, why);
           break;
         case RuleKind::hold_back_phases: {
-          const bool lifted = r.lifted_by == Lift::cleared ? p.cleared : !p.avoid.empty();
-          if (!lifted) {
+          if (!lifted(r, p)) {
             for (Phase phase : r.phases) add_reason(k.held_back[phase], why);
           }
           break;

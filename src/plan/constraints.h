@@ -45,6 +45,12 @@ bool applies(const Condition& c, const Profile& p);
 // The conditions in force, in library order.
 std::vector<const Condition*> active_conditions(const Library& lib, const Profile& p);
 
+// Whether a hold_back_phases rule is let through for the person (--cleared, or an --avoid list).
+bool lifted(const Rule& rule, const Profile& p);
+
+// Whether a condition holds work back and every such rule is let through.
+bool holds_lifted(const Condition& c, const Profile& p);
+
 Constraints gather(const Library& lib, const Profile& p,
                    const std::vector<const Condition*>& active);
 

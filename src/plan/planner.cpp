@@ -288,7 +288,13 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   // Notices: each active condition's own, the default kit, a short plan, then the general rules.
   for (const Condition* c : active) {
     if (!c->notice.empty()) {
-      plan.notices.push_back({level_of(c->gate), fmt::format("{}: {}", c->name, c->notice)});
+      // Once its held-back work is let through, a clearance is no longer pending: the notice
+      // says what was cleared, as a check.
+      const bool lifted = !c->notice_lifted.empty() && holds_lifted(*c, profile);
+      const NoticeLevel level =
+          lifted && c->gate == Gate::clearance ? NoticeLevel::notice : level_of(c->gate);
+      plan.notices.push_back(
+          {level, fmt::format("{}: {}", c->name, lifted ? c->notice_lifted : c->notice)});
     }
   }
   if (profile.equipment_assumed && !lib.settings.default_equipment_notice.empty()) {

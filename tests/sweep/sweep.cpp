@@ -89,7 +89,17 @@ Expected expect(const Library& lib, const Profile& p) {
     }
     if (!on) continue;
     if (c.gate == Gate::stop) e.red_flag = true;
-    if (!c.notice.empty()) e.notices.push_back(c.notice);
+    // Once everything the condition holds back is let through, its notice says so instead of
+    // asking for what the person already did.
+    bool holds = false;
+    bool all_lifted = true;
+    for (const auto& r : c.rules) {
+      if (r.kind != RuleKind::hold_back_phases) continue;
+      holds = true;
+      all_lifted = all_lifted && (r.lifted_by == Lift::cleared ? p.cleared : !p.avoid.empty());
+    }
+    const bool use_lifted = holds && all_lifted && !c.notice_lifted.empty();
+    if (!c.notice.empty()) e.notices.push_back(use_lifted ? c.notice_lifted : c.notice);
     for (const auto& r : c.rules) {
       switch (r.kind) {
         case RuleKind::no_pressure_on:

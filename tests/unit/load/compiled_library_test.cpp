@@ -176,6 +176,7 @@ void compare(Diffs& d, const std::string& path, const Condition& a, const Condit
   d.field(path + ".when.has_value", a.when.has_value(), b.when.has_value());
   if (a.when && b.when) compare(d, path + ".when", *a.when, *b.when);
   d.field(path + ".notice", a.notice, b.notice);
+  d.field(path + ".notice_lifted", a.notice_lifted, b.notice_lifted);
   each(d, path + ".sources", a.sources, b.sources);
   each(d, path + ".rules", a.rules, b.rules);
   compare(d, path + ".at", a.at, b.at);

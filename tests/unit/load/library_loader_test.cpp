@@ -499,3 +499,10 @@ TEST_CASE("'avoid_with' names regions and conditions the library has, that a per
   CHECK(condition_errors(head + "{regions: [], conditions: [sore-calf]}}\n") ==
         "cond.yaml:7:24: error: 'avoid_with' needs at least one region and one condition");
 }
+
+TEST_CASE("a notice_lifted needs work held back to lift") {
+  CHECK(condition_errors("conditions:\n  - id: sore\n    name: Sore\n    gate: notice\n"
+                         "    notice: Careful\n    notice_lifted: Better\n    source: test\n") ==
+        "cond.yaml:2:5: error: condition 'sore' has a 'notice_lifted' but holds no work back "
+        "(hold_back_phases)");
+}

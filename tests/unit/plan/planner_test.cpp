@@ -652,3 +652,37 @@ TEST_CASE("a sore calf brings the clot warning whatever else is listed, first am
   a.avoid = {"calves"};
   CHECK_FALSE(warned(plan_for(a)));  // only keeping pressure off the calves
 }
+
+TEST_CASE("once held-back work is let through, the notice says so instead of asking for it") {
+  auto notice_of = [](const Plan& plan, const std::string& id) -> const Notice* {
+    const Condition& c = *builtin().find_condition(id);
+    for (const auto& n : plan.notices) {
+      if (n.text.rfind(c.name + ": ", 0) == 0) return &n;
+    }
+    return nullptr;
+  };
+  Args a;
+  a.conditions = {"recent-fracture"};
+  const Condition& fracture = *builtin().find_condition("recent-fracture");
+  const Plan pending = plan_for(a);
+  const Notice* held = notice_of(pending, "recent-fracture");
+  REQUIRE(held != nullptr);
+  CHECK(held->level == NoticeLevel::clearance);
+  CHECK(held->text == fracture.name + ": " + fracture.notice);
+  a.cleared = true;
+  const Plan cleared = plan_for(a);
+  const Notice* done = notice_of(cleared, "recent-fracture");
+  REQUIRE(done != nullptr);
+  CHECK(done->level == NoticeLevel::notice);
+  CHECK(done->text == fracture.name + ": " + fracture.notice_lifted);
+  CHECK(done->text.find("--cleared") == std::string::npos);
+
+  Args b;
+  b.conditions = {"acute-inflammation"};
+  b.avoid = {"glutes"};
+  const Condition& inflamed = *builtin().find_condition("acute-inflammation");
+  const Plan avoiding = plan_for(b);
+  const Notice* avoided = notice_of(avoiding, "acute-inflammation");
+  REQUIRE(avoided != nullptr);
+  CHECK(avoided->text == inflamed.name + ": " + inflamed.notice_lifted);
+}
