@@ -197,6 +197,24 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   plan.routine_name = routine.name;
   plan.profile = profile;
 
+  // On hold: the holds still pending (not lifted by --cleared or --avoid) cover every phase
+  // of the routine, so the plan has no steps until a clinician clears them.
+  {
+    std::set<Phase> held;
+    std::vector<std::string> holders;
+    for (const Condition* c : active) {
+      for (const Rule& r : c->rules) {
+        if (r.kind != RuleKind::hold_back_phases || lifted(r, profile)) continue;
+        held.insert(r.phases.begin(), r.phases.end());
+        if (std::find(holders.begin(), holders.end(), c->id) == holders.end())
+          holders.push_back(c->id);
+      }
+    }
+    const bool all = std::all_of(routine.phases.begin(), routine.phases.end(),
+                                 [&](const RoutinePhase& ph) { return held.count(ph.id) > 0; });
+    if (all && !routine.phases.empty()) plan.held_by = holders;
+  }
+
   std::vector<Entry> entries;
   std::vector<Omission> ruled_out;
   for (const auto& phase : routine.phases) {
@@ -253,10 +271,11 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   int budget = profile.minutes * 60;
   if (k.max_minutes && *k.max_minutes < profile.minutes) {
     budget = *k.max_minutes * 60;
-    plan.notices.push_back({NoticeLevel::info,
-                            fmt::format("This session is kept to {} ({}).", minutes_text(budget),
-                                        fmt::join(k.minutes_reasons, "; ")),
-                            NoticeSource::session_cap});
+    if (!plan.held())
+      plan.notices.push_back({NoticeLevel::info,
+                              fmt::format("This session is kept to {} ({}).", minutes_text(budget),
+                                          fmt::join(k.minutes_reasons, "; ")),
+                              NoticeSource::session_cap});
   }
   plan.budget_seconds = budget;
   fit_to_budget(entries, budget);
@@ -297,11 +316,12 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
           {level, fmt::format("{}: {}", c->name, lifted ? c->notice_lifted : c->notice)});
     }
   }
-  if (profile.equipment_assumed && !lib.settings.default_equipment_notice.empty()) {
+  // A plan on hold has nothing to do yet: the default kit and the rules for exercising wait.
+  if (!plan.held() && profile.equipment_assumed && !lib.settings.default_equipment_notice.empty()) {
     plan.notices.push_back({NoticeLevel::info, lib.settings.default_equipment_notice,
                             NoticeSource::default_equipment});
   }
-  if (plan.total_seconds * 10 < budget * 7) {
+  if (!plan.held() && plan.total_seconds * 10 < budget * 7) {
     plan.notices.push_back(
         {NoticeLevel::info,
          fmt::format("This plan takes less than 70% of your {}: nothing more in the routine suits "
@@ -310,8 +330,10 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
          NoticeSource::short_plan});
   }
   for (const auto& sign : lib.emergency_signs) plan.stop_if.push_back(sign.text);
-  for (const auto& rule : lib.general_rules)
+  for (const auto& rule : lib.general_rules) {
+    if (plan.held()) break;
     plan.notices.push_back({NoticeLevel::info, rule.text, NoticeSource::general_rule});
+  }
   std::stable_sort(plan.notices.begin(), plan.notices.end(), [](const Notice& a, const Notice& b) {
     return static_cast<int>(a.level) < static_cast<int>(b.level);
   });
@@ -322,6 +344,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   };
   for (const auto& id : profile.equipment) name(id, lib.find_equipment(id)->name);
   for (const auto& id : profile.conditions) name(id, lib.find_condition(id)->name);
+  for (const auto& id : plan.held_by) name(id, lib.find_condition(id)->name);
   for (const auto& id : profile.avoid) name(id, lib.find_region(id)->name);
   for (const auto& phase : plan.phases) {
     for (const auto& s : phase.steps) {

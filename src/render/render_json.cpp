@@ -59,6 +59,7 @@ std::string render_json(const Plan& plan) {
       {"omitted", omitted},
       {"notices", notices},
       {"stop_if", plan.stop_if},
+      {"held_by", plan.held_by},
       {"total_seconds", plan.total_seconds},
       {"budget_seconds", plan.budget_seconds},
   };

@@ -183,6 +183,22 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
     if (!shown) return fmt::format("a condition's notice is missing: {}", text.substr(0, 40));
   }
   const Routine& routine = *lib.find_routine(p.routine);
+  // On hold: the pending holds cover every phase of the routine. Then nothing is planned, the
+  // plan says so (held_by) and a clearance notice says what to ask for.
+  const bool expect_held =
+      std::all_of(routine.phases.begin(), routine.phases.end(),
+                  [&](const RoutinePhase& ph) { return e.held_back.count(ph.id) > 0; });
+  if (expect_held != plan.held())
+    return expect_held ? "every phase is held back but the plan is not on hold"
+                       : "the plan is on hold but not every phase is held back";
+  if (expect_held) {
+    if (!plan.phases.empty()) return "a plan on hold has steps";
+    const bool asks = std::any_of(plan.notices.begin(), plan.notices.end(), [](const Notice& n) {
+      return n.level == NoticeLevel::clearance;
+    });
+    if (!asks) return "a plan on hold has no clearance notice";
+    return std::nullopt;
+  }
   std::vector<std::string> owned = p.equipment;
   for (const auto& r : lib.settings.assumed_equipment) owned.push_back(r.id);
 

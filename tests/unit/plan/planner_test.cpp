@@ -260,18 +260,34 @@ TEST_CASE("knee replacement: nothing presses on or near the knee") {
   CHECK_FALSE(presses_on(plan, "shins"));
 }
 
-TEST_CASE("recent fracture and active cancer hold release work back until --cleared") {
-  for (const char* c : {"recent-fracture", "active-cancer"}) {
+TEST_CASE("recent fracture, active cancer and ME/CFS hold the whole plan until --cleared") {
+  for (const char* c : {"recent-fracture", "active-cancer", "chronic-fatigue"}) {
+    CAPTURE(c);
     Args a = with_conditions({c});
     const Plan held = plan_for(a);
-    CHECK(held.phases.front().id == Phase::mobility);
-    const Omission* o = find_omission(held, "foam-roll-thoracic");
-    REQUIRE(o != nullptr);
-    CHECK(std::any_of(held.notices.begin(), held.notices.end(),
-                      [](const Notice& n) { return n.level == NoticeLevel::clearance; }));
+    CHECK(held.phases.empty());
+    CHECK(held.held_by == std::vector<std::string>{c});
+    // Every slot of the routine is listed as waiting (JSON keeps them; handouts don't list them).
+    std::size_t slots = 0;
+    for (const auto& phase : builtin().find_routine("daily")->phases) slots += phase.slots.size();
+    CHECK(held.omitted.size() == slots);
+    // Only the clearance notice: the general rules and the default kit wait with the steps.
+    REQUIRE(held.notices.size() == 1);
+    CHECK(held.notices[0].level == NoticeLevel::clearance);
+    CHECK_FALSE(held.stop_if.empty());
     a.cleared = true;
-    CHECK(plan_for(a).phases.front().id == Phase::release);
+    const Plan cleared = plan_for(a);
+    CHECK_FALSE(cleared.held());
+    CHECK(cleared.phases.front().id == Phase::release);
+    CHECK(std::none_of(cleared.notices.begin(), cleared.notices.end(),
+                       [](const Notice& n) { return n.level == NoticeLevel::clearance; }));
   }
+}
+
+TEST_CASE("a hold on some phases leaves the plan off hold") {
+  const Plan plan = plan_for(with_conditions({"skin-wound"}));
+  CHECK_FALSE(plan.held());
+  CHECK(plan.phases.front().id == Phase::mobility);
 }
 
 TEST_CASE("an open wound holds release work back until --avoid names the area") {
