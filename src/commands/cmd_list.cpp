@@ -58,6 +58,12 @@ json when_json(const std::optional<When>& w) {
     case When::Kind::avoid_with:
       return {{"avoid_with",
                {{"regions", ref_ids(w->regions)}, {"conditions", ref_ids(w->conditions)}}}};
+    case When::Kind::with_all:
+      return {{"with_all", ref_ids(w->conditions)}};
+    case When::Kind::with_any:
+      return {{"with_any", ref_ids(w->conditions)}};
+    case When::Kind::without:
+      return {{"without", ref_ids(w->conditions)}};
   }
   return nullptr;
 }

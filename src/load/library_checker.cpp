@@ -90,17 +90,7 @@ class Checker {
                                            c.id, to_string(c.gate)));
         }
       }
-      if (c.when && c.when->kind == When::Kind::avoid_with) {
-        for (const auto& r : c.when->regions) known(r, regions, "region");
-        for (const auto& r : c.when->conditions) {
-          if (!known(r, ids_of(lib_.conditions), "condition")) continue;
-          if (lib_.find_condition(r.id)->when) {
-            sink_.error(r.at, fmt::format("'{}' applies by itself; 'avoid_with' names conditions "
-                                          "a person lists",
-                                          r.id));
-          }
-        }
-      }
+      if (c.when) check_when(c);
       const bool holds_back = std::any_of(c.rules.begin(), c.rules.end(), [](const Rule& r) {
         return r.kind == RuleKind::hold_back_phases;
       });
@@ -141,6 +131,30 @@ class Checker {
     for (const auto& c : lib_.conditions) {
       check(c.sources);
       for (const auto& rule : c.rules) check(rule.sources);
+    }
+  }
+
+  // The conditions an automatic condition's `when` names: known, and each one a person lists,
+  // so whether a condition is in force never hangs on another automatic one (or on itself).
+  void check_when(const Condition& c) {
+    const When& w = *c.when;
+    for (const auto& r : w.regions) known(r, ids_of(lib_.regions), "region");
+    const char* key = w.kind == When::Kind::avoid_with ? "avoid_with"
+                      : w.kind == When::Kind::with_all ? "with_all"
+                      : w.kind == When::Kind::with_any ? "with_any"
+                                                       : "without";
+    for (const auto& r : w.conditions) {
+      if (r.id == c.id) {
+        sink_.error(
+            r.at, fmt::format("condition '{}' cannot depend on itself ('{}' names it)", c.id, key));
+        continue;
+      }
+      if (!known(r, ids_of(lib_.conditions), "condition")) continue;
+      if (lib_.find_condition(r.id)->when) {
+        sink_.error(r.at, fmt::format("'{}' applies by itself; '{}' names conditions a person "
+                                      "lists",
+                                      r.id, key));
+      }
     }
   }
 

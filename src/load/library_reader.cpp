@@ -257,10 +257,14 @@ class FileReader {
 
   std::optional<When> when(const YamlNode& node) {
     if (!r_.is_mapping(node, "'when'")) return std::nullopt;
-    Fields f(r_, node, "'when'", {"always", "age_at_least", "floor", "avoid_with"});
-    const auto keys = f.present({"always", "age_at_least", "floor", "avoid_with"});
+    Fields f(r_, node, "'when'",
+             {"always", "age_at_least", "floor", "avoid_with", "with_all", "with_any", "without"});
+    const auto keys = f.present(
+        {"always", "age_at_least", "floor", "avoid_with", "with_all", "with_any", "without"});
     if (keys.size() != 1) {
-      r_.error(node, "'when' takes exactly one of: always, age_at_least, floor, avoid_with");
+      r_.error(node,
+               "'when' takes exactly one of: always, age_at_least, floor, avoid_with, with_all, "
+               "with_any, without");
       return std::nullopt;
     }
     When out;
@@ -293,6 +297,20 @@ class FileReader {
       out.conditions = refs(a.required("conditions"), "conditions");
       if (out.regions.empty() || out.conditions.empty()) {
         r_.error(*n, "'avoid_with' needs at least one region and one condition");
+        return std::nullopt;
+      }
+    } else {
+      // with_all, with_any, without: a list of conditions the person lists.
+      const std::string& key = keys.front();
+      out.kind = key == "with_all"   ? When::Kind::with_all
+                 : key == "with_any" ? When::Kind::with_any
+                                     : When::Kind::without;
+      const YamlNode& list = *f.get(key);
+      out.conditions = refs(&list, key);
+      if (out.conditions.empty()) {
+        if (list.kind == YamlNode::Kind::sequence) {
+          r_.error(list, fmt::format("'{}' needs at least one condition", key));
+        }
         return std::nullopt;
       }
     }

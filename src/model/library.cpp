@@ -6,6 +6,11 @@
 namespace backplan {
 
 std::string to_string(const When& w) {
+  auto ids = [](const std::vector<Ref>& refs) {
+    std::vector<std::string> out;
+    for (const auto& r : refs) out.push_back(r.id);
+    return out;
+  };
   switch (w.kind) {
     case When::Kind::always:
       return "always";
@@ -13,15 +18,16 @@ std::string to_string(const When& w) {
       return fmt::format("at age {} and over", w.age);
     case When::Kind::no_floor:
       return "without floor access (--no-floor)";
-    case When::Kind::avoid_with: {
-      auto ids = [](const std::vector<Ref>& refs) {
-        std::vector<std::string> out;
-        for (const auto& r : refs) out.push_back(r.id);
-        return out;
-      };
+    case When::Kind::avoid_with:
       return fmt::format("with --avoid {} and {}", fmt::join(ids(w.regions), " or "),
                          fmt::join(ids(w.conditions), " or "));
-    }
+    case When::Kind::with_all:
+      return fmt::format("with {}", fmt::join(ids(w.conditions), " and "));
+    case When::Kind::with_any:
+      return fmt::format("with {}", fmt::join(ids(w.conditions), " or "));
+    case When::Kind::without:
+      return fmt::format("unless {} {} listed", fmt::join(ids(w.conditions), " or "),
+                         w.conditions.size() == 1 ? "is" : "are");
   }
   return "always";
 }

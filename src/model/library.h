@@ -53,7 +53,8 @@ inline std::string_view to_string(Gate gate) {
 
 struct When;
 // "always", "at age 55 and over", "without floor access (--no-floor)", "with --avoid calves
-// and acute-inflammation or skin-wound".
+// and acute-inflammation or skin-wound", "with pregnancy and high-blood-pressure", "with
+// pregnancy or high-blood-pressure", "unless pregnancy or high-blood-pressure is listed".
 std::string to_string(const When& when);
 
 // An id written in a file, with where it was written (for error messages).
@@ -167,11 +168,22 @@ struct Rule {
 
 // Makes a condition automatic instead of a --condition value.
 struct When {
-  enum class Kind { always, age_at_least, no_floor, avoid_with } kind = Kind::always;
+  enum class Kind {
+    always,
+    age_at_least,
+    no_floor,
+    avoid_with,
+    with_all,
+    with_any,
+    without
+  } kind = Kind::always;
   int age = 0;
   // avoid_with: the person keeps pressure off one of `regions` and lives with one of
   // `conditions` (a sore, inflamed calf: a possible clot).
   std::vector<Ref> regions;
+  // avoid_with, with_all (every one listed), with_any (at least one listed), without (none of
+  // them listed). Always conditions the person lists (--condition), never automatic ones, so a
+  // condition's `when` never depends on another's.
   std::vector<Ref> conditions;
 };
 

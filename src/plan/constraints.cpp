@@ -14,6 +14,14 @@ std::string reason(const Condition& c, const Rule& r) {
   return fmt::format("{}: {}", c.name, r.why);
 }
 
+namespace {
+bool any_in(const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
+  return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) {
+    return std::find(ids.begin(), ids.end(), r.id) != ids.end();
+  });
+}
+}  // namespace
+
 bool applies(const Condition& c, const Profile& p) {
   if (!c.when)
     return std::find(p.conditions.begin(), p.conditions.end(), c.id) != p.conditions.end();
@@ -24,14 +32,16 @@ bool applies(const Condition& c, const Profile& p) {
       return p.age && *p.age >= c.when->age;
     case When::Kind::no_floor:
       return !p.floor;
-    case When::Kind::avoid_with: {
-      auto any_in = [](const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
-        return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) {
-          return std::find(ids.begin(), ids.end(), r.id) != ids.end();
-        });
-      };
+    case When::Kind::avoid_with:
       return any_in(c.when->regions, p.avoid) && any_in(c.when->conditions, p.conditions);
-    }
+    case When::Kind::with_all:
+      return std::all_of(c.when->conditions.begin(), c.when->conditions.end(), [&](const Ref& r) {
+        return std::find(p.conditions.begin(), p.conditions.end(), r.id) != p.conditions.end();
+      });
+    case When::Kind::with_any:
+      return any_in(c.when->conditions, p.conditions);
+    case When::Kind::without:
+      return !any_in(c.when->conditions, p.conditions);
   }
   return false;
 }

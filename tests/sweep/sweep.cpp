@@ -79,13 +79,26 @@ Expected expect(const Library& lib, const Profile& p) {
     } else if (c.when->kind == When::Kind::no_floor) {
       on = !p.floor;
     } else {
-      auto any = [](const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
-        for (const auto& r : refs) {
-          if (contains(ids, r.id)) return true;
-        }
-        return false;
+      auto count = [](const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
+        std::size_t n = 0;
+        for (const auto& r : refs) n += contains(ids, r.id) ? 1 : 0;
+        return n;
       };
-      on = any(c.when->regions, p.avoid) && any(c.when->conditions, p.conditions);
+      const std::size_t listed = count(c.when->conditions, p.conditions);
+      switch (c.when->kind) {
+        case When::Kind::with_all:
+          on = listed == c.when->conditions.size();
+          break;
+        case When::Kind::with_any:
+          on = listed > 0;
+          break;
+        case When::Kind::without:
+          on = listed == 0;
+          break;
+        default:  // avoid_with
+          on = count(c.when->regions, p.avoid) > 0 && listed > 0;
+          break;
+      }
     }
     if (!on) continue;
     if (c.gate == Gate::stop) e.red_flag = true;

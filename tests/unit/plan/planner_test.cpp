@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "load/library_loader.h"
+#include "plan/constraints.h"
 #include "plan/planner.h"
 #include "render/render_json.h"
 #include "resolve/profile.h"
@@ -701,4 +702,45 @@ TEST_CASE("once held-back work is let through, the notice says so instead of ask
   const Notice* avoided = notice_of(avoiding, "acute-inflammation");
   REQUIRE(avoided != nullptr);
   CHECK(avoided->text == inflamed.name + ": " + inflamed.notice_lifted);
+}
+
+TEST_CASE("'with_all', 'with_any' and 'without' look at the conditions the person lists") {
+  auto condition = [](When::Kind kind) {
+    Condition c;
+    c.id = "both";
+    c.when = When{kind, 0, {}, {{"pregnancy", {}}, {"high-blood-pressure", {}}}};
+    return c;
+  };
+  auto listing = [](std::vector<std::string> conditions) {
+    Profile p;
+    p.conditions = std::move(conditions);
+    return p;
+  };
+  const Profile none = listing({});
+  const Profile one = listing({"pregnancy"});
+  const Profile both = listing({"high-blood-pressure", "pregnancy"});
+  const Profile other = listing({"osteoporosis"});
+
+  const Condition all = condition(When::Kind::with_all);
+  CHECK_FALSE(applies(all, none));
+  CHECK_FALSE(applies(all, one));
+  CHECK(applies(all, both));
+  CHECK_FALSE(applies(all, other));
+
+  const Condition any = condition(When::Kind::with_any);
+  CHECK_FALSE(applies(any, none));
+  CHECK(applies(any, one));
+  CHECK(applies(any, both));
+  CHECK_FALSE(applies(any, other));
+
+  const Condition without = condition(When::Kind::without);
+  CHECK(applies(without, none));
+  CHECK_FALSE(applies(without, one));
+  CHECK_FALSE(applies(without, both));
+  CHECK(applies(without, other));
+
+  // An automatic condition in force does not count as listed: only profile.conditions does.
+  Condition later = condition(When::Kind::with_any);
+  later.when->conditions = {{"spine-safety", {}}};
+  CHECK_FALSE(applies(later, none));
 }
