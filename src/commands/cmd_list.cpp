@@ -51,8 +51,12 @@ json when_json(const std::optional<When>& w) {
   switch (w->kind) {
     case When::Kind::always:
       return {{"always", true}};
-    case When::Kind::age_at_least:
-      return {{"age_at_least", w->age}};
+    case When::Kind::age_at_least: {
+      json out = json::object();
+      if (w->age > 0) out["age_at_least"] = w->age;
+      if (w->age_below > 0) out["age_below"] = w->age_below;
+      return out;
+    }
     case When::Kind::no_floor:
       return {{"floor", false}};
     case When::Kind::avoid_with:

@@ -136,9 +136,9 @@ class Emitter {
     line("  c.name = " + literal(c.name) + ";");
     line(fmt::format("  c.gate = static_cast<Gate>({});", static_cast<int>(c.gate)));
     if (c.when) {
-      line(fmt::format("  c.when = When{{static_cast<When::Kind>({}), {}, {}, {}}};",
+      line(fmt::format("  c.when = When{{static_cast<When::Kind>({}), {}, {}, {}, {}}};",
                        static_cast<int>(c.when->kind), c.when->age, refs(c.when->regions),
-                       refs(c.when->conditions)));
+                       refs(c.when->conditions), c.when->age_below));
     }
     line("  c.notice = " + literal(c.notice) + ";");
     line("  c.notice_lifted = " + literal(c.notice_lifted) + ";");

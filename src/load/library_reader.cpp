@@ -258,13 +258,17 @@ class FileReader {
   std::optional<When> when(const YamlNode& node) {
     if (!r_.is_mapping(node, "'when'")) return std::nullopt;
     Fields f(r_, node, "'when'",
-             {"always", "age_at_least", "floor", "avoid_with", "with_all", "with_any", "without"});
-    const auto keys = f.present(
-        {"always", "age_at_least", "floor", "avoid_with", "with_all", "with_any", "without"});
+             {"always", "age_at_least", "age_below", "floor", "avoid_with", "with_all", "with_any",
+              "without"});
+    auto keys = f.present({"always", "age_at_least", "age_below", "floor", "avoid_with", "with_all",
+                           "with_any", "without"});
+    // An age band: age_at_least and age_below together count as one.
+    if (f.get("age_at_least") && f.get("age_below"))
+      keys.erase(std::find(keys.begin(), keys.end(), "age_below"));
     if (keys.size() != 1) {
       r_.error(node,
-               "'when' takes exactly one of: always, age_at_least, floor, avoid_with, with_all, "
-               "with_any, without");
+               "'when' takes exactly one of: always, age_at_least (and/or age_below), floor, "
+               "avoid_with, with_all, with_any, without");
       return std::nullopt;
     }
     When out;
@@ -276,11 +280,22 @@ class FileReader {
         return std::nullopt;
       }
       out.kind = When::Kind::always;
-    } else if (auto* n = f.get("age_at_least")) {
-      auto age = r_.integer(*n, "age_at_least", kMinAge, kMaxAge);
-      if (!age) return std::nullopt;
+    } else if (f.get("age_at_least") || f.get("age_below")) {
       out.kind = When::Kind::age_at_least;
-      out.age = *age;
+      if (auto* n = f.get("age_at_least")) {
+        auto age = r_.integer(*n, "age_at_least", kMinAge, kMaxAge);
+        if (!age) return std::nullopt;
+        out.age = *age;
+      }
+      if (auto* n = f.get("age_below")) {
+        auto below = r_.integer(*n, "age_below", kMinAge + 1, kMaxAge);
+        if (!below) return std::nullopt;
+        if (*below <= out.age) {
+          r_.error(*n, fmt::format("'age_below' must be more than 'age_at_least' ({})", out.age));
+          return std::nullopt;
+        }
+        out.age_below = *below;
+      }
     } else if (auto* n = f.get("floor")) {
       const auto value = r_.boolean(*n, "floor");
       if (!value) return std::nullopt;

@@ -15,7 +15,9 @@ std::string to_string(const When& w) {
     case When::Kind::always:
       return "always";
     case When::Kind::age_at_least:
-      return fmt::format("at age {} and over", w.age);
+      if (w.age_below == 0) return fmt::format("at age {} and over", w.age);
+      if (w.age == 0) return fmt::format("under age {}", w.age_below);
+      return fmt::format("at age {} to {}", w.age, w.age_below - 1);
     case When::Kind::no_floor:
       return "without floor access (--no-floor)";
     case When::Kind::avoid_with:

@@ -185,6 +185,9 @@ struct When {
   // them listed). Always conditions the person lists (--condition), never automatic ones, so a
   // condition's `when` never depends on another's.
   std::vector<Ref> conditions;
+  // age_at_least: also under this age when not 0 (`age_below`), so a condition can cover an age
+  // band (under 18; 18 and 19).
+  int age_below = 0;
 };
 
 struct Condition {

@@ -29,7 +29,9 @@ bool applies(const Condition& c, const Profile& p) {
     case When::Kind::always:
       return true;
     case When::Kind::age_at_least:
-      return p.age && *p.age >= c.when->age;
+      // Unknown age: no age band applies (the plan asks for no age it was not given).
+      return p.age && *p.age >= c.when->age &&
+             (c.when->age_below == 0 || *p.age < c.when->age_below);
     case When::Kind::no_floor:
       return !p.floor;
     case When::Kind::avoid_with:

@@ -75,7 +75,7 @@ Expected expect(const Library& lib, const Profile& p) {
     } else if (c.when->kind == When::Kind::always) {
       on = true;
     } else if (c.when->kind == When::Kind::age_at_least) {
-      on = p.age && *p.age >= c.when->age;
+      on = p.age && *p.age >= c.when->age && (c.when->age_below == 0 || *p.age < c.when->age_below);
     } else if (c.when->kind == When::Kind::no_floor) {
       on = !p.floor;
     } else {
@@ -344,7 +344,7 @@ int main(int argc, char** argv) {
   }
   const std::vector<std::vector<std::string>> avoid_sets{
       {}, {"glutes"}, {"calves", "lower-back"}, {"upper-back"}};
-  const std::vector<int> ages{40, 54, 55, 80};
+  const std::vector<int> ages{16, 19, 40, 52, 55, 80};
   const std::vector<int> minutes{5, 10, 20, 45};
 
   // Profiles are numbered in a fixed order; each thread takes every other equipment subset, and

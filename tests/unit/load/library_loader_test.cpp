@@ -298,9 +298,17 @@ TEST_CASE("holding phases back until cleared needs a clearance gate") {
 TEST_CASE("'when' takes exactly one key, and a red flag cannot be automatic") {
   const std::string head = "conditions:\n  - id: old-back\n    name: Old back\n    gate: ";
   CHECK(condition_errors(head + "notice\n    when: {always: true, floor: false}\n") ==
-        "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least, floor, "
-        "avoid_with, with_all, with_any, without");
+        "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least (and/or "
+        "age_below), floor, avoid_with, with_all, with_any, without");
   CHECK(condition_errors(head + "notice\n    when: {age_at_least: 60}\n") == "");
+  // An age band: both keys together, the upper bound above the lower.
+  CHECK(condition_errors(head + "notice\n    when: {age_at_least: 18, age_below: 20}\n") == "");
+  CHECK(condition_errors(head + "notice\n    when: {age_below: 18}\n") == "");
+  CHECK(condition_errors(head + "notice\n    when: {age_at_least: 20, age_below: 20}\n") ==
+        "cond.yaml:5:41: error: 'age_below' must be more than 'age_at_least' (20)");
+  CHECK(condition_errors(head + "notice\n    when: {age_below: 18, floor: false}\n") ==
+        "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least (and/or "
+        "age_below), floor, avoid_with, with_all, with_any, without");
   CHECK(condition_errors(
             head + "stop\n    notice: Get help\n    source: test\n    when: {always: true}\n") ==
         "cond.yaml:2:5: error: red flag 'old-back' cannot be automatic ('when')");

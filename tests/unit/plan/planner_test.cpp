@@ -285,6 +285,48 @@ TEST_CASE("recent fracture, active cancer and ME/CFS hold the whole plan until -
   }
 }
 
+TEST_CASE("under 18 the plan waits for a clinician; 18 and over it does not") {
+  Args a;
+  a.age = 17;
+  const Plan young = plan_for(a);
+  CHECK(young.held_by == std::vector<std::string>{"under-18"});
+  CHECK(young.phases.empty());
+  a.cleared = true;
+  CHECK_FALSE(plan_for(a).held());
+  a.cleared = false;
+  a.age = 18;
+  CHECK_FALSE(plan_for(a).held());
+}
+
+TEST_CASE("back pain starting before 20 or after 50 brings a notice to have it checked") {
+  auto notices_of = [](int age) {
+    Args a;
+    a.age = age;
+    std::vector<std::string> out;
+    for (const auto& n : plan_for(a).notices) {
+      if (n.level == NoticeLevel::notice) out.push_back(n.text.substr(0, n.text.find(':')));
+    }
+    return out;
+  };
+  CHECK(notices_of(19) == std::vector<std::string>{"Back pain starting before 20"});
+  CHECK(notices_of(20).empty());
+  CHECK(notices_of(49).empty());
+  CHECK(notices_of(50) == std::vector<std::string>{"Back pain starting after 50"});
+  CHECK(notices_of(54) == std::vector<std::string>{"Back pain starting after 50"});
+  // From 55 the age notice says it (once).
+  CHECK(notices_of(55) == std::vector<std::string>{"Age 55 or over"});
+}
+
+TEST_CASE("pregnancy with high blood pressure holds the whole plan; either alone does not") {
+  CHECK(plan_for(with_conditions({"pregnancy", "high-blood-pressure"})).held_by ==
+        std::vector<std::string>{"pregnancy-high-blood-pressure"});
+  CHECK_FALSE(plan_for(with_conditions({"pregnancy"})).held());
+  CHECK_FALSE(plan_for(with_conditions({"high-blood-pressure"})).held());
+  Args a = with_conditions({"pregnancy", "high-blood-pressure"});
+  a.cleared = true;
+  CHECK_FALSE(plan_for(a).held());
+}
+
 TEST_CASE("a hold on some phases leaves the plan off hold") {
   const Plan plan = plan_for(with_conditions({"skin-wound"}));
   CHECK_FALSE(plan.held());
