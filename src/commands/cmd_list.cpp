@@ -68,8 +68,37 @@ json when_json(const std::optional<When>& w) {
       return {{"with_any", ref_ids(w->conditions)}};
     case When::Kind::without:
       return {{"without", ref_ids(w->conditions)}};
+    case When::Kind::details: {
+      json tests = {{"condition", w->conditions.front().id}};
+      for (const auto& t : w->details) {
+        if (!t.any_of.empty()) {
+          tests[t.detail] = t.any_of;
+        } else if (t.below) {
+          tests[t.detail] = {{"below", *t.below}};
+        } else if (t.at_least) {
+          tests[t.detail] = {{"at_least", *t.at_least}};
+        }
+      }
+      return {{"details", tests}};
+    }
   }
   return nullptr;
+}
+
+// A condition's questions: choices with the default, or a number's range.
+json details_json(const Condition& c) {
+  json out = json::array();
+  for (const auto& d : c.details) {
+    json item = {{"id", d.id}, {"name", d.name}};
+    if (d.choices.empty()) {
+      item["number"] = {{"min", d.min}, {"max", d.max}};
+    } else {
+      item["choices"] = d.choices;
+      item["default"] = d.default_choice;
+    }
+    out.push_back(item);
+  }
+  return out;
 }
 
 std::string equipment_note(const Library& lib, const Equipment& e) {
@@ -177,7 +206,8 @@ std::string list_json(const Library& lib, ListKind kind) {
                          {"name", c.name},
                          {"gate", std::string(to_string(c.gate))},
                          {"red_flag", c.gate == Gate::stop},
-                         {"when", when_json(c.when)}});
+                         {"when", when_json(c.when)},
+                         {"details", details_json(c)}});
       }
       break;
     case ListKind::regions:

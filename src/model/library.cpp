@@ -30,6 +30,19 @@ std::string to_string(const When& w) {
     case When::Kind::without:
       return fmt::format("unless {} {} listed", fmt::join(ids(w.conditions), " or "),
                          w.conditions.size() == 1 ? "is" : "are");
+    case When::Kind::details: {
+      std::vector<std::string> tests;
+      for (const auto& t : w.details) {
+        if (!t.any_of.empty()) {
+          tests.push_back(fmt::format("{} {}", t.detail, fmt::join(t.any_of, " or ")));
+        } else if (t.below) {
+          tests.push_back(fmt::format("{} under {} (or not given)", t.detail, *t.below));
+        } else if (t.at_least) {
+          tests.push_back(fmt::format("{} {} or more (or not given)", t.detail, *t.at_least));
+        }
+      }
+      return fmt::format("with {}: {}", fmt::join(ids(w.conditions), ""), fmt::join(tests, ", "));
+    }
   }
   return "always";
 }
@@ -76,6 +89,9 @@ const Condition* Library::find_condition(std::string_view id) const {
 }
 const Routine* Library::find_routine(std::string_view id) const {
   return find_by_id(routines, id);
+}
+const Detail* Condition::find_detail(std::string_view id) const {
+  return find_by_id(details, id);
 }
 
 }  // namespace backplan

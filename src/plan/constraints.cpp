@@ -22,6 +22,35 @@ bool any_in(const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
 }
 }  // namespace
 
+namespace {
+
+// Whether the person's resolved details pass every test; a number not given passes (unknown is
+// read the cautious way: the rule applies).
+bool details_pass(const std::string& condition, const std::vector<DetailTest>& tests,
+                  const Profile& p) {
+  const auto found = p.details.find(condition);
+  for (const auto& t : tests) {
+    const DetailValue* given = nullptr;
+    if (found != p.details.end()) {
+      for (const auto& v : found->second) {
+        if (v.detail == t.detail) given = &v;
+      }
+    }
+    if (!t.any_of.empty()) {
+      const std::string value = given ? given->value : "";
+      if (std::find(t.any_of.begin(), t.any_of.end(), value) == t.any_of.end()) return false;
+      continue;
+    }
+    if (!given || given->value.empty()) continue;
+    const int n = std::stoi(given->value);
+    if (t.below && n >= *t.below) return false;
+    if (t.at_least && n < *t.at_least) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool applies(const Condition& c, const Profile& p) {
   if (!c.when)
     return std::find(p.conditions.begin(), p.conditions.end(), c.id) != p.conditions.end();
@@ -44,6 +73,9 @@ bool applies(const Condition& c, const Profile& p) {
       return any_in(c.when->conditions, p.conditions);
     case When::Kind::without:
       return !any_in(c.when->conditions, p.conditions);
+    case When::Kind::details:
+      return any_in(c.when->conditions, p.conditions) &&
+             details_pass(c.when->conditions.front().id, c.when->details, p);
   }
   return false;
 }

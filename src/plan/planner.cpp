@@ -345,6 +345,9 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   for (const auto& id : profile.equipment) name(id, lib.find_equipment(id)->name);
   for (const auto& id : profile.conditions) name(id, lib.find_condition(id)->name);
   for (const auto& id : plan.held_by) name(id, lib.find_condition(id)->name);
+  for (const auto& [id, values] : profile.details) {
+    for (const auto& d : lib.find_condition(id)->details) name(id + "/" + d.id, d.name);
+  }
   for (const auto& id : profile.avoid) name(id, lib.find_region(id)->name);
   for (const auto& phase : plan.phases) {
     for (const auto& s : phase.steps) {

@@ -41,8 +41,11 @@ std::string command_line(const Profile& p) {
                              : " --equipment " + fmt::format("{}", fmt::join(p.equipment, ","));
   if (p.age) out += fmt::format(" --age {}", *p.age);
   if (!p.floor) out += " --no-floor";
-  if (!p.conditions.empty())
-    out += " --condition " + fmt::format("{}", fmt::join(p.conditions, ","));
+  if (!p.conditions.empty()) {
+    std::vector<std::string> items;
+    for (const auto& id : p.conditions) items.push_back(condition_item(id, p.details));
+    out += " --condition " + fmt::format("{}", fmt::join(items, ","));
+  }
   if (!p.avoid.empty()) out += " --avoid " + fmt::format("{}", fmt::join(p.avoid, ","));
   if (p.cleared) out += " --cleared";
   out += fmt::format(" --minutes {}", p.minutes);
@@ -95,6 +98,27 @@ Expected expect(const Library& lib, const Profile& p) {
         case When::Kind::without:
           on = listed == 0;
           break;
+        case When::Kind::details: {
+          // The condition is listed, and each tested detail (as given, else the library's
+          // default; a number not given is unknown and passes) meets its test.
+          const Condition& of = *lib.find_condition(c.when->conditions.front().id);
+          on = listed > 0;
+          for (const auto& t : c.when->details) {
+            std::string value = of.find_detail(t.detail)->default_choice;
+            if (auto it = p.details.find(of.id); it != p.details.end()) {
+              for (const auto& v : it->second) {
+                if (v.detail == t.detail) value = v.value;
+              }
+            }
+            if (!t.any_of.empty()) {
+              on = on && contains(t.any_of, value);
+            } else if (!value.empty()) {
+              const int n = std::stoi(value);
+              on = on && (!t.below || n < *t.below) && (!t.at_least || n >= *t.at_least);
+            }
+          }
+          break;
+        }
         default:  // avoid_with
           on = count(c.when->regions, p.avoid) > 0 && listed > 0;
           break;
@@ -331,16 +355,92 @@ int main(int argc, char** argv) {
     for (const auto& a : lib.settings.assumed_equipment) assumed = assumed || a.id == e.id;
     if (!assumed) tools.push_back(e.id);
   }
-  std::vector<std::vector<std::string>> condition_sets{{}};
-  std::vector<std::string> plain;
+  // A condition that asks details is swept in every combination of their values: each choice,
+  // and for a number, unknown and both sides of every threshold a rule tests it against.
+  // The values swept for each detail of a condition.
+  auto values_of = [&](const Condition& c) {
+    std::vector<std::vector<DetailValue>> all;
+    for (const auto& d : c.details) {
+      std::vector<DetailValue> values;
+      if (!d.choices.empty()) {
+        for (const auto& v : d.choices) values.push_back({d.id, v, false});
+      } else {
+        std::set<int> numbers{d.min};
+        for (const auto& other : lib.conditions) {
+          if (!other.when || other.when->kind != When::Kind::details ||
+              other.when->conditions.front().id != c.id)
+            continue;
+          for (const auto& t : other.when->details) {
+            if (t.detail != d.id) continue;
+            for (auto bound : {t.below, t.at_least}) {
+              if (!bound) continue;
+              for (int n : {*bound - 1, *bound}) {
+                if (n >= d.min && n <= d.max) numbers.insert(n);
+              }
+            }
+          }
+        }
+        values.push_back({d.id, "", true});  // not given
+        for (int n : numbers) values.push_back({d.id, std::to_string(n), true});
+      }
+      all.push_back(std::move(values));
+    }
+    return all;
+  };
+  // Alone, a condition meets every combination of its details' values.
+  auto variants_of = [&](const Condition& c) {
+    std::vector<std::vector<DetailValue>> out{{}};
+    for (const auto& values : values_of(c)) {
+      std::vector<std::vector<DetailValue>> next;
+      for (const auto& partial : out) {
+        for (const auto& v : values) {
+          next.push_back(partial);
+          next.back().push_back(v);
+        }
+      }
+      out = std::move(next);
+    }
+    return out;
+  };
+  // In a pair, every value of each detail comes up (the k-th value of each, cycling).
+  auto pair_variants_of = [&](const Condition& c) {
+    const auto all = values_of(c);
+    std::size_t longest = 1;
+    for (const auto& values : all) longest = std::max(longest, values.size());
+    std::vector<std::vector<DetailValue>> out(longest);
+    for (std::size_t k = 0; k < longest; ++k) {
+      for (const auto& values : all) out[k].push_back(values[k % values.size()]);
+    }
+    return out;
+  };
+  struct ConditionSet {
+    std::vector<std::string> ids;
+    ConditionDetails details;
+  };
+  std::vector<ConditionSet> condition_sets{{}};
+  std::vector<const Condition*> plain;
   for (const auto& c : lib.conditions) {
     if (c.when) continue;
-    condition_sets.push_back({c.id});
-    if (c.gate != Gate::stop) plain.push_back(c.id);
+    for (const auto& v : variants_of(c)) {
+      ConditionSet set{{c.id}, {}};
+      if (!v.empty()) set.details[c.id] = v;
+      condition_sets.push_back(std::move(set));
+    }
+    if (c.gate != Gate::stop) plain.push_back(&c);
   }
+  // Pairs: every variant of each side meets the other, cycling the shorter list (every detail
+  // value with every pair, without the full product).
   for (std::size_t i = 0; i < plain.size(); ++i) {
-    for (std::size_t j = i + 1; j < plain.size(); ++j)
-      condition_sets.push_back({plain[i], plain[j]});
+    for (std::size_t j = i + 1; j < plain.size(); ++j) {
+      const auto a = pair_variants_of(*plain[i]);
+      const auto b = pair_variants_of(*plain[j]);
+      for (std::size_t k = 0; k < std::max(a.size(), b.size()); ++k) {
+        ConditionSet set{{plain[i]->id, plain[j]->id}, {}};
+        if (!a[k % a.size()].empty()) set.details[plain[i]->id] = a[k % a.size()];
+        if (!b[k % b.size()].empty()) set.details[plain[j]->id] = b[k % b.size()];
+        condition_sets.push_back(std::move(set));
+      }
+    }
   }
   const std::vector<std::vector<std::string>> avoid_sets{
       {}, {"glutes"}, {"calves", "lower-back"}, {"upper-back"}};
@@ -373,7 +473,8 @@ int main(int argc, char** argv) {
                 in.equipment = kit;
                 in.age = age;
                 in.floor = floor;
-                in.conditions = conditions;
+                in.conditions = conditions.ids;
+                in.details = conditions.details;
                 in.avoid =
                     avoid_sets[static_cast<std::size_t>(this_index / sample) % avoid_sets.size()];
                 in.cleared = cleared;

@@ -299,7 +299,7 @@ TEST_CASE("'when' takes exactly one key, and a red flag cannot be automatic") {
   const std::string head = "conditions:\n  - id: old-back\n    name: Old back\n    gate: ";
   CHECK(condition_errors(head + "notice\n    when: {always: true, floor: false}\n") ==
         "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least (and/or "
-        "age_below), floor, avoid_with, with_all, with_any, without");
+        "age_below), floor, avoid_with, with_all, with_any, without, details");
   CHECK(condition_errors(head + "notice\n    when: {age_at_least: 60}\n") == "");
   // An age band: both keys together, the upper bound above the lower.
   CHECK(condition_errors(head + "notice\n    when: {age_at_least: 18, age_below: 20}\n") == "");
@@ -308,7 +308,7 @@ TEST_CASE("'when' takes exactly one key, and a red flag cannot be automatic") {
         "cond.yaml:5:41: error: 'age_below' must be more than 'age_at_least' (20)");
   CHECK(condition_errors(head + "notice\n    when: {age_below: 18, floor: false}\n") ==
         "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least (and/or "
-        "age_below), floor, avoid_with, with_all, with_any, without");
+        "age_below), floor, avoid_with, with_all, with_any, without, details");
   CHECK(condition_errors(
             head + "stop\n    notice: Get help\n    source: test\n    when: {always: true}\n") ==
         "cond.yaml:2:5: error: red flag 'old-back' cannot be automatic ('when')");
@@ -536,7 +536,7 @@ TEST_CASE("'with_all', 'with_any' and 'without' read a list of conditions a pers
     CHECK(to_string(c->when->conditions[1].at) == "cond.yaml:7:" + std::to_string(26 + key.size()));
     CHECK(to_string(*c->when) == text);
   }
-  When one{When::Kind::without, 0, {}, {{"pregnancy", {}}}};
+  When one{When::Kind::without, 0, {}, {{"pregnancy", {}}}, 0, {}};
   CHECK(to_string(one) == "unless pregnancy is listed");
 }
 
@@ -566,4 +566,37 @@ TEST_CASE("a notice_lifted needs work held back to lift") {
                          "    notice: Careful\n    notice_lifted: Better\n    source: test\n") ==
         "cond.yaml:2:5: error: condition 'sore' has a 'notice_lifted' but holds no work back "
         "(hold_back_phases)");
+}
+
+TEST_CASE("condition details and the 'details' test are checked against what the condition asks") {
+  const std::string hip =
+      "conditions:\n  - id: hip\n    name: Hip\n    gate: notice\n    notice: Check.\n"
+      "    source: test\n    details:\n      - id: approach\n        name: surgical approach\n"
+      "        choices: [posterior, anterior, unknown]\n        default: unknown\n"
+      "      - id: weeks\n        name: weeks since surgery\n        number: {min: 0, max: 520}\n";
+  const std::string early =
+      "  - id: early\n    name: Early\n    gate: notice\n"
+      "    notice: Careful.\n    source: test\n    when: {details: ";
+  CHECK(condition_errors(hip) == "");
+  CHECK(condition_errors(hip + early +
+                         "{condition: hip, approach: [posterior], weeks: {below: "
+                         "12}}}\n") == "");
+  CHECK(condition_errors(hip + early + "{condition: hip, aproach: [posterior]}}\n") ==
+        "cond.yaml:20:38: error: unknown hip detail 'aproach' (did you mean 'approach'?)");
+  CHECK(condition_errors(hip + early + "{condition: hip, approach: [back]}}\n") ==
+        "cond.yaml:20:38: error: unknown hip approach 'back'; valid: posterior, anterior, "
+        "unknown");
+  CHECK(condition_errors(hip + early + "{condition: hip, weeks: [posterior]}}\n") ==
+        "cond.yaml:20:38: error: 'weeks' is a number: test it with below or at_least");
+  CHECK(condition_errors(hip + early + "{approach: [posterior]}}\n") ==
+        "cond.yaml:20:21: error: 'details' needs 'condition': the condition whose details it "
+        "tests");
+  std::string lateral = hip;
+  lateral.replace(lateral.find("default: unknown"), 16, "default: lateral");
+  CHECK(condition_errors(lateral) ==
+        "cond.yaml:11:18: error: 'default' must be one of the choices: posterior, anterior, "
+        "unknown");
+  CHECK(condition_errors(hip + "        default: 4\n") ==
+        "cond.yaml:15:18: error: a number detail has no default: when it is not given it is "
+        "unknown");
 }

@@ -750,7 +750,7 @@ TEST_CASE("'with_all', 'with_any' and 'without' look at the conditions the perso
   auto condition = [](When::Kind kind) {
     Condition c;
     c.id = "both";
-    c.when = When{kind, 0, {}, {{"pregnancy", {}}, {"high-blood-pressure", {}}}};
+    c.when = When{kind, 0, {}, {{"pregnancy", {}}, {"high-blood-pressure", {}}}, 0, {}};
     return c;
   };
   auto listing = [](std::vector<std::string> conditions) {
@@ -785,4 +785,75 @@ TEST_CASE("'with_all', 'with_any' and 'without' look at the conditions the perso
   Condition later = condition(When::Kind::with_any);
   later.when->conditions = {{"spine-safety", {}}};
   CHECK_FALSE(applies(later, none));
+}
+
+namespace {
+
+// The plan for conditions given as a person types them, details and all.
+Plan plan_typed(const std::vector<std::string>& conditions) {
+  ProfileFlags f;
+  f.conditions = conditions;
+  return std::get<Plan>(
+      make_plan(builtin(), resolve_profile(builtin(), {}, read_profile_flags(f, builtin()))));
+}
+
+bool has_tag(const Plan& plan, const std::string& tag) {
+  for (const auto& phase : plan.phases) {
+    for (const auto& s : phase.steps) {
+      const auto& tags = builtin().find_exercise(s.id)->tags;
+      if (std::find(tags.begin(), tags.end(), tag) != tags.end()) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("hip replacement: early posterior (or unknown) precautions, early anterior ones") {
+  // Unknown approach and weeks: both sets.
+  const Plan unknown = plan_typed({"hip-replacement"});
+  CHECK_FALSE(has_tag(unknown, "kneeling"));
+  CHECK_FALSE(has_tag(unknown, "side-lying"));
+  CHECK_FALSE(has_tag(unknown, "hip-extension"));
+  const Plan posterior = plan_typed({"hip-replacement:approach=posterior:weeks=6"});
+  CHECK_FALSE(has_tag(posterior, "kneeling"));
+  CHECK_FALSE(has_tag(posterior, "side-lying"));
+  CHECK(has_tag(posterior, "hip-extension"));
+  CHECK(find_step(posterior, "wall-side-plank") != nullptr);
+  const Plan anterior = plan_typed({"hip-replacement:approach=anterior:weeks=6"});
+  CHECK(has_tag(anterior, "kneeling"));
+  CHECK_FALSE(has_tag(anterior, "hip-extension"));
+  // After 12 weeks the lasting rules stay (no crossed legs or deep bends), the early ones go.
+  const Plan later = plan_typed({"hip-replacement:approach=posterior:weeks=12"});
+  CHECK(has_tag(later, "kneeling"));
+  CHECK_FALSE(has_tag(later, "crossed-legs"));
+  CHECK_FALSE(has_tag(later, "deep-hip-flexion"));
+}
+
+TEST_CASE("knee replacement: no kneeling in the first 12 weeks or when the weeks are not given") {
+  CHECK_FALSE(has_tag(plan_typed({"knee-replacement"}), "kneeling"));
+  CHECK_FALSE(has_tag(plan_typed({"knee-replacement:weeks=11"}), "kneeling"));
+  CHECK(has_tag(plan_typed({"knee-replacement:weeks=12"}), "kneeling"));
+}
+
+TEST_CASE(
+    "pregnancy: never the calves or lying face down; from the second trimester no back-lying"
+    " and no full side plank") {
+  for (const char* t : {"1", "2", "3", "unknown"}) {
+    CAPTURE(t);
+    const Plan plan = plan_typed({std::string("pregnancy:trimester=") + t});
+    CHECK_FALSE(presses_on(plan, "calves"));
+    CHECK_FALSE(has_tag(plan, "prone"));
+    const bool later = std::string(t) != "1";
+    CHECK(has_tag(plan, "supine") == !later);
+    CHECK(has_tag(plan, "full-lever") == !later);
+  }
+  CHECK_FALSE(has_tag(plan_typed({"pregnancy"}), "supine"));
+}
+
+TEST_CASE("osteoporosis: a known spinal fracture holds the plan; not answering means none known") {
+  CHECK(plan_typed({"osteoporosis:spinal-fracture=yes"}).held_by ==
+        std::vector<std::string>{"osteoporosis-spinal-fracture"});
+  CHECK_FALSE(plan_typed({"osteoporosis"}).held());
+  CHECK_FALSE(plan_typed({"osteoporosis:spinal-fracture=no"}).held());
 }
