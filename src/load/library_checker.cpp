@@ -91,6 +91,9 @@ class Checker {
         }
       }
       if (c.when) check_when(c);
+      for (const auto& variant : c.notice_with) {
+        for (const auto& r : variant.equipment) known(r, equipment, "equipment");
+      }
       const bool holds_back = std::any_of(c.rules.begin(), c.rules.end(), [](const Rule& r) {
         return r.kind == RuleKind::hold_back_phases;
       });
