@@ -223,9 +223,7 @@ std::set<std::string> content_words(const std::string& text) {
 }
 
 // Two cues that say nearly the same thing: most of the shorter one's words are in the other.
-bool near_duplicates(const std::string& a, const std::string& b) {
-  const auto wa = content_words(a);
-  const auto wb = content_words(b);
+bool near_duplicates(const std::set<std::string>& wa, const std::set<std::string>& wb) {
   const std::size_t shorter = std::min(wa.size(), wb.size());
   if (shorter < 3) return false;
   std::size_t shared = 0;
@@ -305,12 +303,19 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
         return fmt::format("step {} carries a cue that does not reach it: {}", s.id,
                            cue.substr(0, 40));
     }
-    // No step gives the same advice twice.
-    for (std::size_t a = 0; a < s.cues.size(); ++a) {
-      for (std::size_t b = a + 1; b < s.cues.size(); ++b) {
-        if (s.cues[a] == s.cues[b] || near_duplicates(s.cues[a], s.cues[b])) {
-          return fmt::format("step {} gives the same advice twice: \"{}\" and \"{}\"", s.id,
-                             s.cues[a], s.cues[b]);
+    // No step gives the same advice twice (each distinct list of cues is checked once: they
+    // repeat across profiles).
+    thread_local std::set<std::vector<std::string>> checked;
+    if (checked.insert(s.cues).second) {
+      std::vector<std::set<std::string>> words;
+      for (const auto& cue : s.cues) words.push_back(content_words(cue));
+      for (std::size_t a = 0; a < s.cues.size(); ++a) {
+        for (std::size_t b = a + 1; b < s.cues.size(); ++b) {
+          if (s.cues[a] == s.cues[b] || near_duplicates(words[a], words[b])) {
+            checked.erase(s.cues);
+            return fmt::format("step {} gives the same advice twice: \"{}\" and \"{}\"", s.id,
+                               s.cues[a], s.cues[b]);
+          }
         }
       }
     }
