@@ -74,6 +74,11 @@ std::string scope_text(const Scope& s) {
   if (!s.tags.empty()) parts.push_back(fmt::format("tags {}", fmt::join(s.tags, ", ")));
   if (!s.exercises.empty())
     parts.push_back(fmt::format("exercises {}", fmt::join(ref_ids(s.exercises), ", ")));
+  if (s.getting_up) {
+    parts.push_back(*s.getting_up == GettingUp::from ? "steps you get up from"
+                                                     : "steps you have just got up for");
+  }
+  if (s.first_in_phase) parts.push_back("the first such step of each phase");
   return parts.empty() ? "every step" : fmt::format("{}", fmt::join(parts, "; "));
 }
 
@@ -182,6 +187,16 @@ std::optional<std::string> effect_on(const Library& lib, const Rule& r, const Ex
     }
     case RuleKind::cue:
       if (!in_scope(r.scope, x)) return std::nullopt;
+      if (r.scope.first_in_phase) {
+        return fmt::format("adds the cue \"{}\" when it is the first such step of its phase",
+                           r.cue);
+      }
+      if (r.scope.getting_up) {
+        return fmt::format("adds the cue \"{}\" {}", r.cue,
+                           *r.scope.getting_up == GettingUp::from
+                               ? "when you get up after it"
+                               : "when you have just got up for it");
+      }
       return fmt::format("adds the cue \"{}\"", r.cue);
   }
   return std::nullopt;
@@ -380,6 +395,11 @@ std::string show_condition(const Library& lib, const Condition& c, int width) {
                             : fmt::format("when named: --condition {}", c.id));
   if (!c.notice.empty()) w.field("Notice", c.notice);
   if (!c.notice_lifted.empty()) w.field("Once lifted", c.notice_lifted);
+  for (const auto& v : c.notice_with) {
+    std::vector<std::string> tools;
+    for (const auto& r : v.equipment) tools.push_back(r.id);
+    w.field("With tools", fmt::format("{}: {}", fmt::join(tools, ", "), v.notice));
+  }
   if (!c.sources.empty()) w.field("Sources", cites.cite(c.sources));
   w.field("Defined at", to_string(c.at));
   if (!c.details.empty()) {
@@ -449,7 +469,11 @@ std::string show_source(const Library& lib, const Source& src, int width) {
   for (const auto& c : lib.conditions) {
     if (cites(c.sources)) cited_by.push_back(fmt::format("condition {}", c.id));
     for (const auto& r : c.rules) {
-      if (cites(r.sources)) cited_by.push_back(fmt::format("condition {}: {}", c.id, r.why));
+      // A cue rule needs no `why`: its cue says what it is.
+      if (cites(r.sources)) {
+        cited_by.push_back(fmt::format("condition {}: {}", c.id,
+                                       r.why.empty() && r.kind == RuleKind::cue ? r.cue : r.why));
+      }
     }
   }
   w.heading(fmt::format("Cited by ({})", cited_by.size()));

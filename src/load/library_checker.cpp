@@ -115,6 +115,9 @@ class Checker {
         sink_.error(c.details.front().at,
                     fmt::format("'{}' applies by itself, so nobody can give its details", c.id));
       }
+      for (const auto& variant : c.notice_with) {
+        for (const auto& r : variant.equipment) known(r, equipment, "equipment");
+      }
       const bool holds_back = std::any_of(c.rules.begin(), c.rules.end(), [](const Rule& r) {
         return r.kind == RuleKind::hold_back_phases;
       });

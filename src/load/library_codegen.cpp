@@ -156,6 +156,10 @@ class Emitter {
     }
     line("  c.notice = " + literal(c.notice) + ";");
     line("  c.notice_lifted = " + literal(c.notice_lifted) + ";");
+    for (const auto& v : c.notice_with) {
+      line("  c.notice_with.push_back(EquipmentNotice{" + refs(v.equipment) + ", " +
+           literal(v.notice) + ", " + location(v.at) + "});");
+    }
     line("  c.sources = " + refs(c.sources) + ";");
     for (const auto& r : c.rules) {
       line("  {");
@@ -177,6 +181,11 @@ class Emitter {
       line("    r.scope.tags = " + texts(r.scope.tags) + ";");
       line("    r.scope.exercises = " + refs(r.scope.exercises) + ";");
       line("    r.scope.positions = " + enums("Position", r.scope.positions) + ";");
+      if (r.scope.first_in_phase) line("    r.scope.first_in_phase = true;");
+      if (r.scope.getting_up) {
+        line(fmt::format("    r.scope.getting_up = static_cast<GettingUp>({});",
+                         static_cast<int>(*r.scope.getting_up)));
+      }
       line("    r.why = " + literal(r.why) + ";");
       line("    r.sources = " + refs(r.sources) + ";");
       line("    r.at = " + location(r.at) + ";");

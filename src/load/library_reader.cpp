@@ -386,7 +386,8 @@ class FileReader {
     Fields f(r_, node, "a rule",
              {"exclude_positions", "exclude_tags", "exclude_exercises", "no_pressure_on",
               "exclude_equipment", "max_firmness", "hold_back_phases", "max_minutes", "dose", "cue",
-              "lifted_by", "phases", "tags", "exercises", "positions", "why", "source"});
+              "lifted_by", "phases", "tags", "exercises", "positions", "getting_up",
+              "first_in_phase", "why", "source"});
     const auto effects = f.present({"exclude_positions", "exclude_tags", "exclude_exercises",
                                     "no_pressure_on", "exclude_equipment", "max_firmness",
                                     "hold_back_phases", "max_minutes", "dose", "cue"});
@@ -468,6 +469,21 @@ class FileReader {
       out.scope.exercises = refs(f.get("exercises"), "exercises");
       out.scope.positions = enums(f.get("positions"), "positions", kPositionNames);
     }
+    if (auto* n = f.get("getting_up")) {
+      // Decided on the finished plan, after the time is shared out, so it cannot change a dose.
+      if (out.kind != RuleKind::cue) {
+        r_.error(*n, "'getting_up' (a scope) goes with 'cue' rules only");
+      } else if (auto i = r_.choice(*n, "getting_up", kGettingUpNames)) {
+        out.scope.getting_up = *i;
+      }
+    }
+    if (auto* n = f.get("first_in_phase")) {
+      if (out.kind != RuleKind::cue) {
+        r_.error(*n, "'first_in_phase' (a scope) goes with 'cue' rules only");
+      } else if (auto v = r_.boolean(*n, "first_in_phase")) {
+        out.scope.first_in_phase = *v;
+      }
+    }
     out.why = text_or_empty(f, "why", out.kind != RuleKind::cue);
     out.sources = source_refs(f, true);
     into.push_back(std::move(out));
@@ -475,9 +491,9 @@ class FileReader {
 
   void condition(const YamlNode& node) {
     if (!r_.is_mapping(node, "a condition")) return;
-    Fields f(
-        r_, node, "a condition",
-        {"id", "name", "gate", "when", "notice", "notice_lifted", "source", "rules", "details"});
+    Fields f(r_, node, "a condition",
+             {"id", "name", "gate", "when", "notice", "notice_lifted", "notice_with", "source",
+              "rules", "details"});
     Condition out;
     out.at = r_.at(node);
     if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
@@ -488,6 +504,22 @@ class FileReader {
     if (auto* n = f.get("when")) out.when = when(*n);
     out.notice = text_or_empty(f, "notice", out.gate == Gate::stop);
     out.notice_lifted = text_or_empty(f, "notice_lifted", false);
+    if (auto* n = f.get("notice_with")) {
+      each(*n, "notice_with", [&](const YamlNode& item) {
+        if (!r_.is_mapping(item, "a notice_with entry")) return;
+        Fields nf(r_, item, "a notice_with entry", {"equipment", "notice"});
+        EquipmentNotice variant;
+        variant.at = r_.at(item);
+        variant.equipment = refs(nf.required("equipment"), "equipment");
+        variant.notice = text_or_empty(nf, "notice", true);
+        if (variant.equipment.empty()) {
+          if (nf.has("equipment")) r_.error(item, "a notice_with entry needs at least one tool");
+          return;
+        }
+        out.notice_with.push_back(std::move(variant));
+      });
+      if (!f.has("notice")) r_.error(*n, "'notice_with' replaces a 'notice'; give one first");
+    }
     out.sources = source_refs(f, f.has("notice"));
     if (auto* n = f.get("rules")) each(*n, "rules", [&](const YamlNode& e) { rule(e, out.rules); });
     if (auto* n = f.get("details")) {

@@ -28,8 +28,7 @@ std::string to_string(const When& w) {
     case When::Kind::with_any:
       return fmt::format("with {}", fmt::join(ids(w.conditions), " or "));
     case When::Kind::without:
-      return fmt::format("unless {} {} listed", fmt::join(ids(w.conditions), " or "),
-                         w.conditions.size() == 1 ? "is" : "are");
+      return fmt::format("unless {} is listed", fmt::join(ids(w.conditions), " or "));
     case When::Kind::details: {
       std::vector<std::string> tests;
       for (const auto& t : w.details) {

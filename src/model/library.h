@@ -128,12 +128,24 @@ struct Exercise {
   Location at;
 };
 
+// Where a step sits among its neighbours in the finished plan, for cues about getting up.
+// Levels go floor < bed < seated < standing; the session starts and ends standing.
+//   from: the person gets up at the end of this step (the next step, or the end, is higher);
+//   to:   the person has just got up for this step (it is higher than the one before).
+enum class GettingUp { from, to };
+inline constexpr auto kGettingUpNames =
+    make_names<GettingUp>({{GettingUp::from, "from"}, {GettingUp::to, "to"}});
+
 // Which steps a dose or cue rule applies to; an empty scope matches every step.
 struct Scope {
   std::vector<Phase> phases;
   std::vector<std::string> tags;
   std::vector<Ref> exercises;
   std::vector<Position> positions;
+  std::optional<GettingUp> getting_up;  // cue rules only: decided on the finished plan
+  // cue rules only: just the first step of each phase the rest of the scope reaches, in the
+  // finished plan (advice for the whole phase, said once).
+  bool first_in_phase = false;
 };
 
 struct DoseLimits {
@@ -224,6 +236,12 @@ struct When {
   std::vector<DetailTest> details;
 };
 
+struct EquipmentNotice {
+  std::vector<Ref> equipment;
+  std::string notice;
+  Location at;
+};
+
 struct Condition {
   std::string id;
   std::string name;
@@ -233,6 +251,9 @@ struct Condition {
   // The notice once the work it holds back is let through (by --cleared or --avoid), so the
   // plan does not ask for what the person has already done; empty: `notice` stays.
   std::string notice_lifted;
+  // Notices for people who have some tools: the first whose every tool the person has (listed
+  // or always assumed) replaces `notice`, so the plan does not ask for what they listed.
+  std::vector<EquipmentNotice> notice_with;
   std::vector<Ref> sources;  // ids of Library::sources
   std::vector<Rule> rules;
   std::vector<Detail> details;  // the questions it asks, in the order they are shown

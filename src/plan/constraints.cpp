@@ -94,6 +94,20 @@ bool holds_lifted(const Condition& c, const Profile& p) {
   return any;
 }
 
+const EquipmentNotice* equipment_notice(const Library& lib, const Condition& c, const Profile& p) {
+  auto has = [&](const Ref& tool) {
+    if (std::find(p.equipment.begin(), p.equipment.end(), tool.id) != p.equipment.end())
+      return true;
+    const auto& assumed = lib.settings.assumed_equipment;
+    return std::any_of(assumed.begin(), assumed.end(),
+                       [&](const Ref& a) { return a.id == tool.id; });
+  };
+  for (const auto& v : c.notice_with) {
+    if (std::all_of(v.equipment.begin(), v.equipment.end(), has)) return &v;
+  }
+  return nullptr;
+}
+
 std::vector<const Condition*> active_conditions(const Library& lib, const Profile& p) {
   std::vector<const Condition*> active;
   for (const auto& c : lib.conditions) {
@@ -170,6 +184,24 @@ bool in_scope(const Scope& s, const Exercise& x) {
     return false;
   }
   return true;
+}
+
+int level(Position position) {
+  switch (position) {
+    case Position::floor:
+      return 0;
+    case Position::bed:
+      return 1;
+    case Position::seated:
+      return 2;
+    case Position::standing:
+      return 3;
+  }
+  return 3;
+}
+
+bool gets_up(GettingUp when, Position before, Position here, Position after) {
+  return when == GettingUp::from ? level(after) > level(here) : level(here) > level(before);
 }
 
 std::vector<const Equipment*> tool_candidates(const Library& lib, const std::string& need) {

@@ -53,11 +53,23 @@ bool lifted(const Rule& rule, const Profile& p);
 // Whether a condition holds work back and every such rule is let through.
 bool holds_lifted(const Condition& c, const Profile& p);
 
+// The condition's first notice_with entry whose every tool the person has (listed, or always
+// assumed by the library), or nullptr.
+const EquipmentNotice* equipment_notice(const Library& lib, const Condition& c, const Profile& p);
+
 Constraints gather(const Library& lib, const Profile& p,
                    const std::vector<const Condition*>& active);
 
 // Whether a dose or cue rule's scope reaches an exercise: every non-empty part must match.
+// `getting_up` is not looked at here: it depends on the finished plan (see gets_up).
 bool in_scope(const Scope& scope, const Exercise& exercise);
+
+// How high a position is: floor < bed < seated < standing.
+int level(Position position);
+
+// Whether a step at `here`, between steps at `before` and `after` (standing at the start and
+// the end of the session), is one the person gets up from, or has just got up to.
+bool gets_up(GettingUp when, Position before, Position here, Position after);
 
 // The tools that can meet a need: the tool itself, then its ranked stand-ins.
 std::vector<const Equipment*> tool_candidates(const Library& lib, const std::string& need);

@@ -177,6 +177,40 @@ NoticeLevel level_of(Gate gate) {
   return NoticeLevel::info;
 }
 
+// Adds a condition's cue to a step unless the step already says it.
+void add_cue(Step& s, const std::string& cue) {
+  if (std::find(s.cues.begin(), s.cues.end(), cue) == s.cues.end()) s.cues.push_back(cue);
+}
+
+// Whether a cue rule's reach depends on where steps sit in the finished plan.
+bool placed(const Scope& scope) {
+  return scope.getting_up.has_value() || scope.first_in_phase;
+}
+
+// The cues that depend on the finished plan (its steps in the order they are done; the session
+// starts and ends standing): about getting up, where the person gets up; for a whole phase, on
+// the first step of the phase they reach.
+void add_placed_cues(const Library& lib, const Constraints& k, Plan& plan) {
+  std::vector<Step*> order;
+  for (auto& phase : plan.phases) {
+    for (auto& s : phase.steps) order.push_back(&s);
+  }
+  std::set<std::pair<const Rule*, Phase>> said;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    Step& s = *order[i];
+    const Position before = i == 0 ? Position::standing : order[i - 1]->position;
+    const Position after = i + 1 == order.size() ? Position::standing : order[i + 1]->position;
+    const Exercise& x = *lib.find_exercise(s.id);
+    for (const auto& sr : k.cue_rules) {
+      const Scope& scope = sr.rule->scope;
+      if (!placed(scope) || !in_scope(scope, x)) continue;
+      if (scope.getting_up && !gets_up(*scope.getting_up, before, s.position, after)) continue;
+      if (scope.first_in_phase && !said.insert({sr.rule, s.phase}).second) continue;
+      add_cue(s, sr.rule->cue);
+    }
+  }
+}
+
 }  // namespace
 
 PlanResult make_plan(const Library& lib, const Profile& profile) {
@@ -263,10 +297,8 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       e.base_sets = x->dose.sets;
       adjust_dose(*x, k, s.dose, e.base_sets, s.changes);
       for (const auto& sr : k.cue_rules) {
-        if (in_scope(sr.rule->scope, *x) &&
-            std::find(s.cues.begin(), s.cues.end(), sr.rule->cue) == s.cues.end()) {
-          s.cues.push_back(sr.rule->cue);
-        }
+        const Scope& scope = sr.rule->scope;
+        if (!placed(scope) && in_scope(scope, *x)) add_cue(s, sr.rule->cue);
       }
       set_sets(e, e.step.dose.sets);
       entries.push_back(std::move(e));
@@ -292,6 +324,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
     }
     if (!out.steps.empty()) plan.phases.push_back(std::move(out));
   }
+  add_placed_cues(lib, k, plan);
   // Omissions in routine order: the slots ruled out for safety, then those trimmed for time.
   for (const auto& o : ruled_out) plan.omitted.push_back(o);
   for (const auto& e : entries) {
@@ -317,8 +350,12 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       const bool lifted = !c->notice_lifted.empty() && holds_lifted(*c, profile);
       const NoticeLevel level =
           lifted && c->gate == Gate::clearance ? NoticeLevel::notice : level_of(c->gate);
-      plan.notices.push_back(
-          {level, fmt::format("{}: {}", c->name, lifted ? c->notice_lifted : c->notice)});
+      // With the tools it would ask for, the notice does not ask for them.
+      const EquipmentNotice* owned = lifted ? nullptr : equipment_notice(lib, *c, profile);
+      plan.notices.push_back({level, fmt::format("{}: {}", c->name,
+                                                 lifted  ? c->notice_lifted
+                                                 : owned ? owned->notice
+                                                         : c->notice)});
     }
   }
   // A plan on hold has nothing to do yet: the default kit and the rules for exercising wait.

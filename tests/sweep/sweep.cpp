@@ -66,6 +66,7 @@ struct Expected {
   std::set<Phase> held_back;
   int budget = 0;
   std::vector<std::pair<const Rule*, bool>> dose_rules;
+  std::vector<const Rule*> cue_rules;
 };
 
 Expected expect(const Library& lib, const Profile& p) {
@@ -136,7 +137,26 @@ Expected expect(const Library& lib, const Profile& p) {
       all_lifted = all_lifted && (r.lifted_by == Lift::cleared ? p.cleared : !p.avoid.empty());
     }
     const bool use_lifted = holds && all_lifted && !c.notice_lifted.empty();
-    if (!c.notice.empty()) e.notices.push_back(use_lifted ? c.notice_lifted : c.notice);
+    // With every tool a notice_with entry names, that entry's text replaces the notice (the
+    // first such entry), so the plan does not ask for what the person listed.
+    const std::string* text = &c.notice;
+    if (use_lifted) {
+      text = &c.notice_lifted;
+    } else {
+      for (const auto& v : c.notice_with) {
+        const bool has_all = std::all_of(v.equipment.begin(), v.equipment.end(), [&](const Ref& r) {
+          return contains(p.equipment, r.id) ||
+                 std::any_of(lib.settings.assumed_equipment.begin(),
+                             lib.settings.assumed_equipment.end(),
+                             [&](const Ref& a) { return a.id == r.id; });
+        });
+        if (has_all) {
+          text = &v.notice;
+          break;
+        }
+      }
+    }
+    if (!c.notice.empty()) e.notices.push_back(*text);
     for (const auto& r : c.rules) {
       switch (r.kind) {
         case RuleKind::no_pressure_on:
@@ -169,6 +189,7 @@ Expected expect(const Library& lib, const Profile& p) {
           e.dose_rules.push_back({&r, true});
           break;
         case RuleKind::cue:
+          e.cue_rules.push_back(&r);
           break;
       }
     }
@@ -193,6 +214,45 @@ bool scope_matches(const Scope& s, const Exercise& x) {
     return false;
   }
   return true;
+}
+
+// How high a position is, for getting up: floor < bed < seated < standing.
+int height(Position p) {
+  return p == Position::floor ? 0 : p == Position::bed ? 1 : p == Position::seated ? 2 : 3;
+}
+
+// The words of a cue that carry its meaning: lower case, without the small words.
+std::set<std::string> content_words(const std::string& text) {
+  static const std::set<std::string> small{
+      "a",    "an",   "the", "and",  "or",   "of",  "to",   "in",   "on",   "at",   "for",
+      "with", "your", "you", "it",   "is",   "as",  "if",   "this", "that", "be",   "by",
+      "from", "up",   "so",  "then", "each", "one", "into", "them", "its",  "don't"};
+  std::set<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty() && !small.count(word)) out.insert(word);
+    word.clear();
+  };
+  for (char ch : text) {
+    if ((ch >= 'a' && ch <= 'z') || ch == '\'') {
+      word += ch;
+    } else if (ch >= 'A' && ch <= 'Z') {
+      word += static_cast<char>(ch - 'A' + 'a');
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+// Two cues that say nearly the same thing: most of the shorter one's words are in the other.
+bool near_duplicates(const std::set<std::string>& wa, const std::set<std::string>& wb) {
+  const std::size_t shorter = std::min(wa.size(), wb.size());
+  if (shorter < 3) return false;
+  std::size_t shared = 0;
+  for (const auto& w : wa) shared += wb.count(w);
+  return shared * 10 >= shorter * 7;
 }
 
 // Returns the first broken rule, or nothing.
@@ -238,6 +298,68 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
   }
   std::vector<std::string> owned = p.equipment;
   for (const auto& r : lib.settings.assumed_equipment) owned.push_back(r.id);
+  // No notice asks for a tool the person has ("add it with --equipment bed" with a bed listed).
+  for (const auto& n : plan.notices) {
+    for (const auto& tool : owned) {
+      if (n.text.find("--equipment " + tool) != std::string::npos)
+        return fmt::format("a notice asks for --equipment {}, which the person has", tool);
+    }
+  }
+  // Every step carries its own cues and exactly the condition cues that reach it: by its scope
+  // and, for cues about getting up, by where it sits in the plan (standing at start and end).
+  std::vector<const Step*> order;
+  for (const auto& phase : plan.phases) {
+    for (const auto& s : phase.steps) order.push_back(&s);
+  }
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const Step& s = *order[i];
+    const Exercise* x = lib.find_exercise(s.id);
+    if (!x) return fmt::format("step {} is not in the library", s.id);
+    const int before = i == 0 ? 3 : height(order[i - 1]->position);
+    const int after = i + 1 == order.size() ? 3 : height(order[i + 1]->position);
+    const int here = height(s.position);
+    std::vector<std::string> expected = x->cues;
+    for (const Rule* r : e.cue_rules) {
+      if (!scope_matches(r->scope, *x)) continue;
+      if (r->scope.getting_up == GettingUp::from && !(after > here)) continue;
+      if (r->scope.getting_up == GettingUp::to && !(here > before)) continue;
+      if (r->scope.first_in_phase) {
+        // Only the first step of this phase that the scope reaches.
+        bool earlier = false;
+        for (std::size_t j = 0; j < i && !earlier; ++j) {
+          const Exercise* y = lib.find_exercise(order[j]->id);
+          earlier = order[j]->phase == s.phase && y && scope_matches(r->scope, *y);
+        }
+        if (earlier) continue;
+      }
+      if (!contains(expected, r->cue)) expected.push_back(r->cue);
+    }
+    for (const auto& cue : expected) {
+      if (!contains(s.cues, cue))
+        return fmt::format("step {} lacks the cue: {}", s.id, cue.substr(0, 40));
+    }
+    for (const auto& cue : s.cues) {
+      if (!contains(expected, cue))
+        return fmt::format("step {} carries a cue that does not reach it: {}", s.id,
+                           cue.substr(0, 40));
+    }
+    // No step gives the same advice twice (each distinct list of cues is checked once: they
+    // repeat across profiles).
+    thread_local std::set<std::vector<std::string>> checked;
+    if (checked.insert(s.cues).second) {
+      std::vector<std::set<std::string>> words;
+      for (const auto& cue : s.cues) words.push_back(content_words(cue));
+      for (std::size_t a = 0; a < s.cues.size(); ++a) {
+        for (std::size_t b = a + 1; b < s.cues.size(); ++b) {
+          if (s.cues[a] == s.cues[b] || near_duplicates(words[a], words[b])) {
+            checked.erase(s.cues);
+            return fmt::format("step {} gives the same advice twice: \"{}\" and \"{}\"", s.id,
+                               s.cues[a], s.cues[b]);
+          }
+        }
+      }
+    }
+  }
 
   int last_phase = -1;
   int total = 0;

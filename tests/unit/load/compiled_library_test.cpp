@@ -42,6 +42,9 @@ std::string label(const Exercise& x) {
 std::string label(const Condition& c) {
   return " (" + c.id + ")";
 }
+std::string label(const EquipmentNotice&) {
+  return "";
+}
 std::string label(const Routine& r) {
   return " (" + r.id + ")";
 }
@@ -137,6 +140,15 @@ void compare(Diffs& d, const std::string& path, const Scope& a, const Scope& b) 
   d.field(path + ".tags", a.tags, b.tags);
   each(d, path + ".exercises", a.exercises, b.exercises);
   d.field(path + ".positions", a.positions, b.positions);
+  d.field(path + ".getting_up", a.getting_up, b.getting_up);
+  d.field(path + ".first_in_phase", a.first_in_phase, b.first_in_phase);
+}
+
+void compare(Diffs& d, const std::string& path, const EquipmentNotice& a,
+             const EquipmentNotice& b) {
+  each(d, path + ".equipment", a.equipment, b.equipment);
+  d.field(path + ".notice", a.notice, b.notice);
+  compare(d, path + ".at", a.at, b.at);
 }
 
 void compare(Diffs& d, const std::string& path, const DoseLimits& a, const DoseLimits& b) {
@@ -177,6 +189,7 @@ void compare(Diffs& d, const std::string& path, const Condition& a, const Condit
   if (a.when && b.when) compare(d, path + ".when", *a.when, *b.when);
   d.field(path + ".notice", a.notice, b.notice);
   d.field(path + ".notice_lifted", a.notice_lifted, b.notice_lifted);
+  each(d, path + ".notice_with", a.notice_with, b.notice_with);
   each(d, path + ".sources", a.sources, b.sources);
   each(d, path + ".rules", a.rules, b.rules);
   compare(d, path + ".at", a.at, b.at);

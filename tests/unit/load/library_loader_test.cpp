@@ -517,7 +517,7 @@ TEST_CASE("'with_all', 'with_any' and 'without' read a list of conditions a pers
        std::vector<std::tuple<std::string, When::Kind, std::string>>{
            {"with_all", When::Kind::with_all, "with pregnancy and high-bp"},
            {"with_any", When::Kind::with_any, "with pregnancy or high-bp"},
-           {"without", When::Kind::without, "unless pregnancy or high-bp are listed"}}) {
+           {"without", When::Kind::without, "unless pregnancy or high-bp is listed"}}) {
     INFO(key);
     DiagnosticSink sink;
     const Library lib = load_library(
@@ -559,6 +559,38 @@ TEST_CASE(
         "cond.yaml:6:22: error: 'with_all' needs at least one condition");
   CHECK(condition_errors(head + "{without: pregnancy}\n") ==
         "cond.yaml:6:21: error: 'without' must be a list, not a single value");
+}
+
+TEST_CASE("'getting_up' scopes cue rules only, to 'from' or 'to'") {
+  CHECK(condition_errors(one_rule("      - cue: Get up slowly\n        getting_up: from\n"
+                                  "        source: test\n")) == "");
+  CHECK(condition_errors(one_rule("      - cue: Get up slowly\n        getting_up: up\n"
+                                  "        source: test\n"))
+            .rfind("cond.yaml:7:21: error: ", 0) == 0);
+  CHECK(condition_errors(one_rule("      - dose: {max_sets: 1}\n        getting_up: to\n"
+                                  "        why: tiring\n        source: test\n")) ==
+        "cond.yaml:7:21: error: 'getting_up' (a scope) goes with 'cue' rules only");
+  CHECK(condition_errors(one_rule("      - cue: Breathe slowly\n        first_in_phase: true\n"
+                                  "        source: test\n")) == "");
+  CHECK(condition_errors(one_rule("      - dose: {max_sets: 1}\n        first_in_phase: true\n"
+                                  "        why: tiring\n        source: test\n")) ==
+        "cond.yaml:7:25: error: 'first_in_phase' (a scope) goes with 'cue' rules only");
+}
+
+TEST_CASE("'notice_with' replaces a notice and names tools the library has") {
+  const std::string head =
+      "conditions:\n  - id: sore\n    name: Sore\n    gate: notice\n    source: test\n";
+  CHECK(condition_errors(head +
+                         "    notice: Add a mat\n"
+                         "    notice_with: [{equipment: [mat], notice: Using your mat}]\n") == "");
+  CHECK(condition_errors(head + "    notice: Add a mat\n"
+                                "    notice_with: [{equipment: [matt], notice: Using it}]\n") ==
+        "cond.yaml:7:32: error: unknown equipment 'matt' (did you mean 'mat'?)");
+  CHECK(condition_errors(head + "    notice_with: [{equipment: [mat], notice: Using it}]\n") ==
+        "cond.yaml:6:18: error: 'notice_with' replaces a 'notice'; give one first");
+  CHECK(condition_errors(head + "    notice: Add a mat\n"
+                                "    notice_with: [{equipment: [], notice: Using it}]\n") ==
+        "cond.yaml:7:19: error: a notice_with entry needs at least one tool");
 }
 
 TEST_CASE("a notice_lifted needs work held back to lift") {

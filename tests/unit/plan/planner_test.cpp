@@ -130,8 +130,8 @@ TEST_CASE("without --equipment the plan assumes the beginner kit and says so") {
   }));
   for (const Step* s : steps(plan)) {
     for (const auto& tool : s->equipment) {
-      const bool allowed =
-          tool == "foam-roller-soft" || tool == "tennis-ball" || tool == "chair" || tool == "wall";
+      const bool allowed = tool == "foam-roller-soft" || tool == "tennis-ball" || tool == "chair" ||
+                           tool == "wall" || tool == "towel";
       CHECK_MESSAGE(allowed, s->id << " uses " << tool);
     }
   }
@@ -900,4 +900,176 @@ TEST_CASE("a level step a condition rules out gives way to its alternatives, whi
   CHECK(side->replaces == std::optional<std::string>("side-plank-rolling"));
   CHECK(side->slot == "side-plank");
   CHECK(starts_with(side->why.at(0), "Pregnancy, from the second trimester: "));
+}
+
+namespace {
+
+bool has_cue(const Step& s, const std::string& part) {
+  return std::any_of(s.cues.begin(), s.cues.end(),
+                     [&](const std::string& c) { return c.find(part) != std::string::npos; });
+}
+}  // namespace
+
+TEST_CASE("getting up: a step you get up from, and a step you have just got up for") {
+  using P = Position;
+  CHECK(gets_up(GettingUp::from, P::standing, P::floor, P::standing));
+  CHECK(gets_up(GettingUp::from, P::floor, P::floor, P::seated));
+  CHECK(gets_up(GettingUp::from, P::floor, P::bed, P::seated));
+  CHECK_FALSE(gets_up(GettingUp::from, P::standing, P::floor, P::floor));
+  CHECK_FALSE(gets_up(GettingUp::from, P::standing, P::seated, P::floor));
+  CHECK_FALSE(gets_up(GettingUp::from, P::floor, P::standing, P::standing));
+  CHECK(gets_up(GettingUp::to, P::seated, P::standing, P::floor));
+  CHECK(gets_up(GettingUp::to, P::floor, P::seated, P::seated));
+  CHECK_FALSE(gets_up(GettingUp::to, P::standing, P::standing, P::seated));
+  CHECK_FALSE(gets_up(GettingUp::to, P::seated, P::floor, P::standing));
+}
+
+TEST_CASE("low blood pressure: the getting-up cues only where the person gets up") {
+  Args a = with_conditions({"low-blood-pressure"});
+  a.age = 70;
+  a.no_floor = true;
+  const Plan plan = plan_for(a);
+  const std::vector<const Step*> all = steps(plan);
+  REQUIRE(all.size() > 4);
+  int from = 0;
+  int to = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Step& s = *all[i];
+    INFO(s.id);
+    const Position before = i == 0 ? Position::standing : all[i - 1]->position;
+    const Position after = i + 1 == all.size() ? Position::standing : all[i + 1]->position;
+    const bool up_after = level(after) > level(s.position);
+    const bool just_up = s.position == Position::standing && level(before) < level(s.position);
+    CHECK(has_cue(s, "come up slowly, in stages") == up_after);
+    CHECK(has_cue(s, "You have just got up") == just_up);
+    from += up_after ? 1 : 0;
+    to += just_up ? 1 : 0;
+  }
+  CHECK(from > 0);
+  CHECK(to > 0);
+  CHECK(static_cast<std::size_t>(from + to) < all.size());
+  // The session ends seated here, so the last step is one to get up from.
+  CHECK(has_cue(*all.back(), "come up slowly, in stages"));
+}
+
+TEST_CASE("without floor access the notice asks for a bed only when none is listed") {
+  auto no_floor_notice = [](const Plan& plan) {
+    for (const auto& n : plan.notices) {
+      if (starts_with(n.text, "No floor work: ")) return n.text;
+    }
+    return std::string();
+  };
+  Args a;
+  a.no_floor = true;
+  a.equipment_given = true;
+  a.equipment = {"tennis-ball"};
+  const std::string without = no_floor_notice(plan_for(a));
+  CHECK(without.find("add it with --equipment bed") != std::string::npos);
+  a.equipment = {"bed", "tennis-ball"};
+  const Plan with_bed = plan_for(a);
+  CHECK(no_floor_notice(with_bed) ==
+        "No floor work: Steps done on the floor have been swapped for chair, wall, standing or "
+        "bed versions; the bed versions use the firm bed or bench you listed.");
+  CHECK(find_step(with_bed, "bed-curl-up") != nullptr);
+}
+
+TEST_CASE(
+    "osteoporosis: no ball on the ribs or beside the spine, standing cat-camel, one cue each") {
+  Args a = with_conditions({"osteoporosis"});
+  a.equipment_given = true;
+  a.equipment = {"foam-roller-soft", "tennis-ball", "massage-ball"};
+  for (bool floor : {true, false}) {
+    a.no_floor = !floor;
+    INFO(floor);
+    const Plan plan = plan_for(a);
+    for (const char* region : {"upper-back", "mid-back", "lower-back", "thoracic-spine"})
+      CHECK_FALSE(presses_on(plan, region));
+    CHECK(find_step(plan, "seated-cat-camel") == nullptr);
+    if (!floor) CHECK(find_step(plan, "standing-cat-camel") != nullptr);
+    const Omission* upper = find_omission(plan, "foam-roll-thoracic");
+    REQUIRE(upper != nullptr);
+  }
+  a.no_floor = false;
+  const Plan on_floor = plan_for(a);
+  const Step* figure_four = find_step(on_floor, "figure-four-stretch");
+  REQUIRE(figure_four != nullptr);
+  // Nothing asks to pull the legs toward the chest, and nothing says not to: one message.
+  CHECK_FALSE(has_cue(*figure_four, "draw"));
+  CHECK_FALSE(has_cue(*figure_four, "pull your legs"));
+  const Library& lib = builtin();
+  const Condition* c = lib.find_condition("osteoporosis");
+  REQUIRE(c != nullptr);
+  CHECK(std::any_of(c->sources.begin(), c->sources.end(), [](const Ref& r) {
+    return r.id == "brooke-wavell-2022-strong-steady-straight";
+  }));
+}
+
+TEST_CASE("disc herniation: no ball beside the spine, standing cat-camel, nerve and morning cues") {
+  Args a = with_conditions({"disc-herniation"});
+  a.equipment_given = true;
+  a.equipment = {"tennis-ball", "foam-roller-soft"};
+  a.minutes = 45;
+  const Plan plan = plan_for(a);
+  CHECK_FALSE(presses_on(plan, "lower-back"));
+  for (const char* id : {"foam-roll-glutes", "foam-roll-hamstrings"}) {
+    const Step* s = find_step(plan, id);
+    REQUIRE_MESSAGE(s != nullptr, id);
+    CHECK(has_cue(*s, "sends tingling, numbness or pain down the leg"));
+  }
+  // The morning rule is about forward bending, not the curl-up.
+  const Step* curl = find_step(plan, "curl-up-elbows-up");
+  REQUIRE(curl != nullptr);
+  CHECK_FALSE(has_cue(*curl, "hour"));
+  a.no_floor = true;
+  const Plan standing = plan_for(a);
+  CHECK(find_step(standing, "seated-cat-camel") == nullptr);
+  CHECK(find_step(standing, "standing-cat-camel") != nullptr);
+  const Step* hinge = find_step(standing, "hamstring-stretch-heel-on-step");
+  REQUIRE(hinge != nullptr);
+  CHECK(has_cue(*hinge, "leave this forward bend out today"));
+  const Step* glutes = find_step(standing, "ball-glutes-wall");
+  REQUIRE(glutes != nullptr);
+  CHECK(has_cue(*glutes, "sends tingling, numbness or pain down the leg"));
+}
+
+TEST_CASE(
+    "release work opens with the 4-2-6 breath, without the pause for high blood pressure or "
+    "pregnancy") {
+  const std::string with_pause = "As you roll: breathe in for 4, pause 2, out for 6.";
+  const std::string no_pause = "As you roll: breathe in for 4, out for 6, no pause.";
+  auto check = [&](const std::vector<std::string>& conditions, bool pause) {
+    INFO(conditions.size());
+    const Plan plan = plan_for(with_conditions(conditions));
+    int release = 0;
+    for (const auto& phase : plan.phases) {
+      for (const auto& s : phase.steps) {
+        const auto hold = std::count(s.cues.begin(), s.cues.end(), with_pause);
+        const auto free = std::count(s.cues.begin(), s.cues.end(), no_pause);
+        // Said once, on the first release step: it is advice for all of the release work.
+        const bool first = phase.id == Phase::release && release++ == 0;
+        CHECK(hold == (first && pause ? 1 : 0));
+        CHECK(free == (first && !pause ? 1 : 0));
+      }
+    }
+    CHECK(release > 1);
+  };
+  check({}, true);
+  check({"osteoporosis"}, true);
+  check({"high-blood-pressure"}, false);
+  check({"pregnancy"}, false);
+}
+
+TEST_CASE("the lying hamstring stretch uses a strap, or a towel or belt without one") {
+  Args a;
+  a.equipment_given = true;
+  a.equipment = {"foam-roller-soft"};
+  const Plan without = plan_for(a);
+  const Step* towel = find_step(without, "hamstring-stretch-supine");
+  REQUIRE(towel != nullptr);
+  CHECK(towel->equipment == std::vector<std::string>{"towel"});
+  a.equipment = {"foam-roller-soft", "yoga-strap"};
+  const Plan with = plan_for(a);
+  const Step* strap = find_step(with, "hamstring-stretch-supine");
+  REQUIRE(strap != nullptr);
+  CHECK(strap->equipment == std::vector<std::string>{"yoga-strap"});
 }
