@@ -121,6 +121,7 @@ TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
   const auto& step = doc["phases"][0]["steps"][0];
   CHECK(step == nlohmann::json::parse(R"({"id": "seated-cat-camel", "name": "Seated cat-camel",
       "position": "seated", "equipment": [], "pressure_on": [], "seconds": 30,
+      "transition_seconds": 0,
       "dose": {"sets": 1, "reps": [6], "hold_seconds": null, "per_side": false},
       "cues": ["Sit tall."], "replaces": "cat-camel",
       "why": ["No floor work: you can't get down to the floor"]})"));
