@@ -58,8 +58,9 @@ HandoutView make_view(const Plan& plan) {
   view.routine = plan.routine_name;
   view.person = plan.profile.name;
   view.summary = profile_summary(plan);
-  view.about = fmt::format("About {} of your {}.", duration_in_words(plan.total_seconds),
-                           duration_in_words(plan.budget_seconds));
+  view.about =
+      fmt::format("About {} of your {}, moving between steps included.",
+                  duration_in_words(plan.total_seconds), duration_in_words(plan.budget_seconds));
   view.stop_if = plan.stop_if;
   for (const auto& n : plan.notices)
     view.notices.push_back({n.level, notice_label(n.level), n.text});

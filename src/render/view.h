@@ -53,9 +53,9 @@ struct HandoutView {
   std::string routine;                // the routine's display name
   std::optional<std::string> person;  // the person's name
   std::string summary;                // profile_summary
-  std::string about;                  // "About 4 min 30 s of your 10 min."
-  std::vector<std::string> stop_if;   // the emergency signs every plan lists
-  std::vector<NoticeView> notices;    // most urgent first
+  std::string about;  // "About 4 min 30 s of your 10 min, moving between steps included."
+  std::vector<std::string> stop_if;  // the emergency signs every plan lists
+  std::vector<NoticeView> notices;   // most urgent first
   std::vector<PhaseView> phases;
   std::vector<OmittedView> omitted;
   std::string total;  // "Total: 4 min 30 s"

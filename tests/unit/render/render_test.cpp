@@ -59,7 +59,7 @@ TEST_CASE("the text plan: notices first, a substitution line, what was left out,
   const std::string expected =
       "Daily back care for Ann <B> & \"co\"\n"
       "age 70 · no floor work · Tennis ball · Osteoporosis\n"
-      "About 4 min 30 s of your 10 min.\n"
+      "About 4 min 30 s of your 10 min, moving between steps included.\n"
       "\n"
       "Before you start\n"
       "  CHECK      Osteoporosis: check first.\n"
