@@ -1,6 +1,7 @@
 #include "plan/time_fit.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 
@@ -20,51 +21,6 @@ int side_switches(const Step& s) {
   return s.dose.per_side ? s.dose.sets : 0;
 }
 
-// The entries of one phase, as the ways they may be ordered.
-struct Options {
-  std::vector<std::vector<int>> orders;  // each a sequence of entry indices
-};
-
-Options phase_options(const std::vector<Entry>& entries, Phase phase, bool ordered) {
-  std::vector<int> in_phase;
-  for (int i = 0; i < static_cast<int>(entries.size()); ++i) {
-    if (entries[i].included && entries[i].step.phase == phase) in_phase.push_back(i);
-  }
-  Options out;
-  if (in_phase.empty()) return out;
-  if (ordered) {
-    out.orders.push_back(in_phase);
-    return out;
-  }
-  // Groups by position, in the order each position first appears.
-  std::vector<Position> positions;
-  std::map<Position, std::vector<int>> groups;
-  for (int i : in_phase) {
-    const Position pos = entries[i].step.position;
-    if (!groups.count(pos)) positions.push_back(pos);
-    groups[pos].push_back(i);
-  }
-  std::vector<int> perm(positions.size());
-  std::iota(perm.begin(), perm.end(), 0);
-  do {
-    std::vector<int> order;
-    for (int g : perm) {
-      const auto& members = groups[positions[static_cast<std::size_t>(g)]];
-      order.insert(order.end(), members.begin(), members.end());
-    }
-    out.orders.push_back(std::move(order));
-  } while (std::next_permutation(perm.begin(), perm.end()));
-  return out;
-}
-
-int changes_along(const std::vector<Entry>& entries, const std::vector<int>& order) {
-  int n = 0;
-  for (std::size_t i = 1; i < order.size(); ++i) {
-    if (entries[order[i]].step.position != entries[order[i - 1]].step.position) ++n;
-  }
-  return n;
-}
-
 bool is_ordered(const std::vector<PhaseFit>& phases, Phase phase) {
   for (const auto& p : phases) {
     if (p.id == phase) return p.ordered;
@@ -80,10 +36,10 @@ std::optional<int> cap_of(const std::vector<PhaseFit>& phases, Phase phase) {
 }
 
 // Seconds by the clock of each entry (0 when left out), in entry order.
-std::vector<int> clock_seconds(const std::vector<Entry>& entries,
-                               const std::vector<PhaseFit>& phases) {
-  std::vector<int> out(entries.size(), 0);
-  const std::vector<int> order = plan_order(entries, phases);
+// Seconds by the clock of each entry (0 when left out), in entry order, along `order`.
+void clock_along(const std::vector<Entry>& entries, const std::vector<int>& order,
+                 std::vector<int>& out) {
+  out.assign(entries.size(), 0);
   Position last = Position::standing;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const Step& s = entries[order[k]].step;
@@ -93,6 +49,12 @@ std::vector<int> clock_seconds(const std::vector<Entry>& entries,
     last = s.position;
     out[order[k]] = dose_seconds(s.dose) + t;
   }
+}
+
+std::vector<int> clock_seconds(const std::vector<Entry>& entries,
+                               const std::vector<PhaseFit>& phases) {
+  std::vector<int> out;
+  clock_along(entries, plan_order(entries, phases), out);
   return out;
 }
 
@@ -107,41 +69,99 @@ void set_sets(Entry& e, int sets) {
 
 std::vector<int> plan_order(const std::vector<Entry>& entries,
                             const std::vector<PhaseFit>& phases) {
-  // Fewest level changes over the phases, by position at the end of each phase so far.
-  struct State {
-    int cost = 0;
-    std::vector<int> order;
+  constexpr int kPositions = 4;
+  constexpr int kNone = 1 << 20;
+  auto index = [](Position p) { return static_cast<int>(p); };
+  // The included entries of each phase with steps, and (unless ordered) their positions in the
+  // order each first appears.
+  struct Row {
+    bool ordered = false;
+    std::vector<int> members;
+    std::array<Position, kPositions> positions{};
+    int k = 0;
+    int inside = 0;  // level changes inside an ordered phase
   };
-  std::map<Position, State> states{{Position::standing, {}}};
+  std::vector<Row> rows;
   for (Phase phase : kPhaseOrder) {
-    const Options options = phase_options(entries, phase, is_ordered(phases, phase));
-    if (options.orders.empty()) continue;
-    std::map<Position, State> next;
-    for (const auto& [pos, state] : states) {
-      for (const auto& order : options.orders) {
-        const int cost = state.cost + (entries[order.front()].step.position != pos ? 1 : 0) +
-                         changes_along(entries, order);
-        const Position end = entries[order.back()].step.position;
-        auto it = next.find(end);
-        if (it == next.end() || cost < it->second.cost) {
-          State s{cost, state.order};
-          s.order.insert(s.order.end(), order.begin(), order.end());
-          next[end] = std::move(s);
-        }
+    Row row;
+    row.ordered = is_ordered(phases, phase);
+    for (int i = 0; i < static_cast<int>(entries.size()); ++i) {
+      const Entry& e = entries[i];
+      if (!e.included || e.step.phase != phase) continue;
+      if (!row.members.empty() && entries[row.members.back()].step.position != e.step.position)
+        ++row.inside;
+      row.members.push_back(i);
+      const Position pos = e.step.position;
+      if (std::find(row.positions.begin(), row.positions.begin() + row.k, pos) ==
+          row.positions.begin() + row.k)
+        row.positions[row.k++] = pos;
+    }
+    if (!row.members.empty()) rows.push_back(std::move(row));
+  }
+  // Fewest level changes so far, by the position the last phase ends in; ties keep the earlier
+  // state and the earlier grouping (the routine's own order first).
+  const std::size_t m = rows.size();
+  std::vector<std::array<int, kPositions>> cost(m + 1), from(m + 1), choice(m + 1);
+  for (auto& c : cost) c.fill(kNone);
+  cost[0][index(Position::standing)] = 0;
+  for (std::size_t r = 0; r < m; ++r) {
+    const Row& row = rows[r];
+    auto relax = [&](int end, int c, int prev, int code) {
+      if (c < cost[r + 1][end]) {
+        cost[r + 1][end] = c;
+        from[r + 1][end] = prev;
+        choice[r + 1][end] = code;
+      }
+    };
+    for (int s = 0; s < kPositions; ++s) {
+      if (cost[r][s] == kNone) continue;
+      if (row.ordered) {
+        const int first = index(entries[row.members.front()].step.position);
+        const int last = index(entries[row.members.back()].step.position);
+        relax(last, cost[r][s] + (s != first ? 1 : 0) + row.inside, s, 0);
+        continue;
+      }
+      std::array<int, kPositions> perm{0, 1, 2, 3};
+      int code = 0;
+      do {
+        const int first = index(row.positions[perm[0]]);
+        const int last = index(row.positions[perm[row.k - 1]]);
+        relax(last, cost[r][s] + (s != first ? 1 : 0) + (row.k - 1), s, code++);
+      } while (std::next_permutation(perm.begin(), perm.begin() + row.k));
+    }
+  }
+  int end = 0;
+  int best = kNone;
+  for (int e = 0; e < kPositions; ++e) {
+    if (cost[m][e] == kNone) continue;
+    const int c = cost[m][e] + (e != index(Position::standing) ? 1 : 0);
+    if (c < best) {
+      best = c;
+      end = e;
+    }
+  }
+  std::vector<int> codes(m, 0);
+  for (std::size_t r = m; r > 0; --r) {
+    codes[r - 1] = choice[r][end];
+    end = from[r][end];
+  }
+  std::vector<int> order;
+  order.reserve(entries.size());
+  for (std::size_t r = 0; r < m; ++r) {
+    const Row& row = rows[r];
+    if (row.ordered) {
+      order.insert(order.end(), row.members.begin(), row.members.end());
+      continue;
+    }
+    std::array<int, kPositions> perm{0, 1, 2, 3};
+    for (int c = 0; c < codes[r]; ++c) std::next_permutation(perm.begin(), perm.begin() + row.k);
+    for (int g = 0; g < row.k; ++g) {
+      for (int i : row.members) {
+        if (entries[i].step.position == row.positions[perm[g]]) order.push_back(i);
       }
     }
-    states = std::move(next);
   }
-  const State* best = nullptr;
-  int best_cost = 0;
-  for (const auto& [pos, state] : states) {
-    const int cost = state.cost + (pos != Position::standing ? 1 : 0);
-    if (!best || cost < best_cost) {
-      best = &state;
-      best_cost = cost;
-    }
-  }
-  return best->order;
+  return order;
 }
 
 void apply_transitions(std::vector<Entry>& entries, const std::vector<PhaseFit>& phases) {
@@ -189,21 +209,40 @@ void fit_to_budget(std::vector<Entry>& entries, int budget, const std::vector<Ph
                          [&](const Entry& e) { return e.included && e.step.phase == phase; });
   };
   auto is = [](Phase phase) { return [phase](const Entry& e) { return e.step.phase == phase; }; };
-  auto phase_seconds = [&](Phase phase) {
-    const std::vector<int> clock = clock_seconds(entries, phases);
+  // The clock, with the order worked out again only when the steps included change.
+  std::vector<char> ordered_for;
+  std::vector<int> order;
+  std::vector<int> clock_buf;
+  auto clock = [&]() -> const std::vector<int>& {
+    bool same = ordered_for.size() == entries.size();
+    for (int i = 0; same && i < n; ++i) same = (ordered_for[i] != 0) == entries[i].included;
+    if (!same) {
+      ordered_for.assign(entries.size(), 0);
+      for (int i = 0; i < n; ++i) ordered_for[i] = entries[i].included ? 1 : 0;
+      order = plan_order(entries, phases);
+    }
+    clock_along(entries, order, clock_buf);
+    return clock_buf;
+  };
+  auto phase_sum = [&](const std::vector<int>& c, Phase phase) {
     int sum = 0;
     for (int i = 0; i < n; ++i) {
-      if (entries[i].step.phase == phase) sum += clock[i];
+      if (entries[i].step.phase == phase) sum += c[i];
     }
     return sum;
   };
+  auto phase_seconds = [&](Phase phase) { return phase_sum(clock(), phase); };
   auto within_caps = [&] {
+    const std::vector<int>& c = clock();
     for (const auto& p : phases) {
-      if (p.max_seconds && phase_seconds(p.id) > *p.max_seconds) return false;
+      if (p.max_seconds && phase_sum(c, p.id) > *p.max_seconds) return false;
     }
     return true;
   };
-  auto over = [&] { return total_seconds(entries, phases) > budget; };
+  auto over = [&] {
+    const std::vector<int>& c = clock();
+    return std::accumulate(c.begin(), c.end(), 0) > budget;
+  };
   auto fits = [&] { return !over() && within_caps(); };
 
   // A capped phase loses its least important steps until it is within its cap.
