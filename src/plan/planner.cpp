@@ -368,7 +368,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
                      minutes_text(plan.total_seconds + 59), minutes_text(spare)),
          NoticeSource::spare_time});
   }
-  if (plan.total_seconds * 10 < budget * 7 && (!walk || !ruled_out.empty())) {
+  if (plan.total_seconds * 10 < budget * 7 && !walk) {  // the walk note says it already
     plan.notices.push_back(
         {NoticeLevel::info,
          fmt::format("This plan takes less than 70% of your {}: nothing more in the routine suits "
