@@ -272,7 +272,8 @@ int run_batch(const BatchOptions& options) {
   };
 
   for (; have_row && g_signal == 0; have_row = roster->next(row)) {
-    progress.update(totals.handouts + totals.referred + totals.skipped, roster->bytes_read());
+    progress.update(totals.handouts + totals.held + totals.referred + totals.skipped,
+                    roster->bytes_read());
     IndexEntry entry;
     entry.line = row.line;
     entry.name = row.name;
@@ -311,6 +312,18 @@ int run_batch(const BatchOptions& options) {
         entry.notices.push_back(n);
       }
     }
+    if (plan.held()) {
+      // A sheet saying what needs clearing and by whom; like a referral, not an error.
+      entry.status = IndexStatus::held;
+      ++totals.held;
+      progress.clear();
+      std::fputs(fmt::format("on hold until cleared: {} ({}:{})\n", entry.name.value_or(""), shown,
+                             row.line)
+                     .c_str(),
+                 stdout);
+      add(entry);
+      continue;
+    }
     ++totals.handouts;
     add(entry);
   }
@@ -320,7 +333,7 @@ int run_batch(const BatchOptions& options) {
 
   if (g_signal != 0) {
     std::fputs(fmt::format("backplan: interrupted: {} written to {}; no index was written\n",
-                           handouts_in_words(totals.handouts), dir)
+                           handouts_in_words(totals.handouts + totals.held), dir)
                    .c_str(),
                stderr);
     return 128 + static_cast<int>(g_signal);

@@ -51,15 +51,54 @@ json when_json(const std::optional<When>& w) {
   switch (w->kind) {
     case When::Kind::always:
       return {{"always", true}};
-    case When::Kind::age_at_least:
-      return {{"age_at_least", w->age}};
+    case When::Kind::age_at_least: {
+      json out = json::object();
+      if (w->age > 0) out["age_at_least"] = w->age;
+      if (w->age_below > 0) out["age_below"] = w->age_below;
+      return out;
+    }
     case When::Kind::no_floor:
       return {{"floor", false}};
     case When::Kind::avoid_with:
       return {{"avoid_with",
                {{"regions", ref_ids(w->regions)}, {"conditions", ref_ids(w->conditions)}}}};
+    case When::Kind::with_all:
+      return {{"with_all", ref_ids(w->conditions)}};
+    case When::Kind::with_any:
+      return {{"with_any", ref_ids(w->conditions)}};
+    case When::Kind::without:
+      return {{"without", ref_ids(w->conditions)}};
+    case When::Kind::details: {
+      json tests = {{"condition", w->conditions.front().id}};
+      for (const auto& t : w->details) {
+        if (!t.any_of.empty()) {
+          tests[t.detail] = t.any_of;
+        } else if (t.below) {
+          tests[t.detail] = {{"below", *t.below}};
+        } else if (t.at_least) {
+          tests[t.detail] = {{"at_least", *t.at_least}};
+        }
+      }
+      return {{"details", tests}};
+    }
   }
   return nullptr;
+}
+
+// A condition's questions: choices with the default, or a number's range.
+json details_json(const Condition& c) {
+  json out = json::array();
+  for (const auto& d : c.details) {
+    json item = {{"id", d.id}, {"name", d.name}};
+    if (d.choices.empty()) {
+      item["number"] = {{"min", d.min}, {"max", d.max}};
+    } else {
+      item["choices"] = d.choices;
+      item["default"] = d.default_choice;
+    }
+    out.push_back(item);
+  }
+  return out;
 }
 
 std::string equipment_note(const Library& lib, const Equipment& e) {
@@ -167,7 +206,8 @@ std::string list_json(const Library& lib, ListKind kind) {
                          {"name", c.name},
                          {"gate", std::string(to_string(c.gate))},
                          {"red_flag", c.gate == Gate::stop},
-                         {"when", when_json(c.when)}});
+                         {"when", when_json(c.when)},
+                         {"details", details_json(c)}});
       }
       break;
     case ListKind::regions:

@@ -45,7 +45,7 @@ int run_plan(const PlanOptions& options) {
     render_options.width = options.output == "-" ? stdout_width() : kDefaultWidth;
   }
   write_output(options.output, render(plan, options.format, render_options));
-  return static_cast<int>(ExitCode::ok);
+  return static_cast<int>(plan.held() ? ExitCode::held : ExitCode::ok);
 }
 
 }  // namespace backplan

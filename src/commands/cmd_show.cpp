@@ -360,6 +360,29 @@ std::string show_condition(const Library& lib, const Condition& c, int width) {
   if (!c.notice_lifted.empty()) w.field("Once lifted", c.notice_lifted);
   if (!c.sources.empty()) w.field("Sources", cites.cite(c.sources));
   w.field("Defined at", to_string(c.at));
+  if (!c.details.empty()) {
+    w.heading(fmt::format("Details (give them as --condition {}:{}=VALUE:...)", c.id,
+                          c.details.front().id));
+    for (const auto& d : c.details) {
+      const std::string values =
+          d.choices.empty()
+              ? fmt::format(
+                    "a whole number from {} to {}; when not given, it is unknown and "
+                    "read the cautious way",
+                    d.min, d.max)
+              : fmt::format("{}; default {}", fmt::join(d.choices, ", "), d.default_choice);
+      w.text(fmt::format("{} ({}): {}", d.id, d.name, values), "  - ", "    ");
+    }
+  }
+  std::vector<std::string> follow;
+  for (const auto& other : lib.conditions) {
+    if (other.when && has_ref(other.when->conditions, c.id))
+      follow.push_back(fmt::format("{} ({})", other.id, to_string(*other.when)));
+  }
+  if (!follow.empty()) {
+    w.heading("Conditions that follow from it");
+    for (const auto& f : follow) w.text(f, "  - ", "    ");
+  }
   if (!c.rules.empty()) {
     w.heading("Rules");
     for (const auto& r : c.rules) {

@@ -90,16 +90,17 @@ class Checker {
                                            c.id, to_string(c.gate)));
         }
       }
-      if (c.when && c.when->kind == When::Kind::avoid_with) {
-        for (const auto& r : c.when->regions) known(r, regions, "region");
-        for (const auto& r : c.when->conditions) {
-          if (!known(r, ids_of(lib_.conditions), "condition")) continue;
-          if (lib_.find_condition(r.id)->when) {
-            sink_.error(r.at, fmt::format("'{}' applies by itself; 'avoid_with' names conditions "
-                                          "a person lists",
-                                          r.id));
-          }
+      if (c.when) check_when(c);
+      for (std::size_t i = 0; i < c.details.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+          if (c.details[j].id == c.details[i].id)
+            sink_.error(c.details[i].at,
+                        fmt::format("condition '{}' asks '{}' twice", c.id, c.details[i].id));
         }
+      }
+      if (!c.details.empty() && c.when) {
+        sink_.error(c.details.front().at,
+                    fmt::format("'{}' applies by itself, so nobody can give its details", c.id));
       }
       const bool holds_back = std::any_of(c.rules.begin(), c.rules.end(), [](const Rule& r) {
         return r.kind == RuleKind::hold_back_phases;
@@ -141,6 +142,62 @@ class Checker {
     for (const auto& c : lib_.conditions) {
       check(c.sources);
       for (const auto& rule : c.rules) check(rule.sources);
+    }
+  }
+
+  // The conditions an automatic condition's `when` names: known, and each one a person lists,
+  // so whether a condition is in force never hangs on another automatic one (or on itself).
+  void check_when(const Condition& c) {
+    const When& w = *c.when;
+    for (const auto& r : w.regions) known(r, ids_of(lib_.regions), "region");
+    const char* key = w.kind == When::Kind::avoid_with ? "avoid_with"
+                      : w.kind == When::Kind::with_all ? "with_all"
+                      : w.kind == When::Kind::with_any ? "with_any"
+                      : w.kind == When::Kind::details  ? "details"
+                                                       : "without";
+    for (const auto& r : w.conditions) {
+      if (r.id == c.id) {
+        sink_.error(
+            r.at, fmt::format("condition '{}' cannot depend on itself ('{}' names it)", c.id, key));
+        continue;
+      }
+      if (!known(r, ids_of(lib_.conditions), "condition")) continue;
+      const Condition* named = lib_.find_condition(r.id);
+      if (named->when) {
+        sink_.error(r.at, fmt::format("'{}' applies by itself; '{}' names conditions a person "
+                                      "lists",
+                                      r.id, key));
+      } else if (w.kind == When::Kind::details) {
+        check_detail_tests(*named, w.details);
+      }
+    }
+  }
+
+  // Each test names a detail the condition asks, with values it can take.
+  void check_detail_tests(const Condition& c, const std::vector<DetailTest>& tests) {
+    std::vector<std::string> ids;
+    for (const auto& d : c.details) ids.push_back(d.id);
+    for (const auto& t : tests) {
+      const Detail* d = c.find_detail(t.detail);
+      if (!d) {
+        sink_.error(t.at, ids.empty()
+                              ? fmt::format("condition '{}' asks no details", c.id)
+                              : unknown_message(fmt::format("{} detail", c.id), t.detail, ids));
+        continue;
+      }
+      if (d->choices.empty() != t.any_of.empty()) {
+        sink_.error(t.at,
+                    d->choices.empty()
+                        ? fmt::format("'{}' is a number: test it with below or at_least", t.detail)
+                        : fmt::format("'{}' is a choice: test it with a list of its "
+                                      "choices ({})",
+                                      t.detail, fmt::join(d->choices, ", ")));
+        continue;
+      }
+      for (const auto& v : t.any_of) {
+        if (std::find(d->choices.begin(), d->choices.end(), v) == d->choices.end())
+          sink_.error(t.at, unknown_message(fmt::format("{} {}", c.id, t.detail), v, d->choices));
+      }
     }
   }
 

@@ -136,9 +136,19 @@ class Emitter {
     line("  c.name = " + literal(c.name) + ";");
     line(fmt::format("  c.gate = static_cast<Gate>({});", static_cast<int>(c.gate)));
     if (c.when) {
-      line(fmt::format("  c.when = When{{static_cast<When::Kind>({}), {}, {}, {}}};",
+      line(fmt::format("  c.when = When{{static_cast<When::Kind>({}), {}, {}, {}, {}, {{}}}};",
                        static_cast<int>(c.when->kind), c.when->age, refs(c.when->regions),
-                       refs(c.when->conditions)));
+                       refs(c.when->conditions), c.when->age_below));
+      for (const auto& t : c.when->details) {
+        line(fmt::format("  c.when->details.push_back(DetailTest{{{}, {}, {}, {}, {}}});",
+                         literal(t.detail), texts(t.any_of), optional_int(t.below),
+                         optional_int(t.at_least), location(t.at)));
+      }
+    }
+    for (const auto& d : c.details) {
+      line(fmt::format("  c.details.push_back(Detail{{{}, {}, {}, {}, {}, {}, {}}});",
+                       literal(d.id), literal(d.name), texts(d.choices), literal(d.default_choice),
+                       d.min, d.max, location(d.at)));
     }
     line("  c.notice = " + literal(c.notice) + ";");
     line("  c.notice_lifted = " + literal(c.notice_lifted) + ";");

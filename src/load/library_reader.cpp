@@ -257,10 +257,18 @@ class FileReader {
 
   std::optional<When> when(const YamlNode& node) {
     if (!r_.is_mapping(node, "'when'")) return std::nullopt;
-    Fields f(r_, node, "'when'", {"always", "age_at_least", "floor", "avoid_with"});
-    const auto keys = f.present({"always", "age_at_least", "floor", "avoid_with"});
+    Fields f(r_, node, "'when'",
+             {"always", "age_at_least", "age_below", "floor", "avoid_with", "with_all", "with_any",
+              "without", "details"});
+    auto keys = f.present({"always", "age_at_least", "age_below", "floor", "avoid_with", "with_all",
+                           "with_any", "without", "details"});
+    // An age band: age_at_least and age_below together count as one.
+    if (f.get("age_at_least") && f.get("age_below"))
+      keys.erase(std::find(keys.begin(), keys.end(), "age_below"));
     if (keys.size() != 1) {
-      r_.error(node, "'when' takes exactly one of: always, age_at_least, floor, avoid_with");
+      r_.error(node,
+               "'when' takes exactly one of: always, age_at_least (and/or age_below), floor, "
+               "avoid_with, with_all, with_any, without, details");
       return std::nullopt;
     }
     When out;
@@ -272,11 +280,22 @@ class FileReader {
         return std::nullopt;
       }
       out.kind = When::Kind::always;
-    } else if (auto* n = f.get("age_at_least")) {
-      auto age = r_.integer(*n, "age_at_least", kMinAge, kMaxAge);
-      if (!age) return std::nullopt;
+    } else if (f.get("age_at_least") || f.get("age_below")) {
       out.kind = When::Kind::age_at_least;
-      out.age = *age;
+      if (auto* n = f.get("age_at_least")) {
+        auto age = r_.integer(*n, "age_at_least", kMinAge, kMaxAge);
+        if (!age) return std::nullopt;
+        out.age = *age;
+      }
+      if (auto* n = f.get("age_below")) {
+        auto below = r_.integer(*n, "age_below", kMinAge + 1, kMaxAge);
+        if (!below) return std::nullopt;
+        if (*below <= out.age) {
+          r_.error(*n, fmt::format("'age_below' must be more than 'age_at_least' ({})", out.age));
+          return std::nullopt;
+        }
+        out.age_below = *below;
+      }
     } else if (auto* n = f.get("floor")) {
       const auto value = r_.boolean(*n, "floor");
       if (!value) return std::nullopt;
@@ -293,6 +312,62 @@ class FileReader {
       out.conditions = refs(a.required("conditions"), "conditions");
       if (out.regions.empty() || out.conditions.empty()) {
         r_.error(*n, "'avoid_with' needs at least one region and one condition");
+        return std::nullopt;
+      }
+    } else if (auto* n = f.get("details")) {
+      // details: {condition: ID, DETAIL: [choices] | {below: N} | {at_least: N}, ...}
+      if (!r_.is_mapping(*n, "'details'")) return std::nullopt;
+      out.kind = When::Kind::details;
+      bool has_condition = false;
+      for (const auto& [key, value] : n->entries) {
+        if (key->value == "condition") {
+          has_condition = true;
+          if (auto id = r_.id(*value, "condition")) out.conditions.push_back({*id, r_.at(*value)});
+          continue;
+        }
+        DetailTest test;
+        test.detail = key->value;
+        test.at = r_.at(*key);
+        if (value->kind == YamlNode::Kind::mapping) {
+          Fields tf(r_, *value, "a number test", {"below", "at_least"});
+          if (tf.present({"below", "at_least"}).size() != 1) {
+            r_.error(*value, "a number test takes exactly one of: below, at_least");
+            return std::nullopt;
+          }
+          if (auto* b = tf.get("below")) test.below = r_.integer(*b, "below", 0, 100000);
+          if (auto* a = tf.get("at_least")) test.at_least = r_.integer(*a, "at_least", 0, 100000);
+          if (!test.below && !test.at_least) return std::nullopt;
+        } else {
+          for (const auto& ref : refs(value.get(), key->value)) test.any_of.push_back(ref.id);
+          if (test.any_of.empty()) {
+            if (value->kind == YamlNode::Kind::sequence)
+              r_.error(*value, fmt::format("'{}' needs at least one value", key->value));
+            return std::nullopt;
+          }
+        }
+        out.details.push_back(std::move(test));
+      }
+      if (!has_condition) {
+        r_.error(*n, "'details' needs 'condition': the condition whose details it tests");
+        return std::nullopt;
+      }
+      if (out.details.empty()) {
+        r_.error(*n, "'details' needs at least one detail to test besides 'condition'");
+        return std::nullopt;
+      }
+      if (out.conditions.empty()) return std::nullopt;
+    } else {
+      // with_all, with_any, without: a list of conditions the person lists.
+      const std::string& key = keys.front();
+      out.kind = key == "with_all"   ? When::Kind::with_all
+                 : key == "with_any" ? When::Kind::with_any
+                                     : When::Kind::without;
+      const YamlNode& list = *f.get(key);
+      out.conditions = refs(&list, key);
+      if (out.conditions.empty()) {
+        if (list.kind == YamlNode::Kind::sequence) {
+          r_.error(list, fmt::format("'{}' needs at least one condition", key));
+        }
         return std::nullopt;
       }
     }
@@ -393,8 +468,9 @@ class FileReader {
 
   void condition(const YamlNode& node) {
     if (!r_.is_mapping(node, "a condition")) return;
-    Fields f(r_, node, "a condition",
-             {"id", "name", "gate", "when", "notice", "notice_lifted", "source", "rules"});
+    Fields f(
+        r_, node, "a condition",
+        {"id", "name", "gate", "when", "notice", "notice_lifted", "source", "rules", "details"});
     Condition out;
     out.at = r_.at(node);
     if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
@@ -407,7 +483,62 @@ class FileReader {
     out.notice_lifted = text_or_empty(f, "notice_lifted", false);
     out.sources = source_refs(f, f.has("notice"));
     if (auto* n = f.get("rules")) each(*n, "rules", [&](const YamlNode& e) { rule(e, out.rules); });
+    if (auto* n = f.get("details")) {
+      each(*n, "details", [&](const YamlNode& e) { detail(e, out.details); });
+    }
     if (!out.id.empty()) layer_.conditions.push_back(std::move(out));
+  }
+
+  // A question a condition asks: `choices` with a `default`, or a whole `number: {min, max}`.
+  void detail(const YamlNode& node, std::vector<Detail>& into) {
+    if (!r_.is_mapping(node, "a detail")) return;
+    Fields f(r_, node, "a detail", {"id", "name", "choices", "default", "number"});
+    Detail out;
+    out.at = r_.at(node);
+    if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
+    out.name = text_or_empty(f, "name", true);
+    if (f.present({"choices", "number"}).size() != 1) {
+      r_.error(node, "a detail takes exactly one of: choices (with a default), number");
+      return;
+    }
+    if (auto* n = f.get("choices")) {
+      for (const auto& ref : refs(n, "choices")) out.choices.push_back(ref.id);
+      if (out.choices.size() < 2) {
+        r_.error(*n, "'choices' needs at least two values");
+        return;
+      }
+      if (auto* d = f.required("default")) {
+        const auto value = r_.id(*d, "default");
+        if (!value) return;
+        if (std::find(out.choices.begin(), out.choices.end(), *value) == out.choices.end()) {
+          r_.error(*d, fmt::format("'default' must be one of the choices: {}",
+                                   fmt::join(out.choices, ", ")));
+          return;
+        }
+        out.default_choice = *value;
+      }
+    } else {
+      const YamlNode& number = *f.get("number");
+      if (!r_.is_mapping(number, "'number'")) return;
+      Fields nf(r_, number, "'number'", {"min", "max"});
+      const YamlNode* lo = nf.required("min");
+      const YamlNode* hi = nf.required("max");
+      if (!lo || !hi) return;
+      const auto min = r_.integer(*lo, "min", 0, 100000);
+      const auto max = r_.integer(*hi, "max", 0, 100000);
+      if (!min || !max) return;
+      if (*max <= *min) {
+        r_.error(*hi, fmt::format("'max' must be more than 'min' ({})", *min));
+        return;
+      }
+      out.min = *min;
+      out.max = *max;
+      if (auto* d = f.get("default")) {
+        r_.error(*d, "a number detail has no default: when it is not given it is unknown");
+        return;
+      }
+    }
+    if (!out.id.empty()) into.push_back(std::move(out));
   }
 
   void routine(const YamlNode& node) {

@@ -17,6 +17,7 @@ enum class ExitCode : int {
   red_flag = 4,          // a red flag: no plan, seek care
   cannot_write = 5,      // the output could not be written
   some_rows_failed = 6,  // batch: some roster rows were invalid and skipped; the others were made
+  held = 7,              // plan: no steps until a clinician clears them; the plan says what and who
 };
 
 // A place in a file, 1-based; line 0 means "the whole file".

@@ -6,21 +6,42 @@
 namespace backplan {
 
 std::string to_string(const When& w) {
+  auto ids = [](const std::vector<Ref>& refs) {
+    std::vector<std::string> out;
+    for (const auto& r : refs) out.push_back(r.id);
+    return out;
+  };
   switch (w.kind) {
     case When::Kind::always:
       return "always";
     case When::Kind::age_at_least:
-      return fmt::format("at age {} and over", w.age);
+      if (w.age_below == 0) return fmt::format("at age {} and over", w.age);
+      if (w.age == 0) return fmt::format("under age {}", w.age_below);
+      return fmt::format("at age {} to {}", w.age, w.age_below - 1);
     case When::Kind::no_floor:
       return "without floor access (--no-floor)";
-    case When::Kind::avoid_with: {
-      auto ids = [](const std::vector<Ref>& refs) {
-        std::vector<std::string> out;
-        for (const auto& r : refs) out.push_back(r.id);
-        return out;
-      };
+    case When::Kind::avoid_with:
       return fmt::format("with --avoid {} and {}", fmt::join(ids(w.regions), " or "),
                          fmt::join(ids(w.conditions), " or "));
+    case When::Kind::with_all:
+      return fmt::format("with {}", fmt::join(ids(w.conditions), " and "));
+    case When::Kind::with_any:
+      return fmt::format("with {}", fmt::join(ids(w.conditions), " or "));
+    case When::Kind::without:
+      return fmt::format("unless {} {} listed", fmt::join(ids(w.conditions), " or "),
+                         w.conditions.size() == 1 ? "is" : "are");
+    case When::Kind::details: {
+      std::vector<std::string> tests;
+      for (const auto& t : w.details) {
+        if (!t.any_of.empty()) {
+          tests.push_back(fmt::format("{} {}", t.detail, fmt::join(t.any_of, " or ")));
+        } else if (t.below) {
+          tests.push_back(fmt::format("{} under {} (or not given)", t.detail, *t.below));
+        } else if (t.at_least) {
+          tests.push_back(fmt::format("{} {} or more (or not given)", t.detail, *t.at_least));
+        }
+      }
+      return fmt::format("with {}: {}", fmt::join(ids(w.conditions), ""), fmt::join(tests, ", "));
     }
   }
   return "always";
@@ -68,6 +89,9 @@ const Condition* Library::find_condition(std::string_view id) const {
 }
 const Routine* Library::find_routine(std::string_view id) const {
   return find_by_id(routines, id);
+}
+const Detail* Condition::find_detail(std::string_view id) const {
+  return find_by_id(details, id);
 }
 
 }  // namespace backplan

@@ -53,7 +53,8 @@ inline std::string_view to_string(Gate gate) {
 
 struct When;
 // "always", "at age 55 and over", "without floor access (--no-floor)", "with --avoid calves
-// and acute-inflammation or skin-wound".
+// and acute-inflammation or skin-wound", "with pregnancy and high-blood-pressure", "with
+// pregnancy or high-blood-pressure", "unless pregnancy or high-blood-pressure is listed".
 std::string to_string(const When& when);
 
 // An id written in a file, with where it was written (for error messages).
@@ -165,14 +166,52 @@ struct Rule {
   Location at;
 };
 
+// A question a condition asks, so its rules can fit the answer: a hip replacement's surgical
+// approach, the weeks since surgery, the trimester of a pregnancy.
+struct Detail {
+  std::string id;                    // "approach"
+  std::string name;                  // "surgical approach": shown with the value
+  std::vector<std::string> choices;  // a choice; empty: a whole number from `min` to `max`
+  std::string default_choice;        // a choice's value when not given
+  int min = 0;
+  int max = 0;  // a number not given is unknown: every test on it matches (the cautious reading)
+  Location at;
+};
+
+// A test on one detail of a condition (When::Kind::details).
+struct DetailTest {
+  std::string detail;
+  std::vector<std::string> any_of;  // a choice: the value is one of these
+  std::optional<int> below;         // a number: under this, or unknown
+  std::optional<int> at_least;      // a number: this or more, or unknown
+  Location at;
+};
+
 // Makes a condition automatic instead of a --condition value.
 struct When {
-  enum class Kind { always, age_at_least, no_floor, avoid_with } kind = Kind::always;
+  enum class Kind {
+    always,
+    age_at_least,
+    no_floor,
+    avoid_with,
+    with_all,
+    with_any,
+    without,
+    details
+  } kind = Kind::always;
   int age = 0;
   // avoid_with: the person keeps pressure off one of `regions` and lives with one of
   // `conditions` (a sore, inflamed calf: a possible clot).
   std::vector<Ref> regions;
+  // avoid_with, with_all (every one listed), with_any (at least one listed), without (none of
+  // them listed). Always conditions the person lists (--condition), never automatic ones, so a
+  // condition's `when` never depends on another's.
   std::vector<Ref> conditions;
+  // age_at_least: also under this age when not 0 (`age_below`), so a condition can cover an age
+  // band (under 18; 18 and 19).
+  int age_below = 0;
+  // details: the person lists conditions[0] and its details pass every test.
+  std::vector<DetailTest> details;
 };
 
 struct Condition {
@@ -186,7 +225,10 @@ struct Condition {
   std::string notice_lifted;
   std::vector<Ref> sources;  // ids of Library::sources
   std::vector<Rule> rules;
+  std::vector<Detail> details;  // the questions it asks, in the order they are shown
   Location at;
+
+  const Detail* find_detail(std::string_view id) const;
 };
 
 struct Slot {

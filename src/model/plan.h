@@ -84,11 +84,16 @@ struct Plan {
   // The signs that mean stop and get help at once, shown with every plan (the library's
   // emergency_signs), so a person is screened each time.
   std::vector<std::string> stop_if;
+  // The conditions that hold back every phase of the routine until a clinician clears them
+  // (their clearance is still pending): the plan is on hold and has no steps.
+  std::vector<std::string> held_by;
   int budget_seconds = 0;  // what the plan had to fit
   int total_seconds = 0;   // the sum of the steps' seconds (transitions included)
   // Display names of every id the plan mentions (equipment, regions, exercises, conditions), so
   // renderers need nothing but the plan.
   std::map<std::string, std::string> names;
+
+  bool held() const { return !held_by.empty(); }
 
   const std::string& name_of(const std::string& id) const {
     auto it = names.find(id);

@@ -3,11 +3,38 @@
 // works from. Reading them from flags, files and rosters is the resolve layer's work.
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace backplan {
+
+// A condition's detail as the person gave it, or as resolved: `value` is a choice or a whole
+// number written out; empty: a number not given (unknown).
+struct DetailValue {
+  std::string detail;
+  std::string value;
+  bool number = false;  // a whole number (weeks), not a choice
+  bool operator==(const DetailValue& o) const {
+    return detail == o.detail && value == o.value && number == o.number;
+  }
+};
+
+// Details per condition id.
+using ConditionDetails = std::map<std::string, std::vector<DetailValue>>;
+
+// "hip-replacement:approach=posterior:weeks=6": a condition with its details as a person types
+// them (details not given, and numbers left unknown, are left out).
+inline std::string condition_item(const std::string& id, const ConditionDetails& details) {
+  std::string out = id;
+  if (auto it = details.find(id); it != details.end()) {
+    for (const auto& v : it->second) {
+      if (!v.value.empty()) out += ":" + v.detail + "=" + v.value;
+    }
+  }
+  return out;
+}
 
 // What the person said, before defaults. Every id in it has been checked against the library.
 struct ProfileInput {
@@ -16,6 +43,7 @@ struct ProfileInput {
   std::optional<bool> floor;
   std::optional<std::vector<std::string>> equipment;  // empty = "none"
   std::optional<std::vector<std::string>> conditions;
+  ConditionDetails details;  // as given with `conditions` (hip-replacement:approach=posterior)
   std::optional<std::vector<std::string>> avoid;
   std::optional<int> minutes;
   std::optional<bool> cleared;
@@ -31,6 +59,9 @@ struct Profile {
   std::vector<std::string> equipment;
   bool equipment_assumed = false;  // no equipment was given: the library's default kit is used
   std::vector<std::string> conditions;
+  // Every detail of every listed condition that asks any, in the library's order: as given, or
+  // the choice's default, or an empty value for a number not given.
+  ConditionDetails details;
   std::vector<std::string> avoid;
   int minutes = 20;
   bool cleared = false;

@@ -14,6 +14,43 @@ std::string reason(const Condition& c, const Rule& r) {
   return fmt::format("{}: {}", c.name, r.why);
 }
 
+namespace {
+bool any_in(const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
+  return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) {
+    return std::find(ids.begin(), ids.end(), r.id) != ids.end();
+  });
+}
+}  // namespace
+
+namespace {
+
+// Whether the person's resolved details pass every test; a number not given passes (unknown is
+// read the cautious way: the rule applies).
+bool details_pass(const std::string& condition, const std::vector<DetailTest>& tests,
+                  const Profile& p) {
+  const auto found = p.details.find(condition);
+  for (const auto& t : tests) {
+    const DetailValue* given = nullptr;
+    if (found != p.details.end()) {
+      for (const auto& v : found->second) {
+        if (v.detail == t.detail) given = &v;
+      }
+    }
+    if (!t.any_of.empty()) {
+      const std::string value = given ? given->value : "";
+      if (std::find(t.any_of.begin(), t.any_of.end(), value) == t.any_of.end()) return false;
+      continue;
+    }
+    if (!given || given->value.empty()) continue;
+    const int n = std::stoi(given->value);
+    if (t.below && n >= *t.below) return false;
+    if (t.at_least && n < *t.at_least) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool applies(const Condition& c, const Profile& p) {
   if (!c.when)
     return std::find(p.conditions.begin(), p.conditions.end(), c.id) != p.conditions.end();
@@ -21,17 +58,24 @@ bool applies(const Condition& c, const Profile& p) {
     case When::Kind::always:
       return true;
     case When::Kind::age_at_least:
-      return p.age && *p.age >= c.when->age;
+      // Unknown age: no age band applies (the plan asks for no age it was not given).
+      return p.age && *p.age >= c.when->age &&
+             (c.when->age_below == 0 || *p.age < c.when->age_below);
     case When::Kind::no_floor:
       return !p.floor;
-    case When::Kind::avoid_with: {
-      auto any_in = [](const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
-        return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) {
-          return std::find(ids.begin(), ids.end(), r.id) != ids.end();
-        });
-      };
+    case When::Kind::avoid_with:
       return any_in(c.when->regions, p.avoid) && any_in(c.when->conditions, p.conditions);
-    }
+    case When::Kind::with_all:
+      return std::all_of(c.when->conditions.begin(), c.when->conditions.end(), [&](const Ref& r) {
+        return std::find(p.conditions.begin(), p.conditions.end(), r.id) != p.conditions.end();
+      });
+    case When::Kind::with_any:
+      return any_in(c.when->conditions, p.conditions);
+    case When::Kind::without:
+      return !any_in(c.when->conditions, p.conditions);
+    case When::Kind::details:
+      return any_in(c.when->conditions, p.conditions) &&
+             details_pass(c.when->conditions.front().id, c.when->details, p);
   }
   return false;
 }

@@ -40,6 +40,8 @@ struct Constraints {
 };
 
 // Whether a condition is in force for the person: listed by them, or automatic by its `when`.
+// The condition kinds of `when` (with_all, with_any, without) look at the conditions the person
+// lists (profile.conditions) only, never at automatic ones, so library order does not matter.
 bool applies(const Condition& c, const Profile& p);
 
 // The conditions in force, in library order.

@@ -217,6 +217,24 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   plan.routine_name = routine.name;
   plan.profile = profile;
 
+  // On hold: the holds still pending (not lifted by --cleared or --avoid) cover every phase
+  // of the routine, so the plan has no steps until a clinician clears them.
+  {
+    std::set<Phase> held;
+    std::vector<std::string> holders;
+    for (const Condition* c : active) {
+      for (const Rule& r : c->rules) {
+        if (r.kind != RuleKind::hold_back_phases || lifted(r, profile)) continue;
+        held.insert(r.phases.begin(), r.phases.end());
+        if (std::find(holders.begin(), holders.end(), c->id) == holders.end())
+          holders.push_back(c->id);
+      }
+    }
+    const bool all = std::all_of(routine.phases.begin(), routine.phases.end(),
+                                 [&](const RoutinePhase& ph) { return held.count(ph.id) > 0; });
+    if (all && !routine.phases.empty()) plan.held_by = holders;
+  }
+
   std::vector<Entry> entries;
   std::vector<Omission> ruled_out;
   for (const auto& phase : routine.phases) {
@@ -279,10 +297,11 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   int budget = profile.minutes * 60;
   if (k.max_minutes && *k.max_minutes < profile.minutes) {
     budget = *k.max_minutes * 60;
-    plan.notices.push_back({NoticeLevel::info,
-                            fmt::format("This session is kept to {} ({}).", minutes_text(budget),
-                                        fmt::join(k.minutes_reasons, "; ")),
-                            NoticeSource::session_cap});
+    if (!plan.held())
+      plan.notices.push_back({NoticeLevel::info,
+                              fmt::format("This session is kept to {} ({}).", minutes_text(budget),
+                                          fmt::join(k.minutes_reasons, "; ")),
+                              NoticeSource::session_cap});
   }
   plan.budget_seconds = budget;
   std::map<std::string, int> hold_before;  // by slot: the hold before spare time lengthened it
@@ -349,7 +368,8 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
           {level, fmt::format("{}: {}", c->name, lifted ? c->notice_lifted : c->notice)});
     }
   }
-  if (profile.equipment_assumed && !lib.settings.default_equipment_notice.empty()) {
+  // A plan on hold has nothing to do yet: the default kit and the rules for exercising wait.
+  if (!plan.held() && profile.equipment_assumed && !lib.settings.default_equipment_notice.empty()) {
     plan.notices.push_back({NoticeLevel::info, lib.settings.default_equipment_notice,
                             NoticeSource::default_equipment});
   }
@@ -357,7 +377,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   // limit (a condition that caps the session wants it short, and a plan held back for clearance
   // is no cue to go walking instead).
   const int spare = budget - plan.total_seconds;
-  const bool walk = spare >= kWalkMinSeconds && budget == profile.minutes * 60 &&
+  const bool walk = !plan.held() && spare >= kWalkMinSeconds && budget == profile.minutes * 60 &&
                     k.held_back.empty() && !plan.phases.empty();
   if (walk) {
     plan.notices.push_back(
@@ -368,7 +388,8 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
                      minutes_text(plan.total_seconds + 59), minutes_text(spare)),
          NoticeSource::spare_time});
   }
-  if (plan.total_seconds * 10 < budget * 7 && !walk) {  // the walk note says it already
+  // The walk note says it already.
+  if (!plan.held() && plan.total_seconds * 10 < budget * 7 && !walk) {
     plan.notices.push_back(
         {NoticeLevel::info,
          fmt::format("This plan takes less than 70% of your {}: nothing more in the routine suits "
@@ -377,8 +398,10 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
          NoticeSource::short_plan});
   }
   for (const auto& sign : lib.emergency_signs) plan.stop_if.push_back(sign.text);
-  for (const auto& rule : lib.general_rules)
+  for (const auto& rule : lib.general_rules) {
+    if (plan.held()) break;
     plan.notices.push_back({NoticeLevel::info, rule.text, NoticeSource::general_rule});
+  }
   std::stable_sort(plan.notices.begin(), plan.notices.end(), [](const Notice& a, const Notice& b) {
     return static_cast<int>(a.level) < static_cast<int>(b.level);
   });
@@ -389,6 +412,10 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   };
   for (const auto& id : profile.equipment) name(id, lib.find_equipment(id)->name);
   for (const auto& id : profile.conditions) name(id, lib.find_condition(id)->name);
+  for (const auto& id : plan.held_by) name(id, lib.find_condition(id)->name);
+  for (const auto& [id, values] : profile.details) {
+    for (const auto& d : lib.find_condition(id)->details) name(id + "/" + d.id, d.name);
+  }
   for (const auto& id : profile.avoid) name(id, lib.find_region(id)->name);
   for (const auto& phase : plan.phases) {
     for (const auto& s : phase.steps) {

@@ -17,10 +17,16 @@ std::string plural(long n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+bool has_file(IndexStatus status) {
+  return status == IndexStatus::handout || status == IndexStatus::held;
+}
+
 const char* status_name(IndexStatus status) {
   switch (status) {
     case IndexStatus::handout:
       return "handout";
+    case IndexStatus::held:
+      return "held";
     case IndexStatus::referred:
       return "referred";
     case IndexStatus::skipped:
@@ -39,6 +45,7 @@ std::string json_head(const IndexInfo& info, const IndexTotals& totals) {
                        {"roster", info.roster},
                        {"date", info.date ? json(*info.date) : json()},
                        {"handouts", totals.handouts},
+                       {"held", totals.held},
                        {"referred", totals.referred},
                        {"skipped", totals.skipped}};
   std::string out = "{";
@@ -56,7 +63,7 @@ std::string json_entry(const IndexEntry& e, bool first) {
   const json entry = {{"line", e.line},
                       {"name", e.name ? json(*e.name) : json()},
                       {"status", status_name(e.status)},
-                      {"file", e.status == IndexStatus::handout ? json(e.file) : json()},
+                      {"file", has_file(e.status) ? json(e.file) : json()},
                       {"notices", notices},
                       {"problems", e.problems}};
   return (first ? "\n    " : ",\n    ") + entry.dump();
@@ -75,7 +82,8 @@ constexpr const char* kIndexStyle =
     "th,td{text-align:left;vertical-align:top;padding:.4rem .6rem;border-bottom:1px "
     "solid #ccc}\n"
     "ul{margin:0;padding-left:1.1rem}\n.refer td{background:#fde8e8}\n"
-    ".refer strong{color:#900}\n.skipped td{color:#555}\n"
+    ".refer strong{color:#900}\n.held td{background:#fff4d6}\n"
+    ".skipped td{color:#555}\n"
     "@media print{a{color:inherit}}\n";
 
 std::string html_head(const std::string& source, const IndexTotals& totals) {
@@ -93,6 +101,8 @@ std::string html_entry(const IndexEntry& e) {
   std::string notes;
   if (e.status == IndexStatus::referred) {
     notes += "<strong>No handout: refer to a clinician.</strong>";
+  } else if (e.status == IndexStatus::held) {
+    notes += "<strong>On hold: needs a clinician's clearance first.</strong>";
   } else if (e.status == IndexStatus::skipped) {
     notes += "Row skipped.";
   }
@@ -105,8 +115,9 @@ std::string html_entry(const IndexEntry& e) {
     notes += "</ul>";
   }
   const std::string link =
-      e.status == IndexStatus::handout ? fmt::format("<a href=\"{0}\">{0}</a>", e.file) : "—";
+      has_file(e.status) ? fmt::format("<a href=\"{0}\">{0}</a>", e.file) : "—";
   const char* row_class = e.status == IndexStatus::referred  ? " class=\"refer\""
+                          : e.status == IndexStatus::held    ? " class=\"held\""
                           : e.status == IndexStatus::skipped ? " class=\"skipped\""
                                                              : "";
   return fmt::format("<tr{}><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", row_class, e.line,
@@ -121,6 +132,8 @@ std::string markdown_entry(const IndexEntry& e) {
   if (!name.empty()) out += fmt::format("**{}** — ", markdown_escape(name));
   if (e.status == IndexStatus::handout) {
     out += fmt::format("[{0}]({0})\n", e.file);
+  } else if (e.status == IndexStatus::held) {
+    out += fmt::format("[{0}]({0}) — **on hold: needs a clinician's clearance first**\n", e.file);
   } else if (e.status == IndexStatus::referred) {
     out += "no handout: **refer to a clinician**\n";
   } else {
@@ -139,6 +152,8 @@ std::string text_entry(const IndexEntry& e) {
   const std::string indent = "    ";
   if (e.status == IndexStatus::handout) {
     out += indent + e.file + "\n";
+  } else if (e.status == IndexStatus::held) {
+    out += indent + e.file + " (ON HOLD: needs a clinician's clearance first)\n";
   } else if (e.status == IndexStatus::referred) {
     out += indent + "NO HANDOUT: refer to a clinician.\n";
   } else {
@@ -159,8 +174,9 @@ std::string handouts_in_words(long n) {
 }
 
 std::string summary_text(const IndexTotals& t) {
-  return fmt::format("{}, {} referred to a clinician, {}", handouts_in_words(t.handouts),
-                     t.referred, plural(t.skipped, "row skipped", "rows skipped"));
+  return fmt::format("{}, {} on hold until cleared, {} referred to a clinician, {}",
+                     handouts_in_words(t.handouts), t.held, t.referred,
+                     plural(t.skipped, "row skipped", "rows skipped"));
 }
 
 std::string index_head(Format format, const IndexInfo& info, const IndexTotals& totals) {

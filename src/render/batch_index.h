@@ -12,13 +12,15 @@
 
 namespace backplan {
 
-enum class IndexStatus { handout, referred, skipped };
+// handout: a plan; held: a sheet saying what needs a clinician's clearance first (the plan is on
+// hold); referred: a red flag, no file; skipped: an invalid row.
+enum class IndexStatus { handout, held, referred, skipped };
 
 struct IndexEntry {
   int line = 0;  // the row's line in the roster
   std::optional<std::string> name;
   IndexStatus status = IndexStatus::handout;
-  std::string file;                   // the handout's file name
+  std::string file;                   // the handout's (or held sheet's) file name
   std::vector<Notice> notices;        // handouts: clearance and check-first notices; referrals:
                                       // the red flags
   std::vector<std::string> problems;  // skipped rows: what is wrong
@@ -26,6 +28,7 @@ struct IndexEntry {
 
 struct IndexTotals {
   long handouts = 0;
+  long held = 0;
   long referred = 0;
   long skipped = 0;
 };
@@ -38,7 +41,7 @@ struct IndexInfo {
 // "1 handout", "3 handouts".
 std::string handouts_in_words(long n);
 
-// "3 handouts, 1 referred to a clinician, 2 rows skipped".
+// "3 handouts, 1 on hold until cleared, 1 referred to a clinician, 2 rows skipped".
 std::string summary_text(const IndexTotals& totals);
 
 std::string index_head(Format format, const IndexInfo& info, const IndexTotals& totals);

@@ -32,7 +32,19 @@ std::string profile_summary(const Plan& plan) {
   parts.push_back(kit.empty() ? "no tools"
                               : fmt::format("{}", fmt::join(kit, ", ")) +
                                     (p.equipment_assumed ? " (assumed)" : ""));
-  for (const auto& id : p.conditions) parts.push_back(plan.name_of(id));
+  for (const auto& id : p.conditions) {
+    // "Hip replacement (surgical approach: posterior, weeks since surgery: 6)".
+    std::vector<std::string> answers;
+    if (auto it = p.details.find(id); it != p.details.end()) {
+      for (const auto& v : it->second) {
+        answers.push_back(fmt::format("{}: {}", plan.name_of(id + "/" + v.detail),
+                                      v.value.empty() ? "not given" : v.value));
+      }
+    }
+    parts.push_back(answers.empty()
+                        ? plan.name_of(id)
+                        : fmt::format("{} ({})", plan.name_of(id), fmt::join(answers, ", ")));
+  }
   if (!p.avoid.empty()) {
     std::vector<std::string> areas;
     for (const auto& id : p.avoid) areas.push_back(plan.name_of(id));

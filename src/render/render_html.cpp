@@ -70,6 +70,10 @@ section + section { margin-top: 2mm; }
 .diary tr.pain td { height: 6mm; }
 .diary tr.notes td { height: 8.5mm; }
 .total { margin-top: 2mm; font-weight: bold; }
+.held p { font-size: 12pt; line-height: 1.3; }
+.sign { width: 100%; margin-top: 5mm; border-collapse: collapse; }
+.sign th { width: 55mm; text-align: left; font-weight: normal; padding: 3mm 2mm 1mm 0; }
+.sign td { border-bottom: 0.75pt solid #000; height: 11mm; }
 )css";
 
 }  // namespace
@@ -94,7 +98,9 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
   line("<header>");
   line(fmt::format("<h1>{}</h1>", title));
   if (options.date) line(fmt::format("<p class=\"date\">{}</p>", h(*options.date)));
-  line(fmt::format("<p class=\"profile\">{} · {}</p>", h(view.summary), view.about));
+  line(view.about.empty()
+           ? fmt::format("<p class=\"profile\">{}</p>", h(view.summary))
+           : fmt::format("<p class=\"profile\">{} · {}</p>", h(view.summary), view.about));
   line("</header>");
 
   // The emergency signs first, in one paragraph so the sheet stays one page.
@@ -119,6 +125,23 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
     }
     line("</ul>");
     line("</section>");
+  }
+
+  // A plan on hold is a one-page sheet for the clinician's visit: what waits and why.
+  if (!view.held.empty()) {
+    line("<section class=\"held\">");
+    line(fmt::format("<h2>{}</h2>", kHeldTitle));
+    line(fmt::format("<p>{}</p>", h(view.held)));
+    // Room for the clinician's answer, so the sheet can come back signed.
+    line("<table class=\"sign\"><tbody>");
+    line("<tr><th scope=\"row\">Cleared by (name, role)</th><td></td></tr>");
+    line("<tr><th scope=\"row\">Date</th><td></td></tr>");
+    line("<tr><th scope=\"row\">Anything to leave out</th><td></td></tr>");
+    line("</tbody></table>");
+    line("</section>");
+    line("</body>");
+    line("</html>");
+    return out;
   }
 
   line("<div class=\"flow\">");

@@ -7,12 +7,25 @@ namespace backplan {
 std::string render_json(const Plan& plan) {
   using json = nlohmann::ordered_json;
   const Profile& p = plan.profile;
+  // {"hip-replacement": {"approach": "posterior", "weeks": 6}}: numbers as numbers, null when
+  // not given.
+  json details = json::object();
+  for (const auto& [id, values] : p.details) {
+    json answers = json::object();
+    for (const auto& v : values) {
+      answers[v.detail] = v.value.empty() ? json(nullptr)
+                          : v.number      ? json(std::stoi(v.value))
+                                          : json(v.value);
+    }
+    details[id] = answers;
+  }
   json profile = {
       {"name", p.name ? json(*p.name) : json(nullptr)},
       {"age", p.age ? json(*p.age) : json(nullptr)},
       {"floor", p.floor},
       {"equipment", p.equipment},
       {"conditions", p.conditions},
+      {"details", details},
       {"avoid", p.avoid},
       {"minutes", p.minutes},
       {"cleared", p.cleared},
@@ -60,6 +73,7 @@ std::string render_json(const Plan& plan) {
       {"omitted", omitted},
       {"notices", notices},
       {"stop_if", plan.stop_if},
+      {"held_by", plan.held_by},
       {"total_seconds", plan.total_seconds},
       {"budget_seconds", plan.budget_seconds},
   };

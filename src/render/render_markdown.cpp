@@ -25,7 +25,7 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
   block("# " + title_line(view, md));
   if (options.date) block("Date: " + *options.date);
   block(md(view.summary));
-  block(view.about);
+  if (!view.about.empty()) block(view.about);
 
   if (!view.stop_if.empty()) {
     block(fmt::format("## {}", kStopIfTitle));
@@ -40,6 +40,12 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
     for (const auto& n : view.notices)
       items.push_back(fmt::format("**{}** {}", n.label, md(n.text)));
     list(items);
+  }
+
+  if (!view.held.empty()) {
+    block(fmt::format("## {}", kHeldTitle));
+    block(md(view.held));
+    return out;
   }
 
   for (const auto& phase : view.phases) {

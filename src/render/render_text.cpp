@@ -49,7 +49,7 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
 
   line(paint.bold(wrap(title_line(view, plain), width, "", "")));
   line(wrap(view.summary, width, "", ""));
-  line(wrap(view.about, width, "", ""));
+  if (!view.about.empty()) line(wrap(view.about, width, "", ""));
 
   if (!view.stop_if.empty()) {
     line("");
@@ -66,6 +66,13 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
       const std::string wrapped = wrap(n.text, width, "  " + n.label + pad, std::string(13, ' '));
       line("  " + paint.level(n.level, n.label) + pad + wrapped.substr(13));
     }
+  }
+
+  if (!view.held.empty()) {
+    line("");
+    line(paint.level(NoticeLevel::clearance, kHeldTitle));
+    line(wrap(view.held, width, "  ", "  "));
+    return out;
   }
 
   for (const auto& phase : view.phases) {

@@ -58,9 +58,11 @@ HandoutView make_view(const Plan& plan) {
   view.routine = plan.routine_name;
   view.person = plan.profile.name;
   view.summary = profile_summary(plan);
-  view.about =
-      fmt::format("About {} of your {}, moving between steps included.",
-                  duration_in_words(plan.total_seconds), duration_in_words(plan.budget_seconds));
+  if (!plan.held()) {
+    view.about =
+        fmt::format("About {} of your {}, moving between steps included.",
+                    duration_in_words(plan.total_seconds), duration_in_words(plan.budget_seconds));
+  }
   view.stop_if = plan.stop_if;
   for (const auto& n : plan.notices)
     view.notices.push_back({n.level, notice_label(n.level), n.text});
@@ -88,8 +90,18 @@ HandoutView make_view(const Plan& plan) {
     p.time = duration_in_words(seconds);
     view.phases.push_back(std::move(p));
   }
-  for (const auto& o : plan.omitted) {
-    view.omitted.push_back({o.name, std::string(to_string(o.phase)), o.why});
+  if (plan.held()) {
+    std::vector<std::string> names;
+    for (const auto& id : plan.held_by) names.push_back(plan.name_of(id));
+    view.held = fmt::format(
+        "Waiting for clearance: {}. Every step of this routine waits for a clinician's go-ahead; "
+        "the notice above says whom to ask. Once they agree, make the plan again and it will "
+        "include the exercises.",
+        fmt::join(names, "; "));
+  } else {
+    for (const auto& o : plan.omitted) {
+      view.omitted.push_back({o.name, std::string(to_string(o.phase)), o.why});
+    }
   }
   view.total = fmt::format("Total: {}", duration_in_words(plan.total_seconds));
   return view;

@@ -53,18 +53,23 @@ struct HandoutView {
   std::string routine;                // the routine's display name
   std::optional<std::string> person;  // the person's name
   std::string summary;                // profile_summary
-  std::string about;  // "About 4 min 30 s of your 10 min, moving between steps included."
+  // "About 4 min 30 s of your 10 min, moving between steps included."; empty on hold
+  std::string about;
   std::vector<std::string> stop_if;  // the emergency signs every plan lists
   std::vector<NoticeView> notices;   // most urgent first
   std::vector<PhaseView> phases;
-  std::vector<OmittedView> omitted;
-  std::string total;  // "Total: 4 min 30 s"
+  std::vector<OmittedView> omitted;  // empty when the plan is on hold: every step waits
+  std::string held;                  // why the plan has no steps yet; empty unless on hold
+  std::string total;                 // "Total: 4 min 30 s"
 };
 
 HandoutView make_view(const Plan& plan);
 
 // The heading of the emergency signs, in every format.
 inline constexpr const char* kStopIfTitle = "Stop and get help at once if you have";
+
+// The heading of a plan on hold (no steps until a clinician clears them), in every format.
+inline constexpr const char* kHeldTitle = "On hold: no exercises yet";
 
 // How a renderer makes a piece of text literal: html_escape, markdown_escape or plain.
 using Escape = std::string (*)(const std::string&);

@@ -125,9 +125,95 @@ class Checker {
     into = std::move(ids);
   }
 
+  // Conditions, each with its details after a colon: `hip-replacement:approach=posterior:weeks=6`
+  // (no quotes needed in a shell, no comma or semicolon to clash with a list or a CSV cell).
+  void conditions(const std::optional<std::vector<std::string>>& raw,
+                  std::optional<std::vector<std::string>>& into, ConditionDetails& details) {
+    if (!raw) return;
+    std::vector<std::string> ids;
+    std::vector<std::string> rests;
+    for (const auto& item : *raw) {
+      const auto colon = item.find(':');
+      ids.push_back(item.substr(0, colon));
+      rests.push_back(colon == std::string::npos ? "" : item.substr(colon + 1));
+    }
+    const std::size_t before = problems_.size();
+    std::optional<std::vector<std::string>> checked;
+    list(Field::conditions, ids, condition_choices(lib_), "condition", checked);
+    if (problems_.size() > before) return;
+    ConditionDetails given;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (rests[i].empty() && (*raw)[i].find(':') == std::string::npos) continue;
+      const Condition& c = *lib_.find_condition(ids[i]);
+      detail_values(c, rests[i], i, given[c.id]);
+    }
+    if (problems_.size() > before) return;
+    into = std::move(checked);
+    for (auto& [id, values] : given) {
+      if (!values.empty()) details[id] = std::move(values);
+    }
+  }
+
   std::vector<FieldProblem> take() { return std::move(problems_); }
 
  private:
+  // `approach=posterior:weeks=6` for condition `c`, added to `into`.
+  void detail_values(const Condition& c, const std::string& text, std::size_t item,
+                     std::vector<DetailValue>& into) {
+    std::vector<std::string> ids;
+    for (const auto& d : c.details) ids.push_back(d.id);
+    if (ids.empty()) {
+      problem(Field::conditions, fmt::format("'{}' takes no details, not ':{}'", c.id, text), item);
+      return;
+    }
+    const std::string example = fmt::format("{}:{}=VALUE", c.id, ids.front());
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      std::size_t end = text.find(':', start);
+      if (end == std::string::npos) end = text.size();
+      const std::string part = text.substr(start, end - start);
+      start = end + 1;
+      const auto eq = part.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == part.size()) {
+        problem(Field::conditions,
+                fmt::format("'{}': write each detail as NAME=VALUE, such as {} (details of '{}': "
+                            "{})",
+                            part, example, c.id, fmt::join(ids, ", ")),
+                item);
+        return;
+      }
+      const std::string key = part.substr(0, eq);
+      const std::string value = part.substr(eq + 1);
+      const Detail* d = c.find_detail(key);
+      if (!d) {
+        problem(Field::conditions, unknown_message(fmt::format("{} detail", c.id), key, ids), item);
+        return;
+      }
+      if (std::any_of(into.begin(), into.end(),
+                      [&](const DetailValue& v) { return v.detail == key; })) {
+        problem(Field::conditions, fmt::format("'{}' of '{}' is given twice", key, c.id), item);
+        return;
+      }
+      if (d->choices.empty()) {
+        const auto n = parse_int(value);
+        if (!n || *n < d->min || *n > d->max) {
+          problem(Field::conditions,
+                  fmt::format("'{}' of '{}' must be a whole number from {} to {}, not '{}'", key,
+                              c.id, d->min, d->max, value),
+                  item);
+          return;
+        }
+        into.push_back({key, std::to_string(*n), true});
+      } else if (!contains(d->choices, value)) {
+        problem(Field::conditions,
+                unknown_message(fmt::format("{} {}", c.id, key), value, d->choices), item);
+        return;
+      } else {
+        into.push_back({key, value});
+      }
+    }
+  }
+
   void problem(Field field, std::string message, std::optional<std::size_t> item = {}) {
     problems_.push_back({field, std::move(message), item});
   }
@@ -147,7 +233,7 @@ Validated validate(const RawProfile& raw, const Library& lib, TextOrigin origin)
   check.number(Field::age, raw.age, in.age);
   check.yes_no(Field::floor, raw.floor, in.floor);
   check.list(Field::equipment, raw.equipment, equipment_choices(lib), "equipment", in.equipment);
-  check.list(Field::conditions, raw.conditions, condition_choices(lib), "condition", in.conditions);
+  check.conditions(raw.conditions, in.conditions, in.details);
   check.list(Field::avoid, raw.avoid, region_choices(lib), "region", in.avoid);
   check.number(Field::minutes, raw.minutes, in.minutes);
   check.yes_no(Field::cleared, raw.cleared, in.cleared);

@@ -276,9 +276,25 @@ Profile resolve_profile(const Library& lib, const ProfileInput& file, const Prof
     p.equipment = canonical(kit, equipment_choices(lib));
     p.equipment_assumed = true;
   }
+  // Details come with the conditions list they were given in.
+  const ProfileInput& listed = flags.conditions ? flags : file;
   p.conditions =
-      canonical(pick(flags.conditions, file.conditions).value_or(std::vector<std::string>{}),
-                condition_choices(lib));
+      canonical(listed.conditions.value_or(std::vector<std::string>{}), condition_choices(lib));
+  for (const auto& id : p.conditions) {
+    const Condition& c = *lib.find_condition(id);
+    if (c.details.empty()) continue;
+    const auto given = listed.details.find(id);
+    auto& values = p.details[id];
+    for (const auto& d : c.details) {
+      std::string value = d.default_choice;
+      if (given != listed.details.end()) {
+        for (const auto& v : given->second) {
+          if (v.detail == d.id) value = v.value;
+        }
+      }
+      values.push_back({d.id, value, d.choices.empty()});
+    }
+  }
   p.avoid = canonical(pick(flags.avoid, file.avoid).value_or(std::vector<std::string>{}),
                       region_choices(lib));
   return p;

@@ -52,7 +52,11 @@ std::string profile_yaml(const ProfileInput& p) {
     if (p.age) out << YAML::Key << "age" << YAML::Value << *p.age;
     if (p.floor) out << YAML::Key << "floor" << YAML::Value << *p.floor;
     if (p.equipment) list(out, "equipment", *p.equipment);
-    if (p.conditions) list(out, "conditions", *p.conditions);
+    if (p.conditions) {
+      std::vector<std::string> items;
+      for (const auto& id : *p.conditions) items.push_back(condition_item(id, p.details));
+      list(out, "conditions", items);
+    }
     if (p.avoid) list(out, "avoid", *p.avoid);
     if (p.minutes) out << YAML::Key << "minutes" << YAML::Value << *p.minutes;
     if (p.cleared) out << YAML::Key << "cleared" << YAML::Value << *p.cleared;
@@ -73,6 +77,7 @@ ProfileInput merge_profile(const ProfileInput& base, const ProfileInput& over) {
   out.floor = pick(over.floor, base.floor);
   out.equipment = pick(over.equipment, base.equipment);
   out.conditions = pick(over.conditions, base.conditions);
+  out.details = over.conditions ? over.details : base.details;
   out.avoid = pick(over.avoid, base.avoid);
   out.minutes = pick(over.minutes, base.minutes);
   out.cleared = pick(over.cleared, base.cleared);

@@ -42,8 +42,11 @@ std::string command_line(const Profile& p) {
                              : " --equipment " + fmt::format("{}", fmt::join(p.equipment, ","));
   if (p.age) out += fmt::format(" --age {}", *p.age);
   if (!p.floor) out += " --no-floor";
-  if (!p.conditions.empty())
-    out += " --condition " + fmt::format("{}", fmt::join(p.conditions, ","));
+  if (!p.conditions.empty()) {
+    std::vector<std::string> items;
+    for (const auto& id : p.conditions) items.push_back(condition_item(id, p.details));
+    out += " --condition " + fmt::format("{}", fmt::join(items, ","));
+  }
   if (!p.avoid.empty()) out += " --avoid " + fmt::format("{}", fmt::join(p.avoid, ","));
   if (p.cleared) out += " --cleared";
   out += fmt::format(" --minutes {}", p.minutes);
@@ -76,17 +79,51 @@ Expected expect(const Library& lib, const Profile& p) {
     } else if (c.when->kind == When::Kind::always) {
       on = true;
     } else if (c.when->kind == When::Kind::age_at_least) {
-      on = p.age && *p.age >= c.when->age;
+      on = p.age && *p.age >= c.when->age && (c.when->age_below == 0 || *p.age < c.when->age_below);
     } else if (c.when->kind == When::Kind::no_floor) {
       on = !p.floor;
     } else {
-      auto any = [](const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
-        for (const auto& r : refs) {
-          if (contains(ids, r.id)) return true;
-        }
-        return false;
+      auto count = [](const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
+        std::size_t n = 0;
+        for (const auto& r : refs) n += contains(ids, r.id) ? 1 : 0;
+        return n;
       };
-      on = any(c.when->regions, p.avoid) && any(c.when->conditions, p.conditions);
+      const std::size_t listed = count(c.when->conditions, p.conditions);
+      switch (c.when->kind) {
+        case When::Kind::with_all:
+          on = listed == c.when->conditions.size();
+          break;
+        case When::Kind::with_any:
+          on = listed > 0;
+          break;
+        case When::Kind::without:
+          on = listed == 0;
+          break;
+        case When::Kind::details: {
+          // The condition is listed, and each tested detail (as given, else the library's
+          // default; a number not given is unknown and passes) meets its test.
+          const Condition& of = *lib.find_condition(c.when->conditions.front().id);
+          on = listed > 0;
+          for (const auto& t : c.when->details) {
+            std::string value = of.find_detail(t.detail)->default_choice;
+            if (auto it = p.details.find(of.id); it != p.details.end()) {
+              for (const auto& v : it->second) {
+                if (v.detail == t.detail) value = v.value;
+              }
+            }
+            if (!t.any_of.empty()) {
+              on = on && contains(t.any_of, value);
+            } else if (!value.empty()) {
+              const int n = std::stoi(value);
+              on = on && (!t.below || n < *t.below) && (!t.at_least || n >= *t.at_least);
+            }
+          }
+          break;
+        }
+        default:  // avoid_with
+          on = count(c.when->regions, p.avoid) > 0 && listed > 0;
+          break;
+      }
     }
     if (!on) continue;
     if (c.gate == Gate::stop) e.red_flag = true;
@@ -236,6 +273,22 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
     if (!shown) return fmt::format("a condition's notice is missing: {}", text.substr(0, 40));
   }
   const Routine& routine = *lib.find_routine(p.routine);
+  // On hold: the pending holds cover every phase of the routine. Then nothing is planned, the
+  // plan says so (held_by) and a clearance notice says what to ask for.
+  const bool expect_held =
+      std::all_of(routine.phases.begin(), routine.phases.end(),
+                  [&](const RoutinePhase& ph) { return e.held_back.count(ph.id) > 0; });
+  if (expect_held != plan.held())
+    return expect_held ? "every phase is held back but the plan is not on hold"
+                       : "the plan is on hold but not every phase is held back";
+  if (expect_held) {
+    if (!plan.phases.empty()) return "a plan on hold has steps";
+    const bool asks = std::any_of(plan.notices.begin(), plan.notices.end(), [](const Notice& n) {
+      return n.level == NoticeLevel::clearance;
+    });
+    if (!asks) return "a plan on hold has no clearance notice";
+    return std::nullopt;
+  }
   std::vector<std::string> owned = p.equipment;
   for (const auto& r : lib.settings.assumed_equipment) owned.push_back(r.id);
 
@@ -458,20 +511,96 @@ int main(int argc, char** argv) {
     for (const auto& a : lib.settings.assumed_equipment) assumed = assumed || a.id == e.id;
     if (!assumed) tools.push_back(e.id);
   }
-  std::vector<std::vector<std::string>> condition_sets{{}};
-  std::vector<std::string> plain;
+  // A condition that asks details is swept in every combination of their values: each choice,
+  // and for a number, unknown and both sides of every threshold a rule tests it against.
+  // The values swept for each detail of a condition.
+  auto values_of = [&](const Condition& c) {
+    std::vector<std::vector<DetailValue>> all;
+    for (const auto& d : c.details) {
+      std::vector<DetailValue> values;
+      if (!d.choices.empty()) {
+        for (const auto& v : d.choices) values.push_back({d.id, v, false});
+      } else {
+        std::set<int> numbers{d.min};
+        for (const auto& other : lib.conditions) {
+          if (!other.when || other.when->kind != When::Kind::details ||
+              other.when->conditions.front().id != c.id)
+            continue;
+          for (const auto& t : other.when->details) {
+            if (t.detail != d.id) continue;
+            for (auto bound : {t.below, t.at_least}) {
+              if (!bound) continue;
+              for (int n : {*bound - 1, *bound}) {
+                if (n >= d.min && n <= d.max) numbers.insert(n);
+              }
+            }
+          }
+        }
+        values.push_back({d.id, "", true});  // not given
+        for (int n : numbers) values.push_back({d.id, std::to_string(n), true});
+      }
+      all.push_back(std::move(values));
+    }
+    return all;
+  };
+  // Alone, a condition meets every combination of its details' values.
+  auto variants_of = [&](const Condition& c) {
+    std::vector<std::vector<DetailValue>> out{{}};
+    for (const auto& values : values_of(c)) {
+      std::vector<std::vector<DetailValue>> next;
+      for (const auto& partial : out) {
+        for (const auto& v : values) {
+          next.push_back(partial);
+          next.back().push_back(v);
+        }
+      }
+      out = std::move(next);
+    }
+    return out;
+  };
+  // In a pair, every value of each detail comes up (the k-th value of each, cycling).
+  auto pair_variants_of = [&](const Condition& c) {
+    const auto all = values_of(c);
+    std::size_t longest = 1;
+    for (const auto& values : all) longest = std::max(longest, values.size());
+    std::vector<std::vector<DetailValue>> out(longest);
+    for (std::size_t k = 0; k < longest; ++k) {
+      for (const auto& values : all) out[k].push_back(values[k % values.size()]);
+    }
+    return out;
+  };
+  struct ConditionSet {
+    std::vector<std::string> ids;
+    ConditionDetails details;
+  };
+  std::vector<ConditionSet> condition_sets{{}};
+  std::vector<const Condition*> plain;
   for (const auto& c : lib.conditions) {
     if (c.when) continue;
-    condition_sets.push_back({c.id});
-    if (c.gate != Gate::stop) plain.push_back(c.id);
+    for (const auto& v : variants_of(c)) {
+      ConditionSet set{{c.id}, {}};
+      if (!v.empty()) set.details[c.id] = v;
+      condition_sets.push_back(std::move(set));
+    }
+    if (c.gate != Gate::stop) plain.push_back(&c);
   }
+  // Pairs: every variant of each side meets the other, cycling the shorter list (every detail
+  // value with every pair, without the full product).
   for (std::size_t i = 0; i < plain.size(); ++i) {
-    for (std::size_t j = i + 1; j < plain.size(); ++j)
-      condition_sets.push_back({plain[i], plain[j]});
+    for (std::size_t j = i + 1; j < plain.size(); ++j) {
+      const auto a = pair_variants_of(*plain[i]);
+      const auto b = pair_variants_of(*plain[j]);
+      for (std::size_t k = 0; k < std::max(a.size(), b.size()); ++k) {
+        ConditionSet set{{plain[i]->id, plain[j]->id}, {}};
+        if (!a[k % a.size()].empty()) set.details[plain[i]->id] = a[k % a.size()];
+        if (!b[k % b.size()].empty()) set.details[plain[j]->id] = b[k % b.size()];
+        condition_sets.push_back(std::move(set));
+      }
+    }
   }
   const std::vector<std::vector<std::string>> avoid_sets{
       {}, {"glutes"}, {"calves", "lower-back"}, {"upper-back"}};
-  const std::vector<int> ages{40, 54, 55, 80};
+  const std::vector<int> ages{16, 19, 40, 52, 55, 80};
   const std::vector<int> minutes{5, 10, 20, 45};
 
   // Profiles are numbered in a fixed order; each thread takes every other equipment subset, and
@@ -500,7 +629,8 @@ int main(int argc, char** argv) {
                 in.equipment = kit;
                 in.age = age;
                 in.floor = floor;
-                in.conditions = conditions;
+                in.conditions = conditions.ids;
+                in.details = conditions.details;
                 in.avoid =
                     avoid_sets[static_cast<std::size_t>(this_index / sample) % avoid_sets.size()];
                 in.cleared = cleared;

@@ -53,7 +53,12 @@ std::string describe(const RosterRow& row) {
   if (in.age) out += " age=" + std::to_string(*in.age);
   if (in.floor) out += std::string(" floor=") + (*in.floor ? "yes" : "no");
   if (in.equipment) out += " equipment=" + list(in.equipment);
-  if (in.conditions) out += " conditions=" + list(in.conditions);
+  if (in.conditions) {
+    std::vector<std::string> items;
+    for (const auto& id : *in.conditions) items.push_back(condition_item(id, in.details));
+    out += " conditions=" +
+           (items.empty() ? std::string("none") : fmt::format("{}", fmt::join(items, ",")));
+  }
   if (in.avoid) out += " avoid=" + list(in.avoid);
   if (in.minutes) out += " minutes=" + std::to_string(*in.minutes);
   if (in.cleared) out += std::string(" cleared=") + (*in.cleared ? "yes" : "no");
@@ -267,4 +272,14 @@ TEST_CASE("roster formats come from the file name or the flag") {
 TEST_CASE("one_line writes control characters as escapes") {
   CHECK(one_line("a\nb\tc\rd\x01\x7f"
                  "é") == "a\\nb\\tc\\rd\\x01\\x7fé");
+}
+
+TEST_CASE("rosters carry condition details in the conditions cell, with the same messages") {
+  CHECK(csv_rows("name,conditions\nSam,hip-replacement:approach=anterior:weeks=6;osteoporosis\n"
+                 "Ann,knee-replacement:weeks=soon\n") ==
+        "2 name=Sam conditions=hip-replacement:approach=anterior:weeks=6,osteoporosis\n"
+        "3 ! r.csv:3: error: 'conditions': 'weeks' of 'knee-replacement' must be a whole number "
+        "from 0 to 2600, not 'soon' (name: Ann)\n");
+  CHECK(yaml_rows("- name: Bo\n  conditions: [pregnancy:trimester=3]\n") ==
+        "1 name=Bo conditions=pregnancy:trimester=3\n");
 }

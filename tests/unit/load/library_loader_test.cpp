@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "load/library_loader.h"
@@ -297,9 +298,17 @@ TEST_CASE("holding phases back until cleared needs a clearance gate") {
 TEST_CASE("'when' takes exactly one key, and a red flag cannot be automatic") {
   const std::string head = "conditions:\n  - id: old-back\n    name: Old back\n    gate: ";
   CHECK(condition_errors(head + "notice\n    when: {always: true, floor: false}\n") ==
-        "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least, floor, "
-        "avoid_with");
+        "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least (and/or "
+        "age_below), floor, avoid_with, with_all, with_any, without, details");
   CHECK(condition_errors(head + "notice\n    when: {age_at_least: 60}\n") == "");
+  // An age band: both keys together, the upper bound above the lower.
+  CHECK(condition_errors(head + "notice\n    when: {age_at_least: 18, age_below: 20}\n") == "");
+  CHECK(condition_errors(head + "notice\n    when: {age_below: 18}\n") == "");
+  CHECK(condition_errors(head + "notice\n    when: {age_at_least: 20, age_below: 20}\n") ==
+        "cond.yaml:5:41: error: 'age_below' must be more than 'age_at_least' (20)");
+  CHECK(condition_errors(head + "notice\n    when: {age_below: 18, floor: false}\n") ==
+        "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least (and/or "
+        "age_below), floor, avoid_with, with_all, with_any, without, details");
   CHECK(condition_errors(
             head + "stop\n    notice: Get help\n    source: test\n    when: {always: true}\n") ==
         "cond.yaml:2:5: error: red flag 'old-back' cannot be automatic ('when')");
@@ -494,10 +503,62 @@ TEST_CASE("'avoid_with' names regions and conditions the library has, that a per
                                 "  - {id: sore-knee, name: Sore knee, gate: adapt}\n") ==
         "cond.yaml:7:35: error: unknown region 'calvs'; valid: lower-back");
   CHECK(condition_errors(head + "{regions: [lower-back], conditions: [sore-calf]}}\n") ==
-        "cond.yaml:7:61: error: 'sore-calf' applies by itself; 'avoid_with' names conditions a "
-        "person lists");
+        "cond.yaml:7:61: error: condition 'sore-calf' cannot depend on itself ('avoid_with' names "
+        "it)");
   CHECK(condition_errors(head + "{regions: [], conditions: [sore-calf]}}\n") ==
         "cond.yaml:7:24: error: 'avoid_with' needs at least one region and one condition");
+}
+
+TEST_CASE("'with_all', 'with_any' and 'without' read a list of conditions a person lists") {
+  const std::string listed =
+      "  - {id: pregnancy, name: Pregnancy, gate: adapt}\n"
+      "  - {id: high-bp, name: High blood pressure, gate: adapt}\n";
+  for (const auto& [key, kind, text] :
+       std::vector<std::tuple<std::string, When::Kind, std::string>>{
+           {"with_all", When::Kind::with_all, "with pregnancy and high-bp"},
+           {"with_any", When::Kind::with_any, "with pregnancy or high-bp"},
+           {"without", When::Kind::without, "unless pregnancy or high-bp are listed"}}) {
+    INFO(key);
+    DiagnosticSink sink;
+    const Library lib = load_library(
+        {{{"lib.yaml", base_library()},
+          {"cond.yaml", "conditions:\n" + listed + "  - id: both\n    name: Both\n" +
+                            "    gate: adapt\n    when: {" + key + ": [pregnancy, high-bp]}\n"}}},
+        sink);
+    REQUIRE(sink.items().empty());
+    const Condition* c = lib.find_condition("both");
+    REQUIRE(c != nullptr);
+    REQUIRE(c->when.has_value());
+    CHECK(c->when->kind == kind);
+    REQUIRE(c->when->conditions.size() == 2);
+    CHECK(c->when->conditions[0].id == "pregnancy");
+    CHECK(c->when->conditions[1].id == "high-bp");
+    CHECK(to_string(c->when->conditions[1].at) == "cond.yaml:7:" + std::to_string(26 + key.size()));
+    CHECK(to_string(*c->when) == text);
+  }
+  When one{When::Kind::without, 0, {}, {{"pregnancy", {}}}, 0, {}};
+  CHECK(to_string(one) == "unless pregnancy is listed");
+}
+
+TEST_CASE(
+    "the conditions 'with_all', 'with_any' and 'without' name are known, listed, not itself") {
+  const std::string head =
+      "conditions:\n  - {id: pregnancy, name: Pregnancy, gate: adapt}\n"
+      "  - id: both\n    name: Both\n    gate: adapt\n    when: ";
+  CHECK(condition_errors(head + "{with_all: [pregnancy]}\n") == "");
+  CHECK(condition_errors(head + "{with_all: [pregnacy]}\n") ==
+        "cond.yaml:6:23: error: unknown condition 'pregnacy' (did you mean 'pregnancy'?)");
+  CHECK(condition_errors(head + "{with_any: [pregnancy, both]}\n") ==
+        "cond.yaml:6:34: error: condition 'both' cannot depend on itself ('with_any' names it)");
+  CHECK(condition_errors(head +
+                         "{without: [pregnancy, later]}\n"
+                         "  - {id: later, name: Later, gate: adapt, when: {always: true}}\n") ==
+        "cond.yaml:6:33: error: 'later' applies by itself; 'without' names conditions a person "
+        "lists");
+  CHECK(condition_errors(head + "{with_all: []}\n") ==
+        "cond.yaml:6:22: error: 'with_all' needs at least one condition");
+  CHECK(condition_errors(head + "{without: pregnancy}\n") ==
+        "cond.yaml:6:21: error: 'without' must be a list, not a single value");
 }
 
 TEST_CASE("a notice_lifted needs work held back to lift") {
@@ -505,4 +566,37 @@ TEST_CASE("a notice_lifted needs work held back to lift") {
                          "    notice: Careful\n    notice_lifted: Better\n    source: test\n") ==
         "cond.yaml:2:5: error: condition 'sore' has a 'notice_lifted' but holds no work back "
         "(hold_back_phases)");
+}
+
+TEST_CASE("condition details and the 'details' test are checked against what the condition asks") {
+  const std::string hip =
+      "conditions:\n  - id: hip\n    name: Hip\n    gate: notice\n    notice: Check.\n"
+      "    source: test\n    details:\n      - id: approach\n        name: surgical approach\n"
+      "        choices: [posterior, anterior, unknown]\n        default: unknown\n"
+      "      - id: weeks\n        name: weeks since surgery\n        number: {min: 0, max: 520}\n";
+  const std::string early =
+      "  - id: early\n    name: Early\n    gate: notice\n"
+      "    notice: Careful.\n    source: test\n    when: {details: ";
+  CHECK(condition_errors(hip) == "");
+  CHECK(condition_errors(hip + early +
+                         "{condition: hip, approach: [posterior], weeks: {below: "
+                         "12}}}\n") == "");
+  CHECK(condition_errors(hip + early + "{condition: hip, aproach: [posterior]}}\n") ==
+        "cond.yaml:20:38: error: unknown hip detail 'aproach' (did you mean 'approach'?)");
+  CHECK(condition_errors(hip + early + "{condition: hip, approach: [back]}}\n") ==
+        "cond.yaml:20:38: error: unknown hip approach 'back'; valid: posterior, anterior, "
+        "unknown");
+  CHECK(condition_errors(hip + early + "{condition: hip, weeks: [posterior]}}\n") ==
+        "cond.yaml:20:38: error: 'weeks' is a number: test it with below or at_least");
+  CHECK(condition_errors(hip + early + "{approach: [posterior]}}\n") ==
+        "cond.yaml:20:21: error: 'details' needs 'condition': the condition whose details it "
+        "tests");
+  std::string lateral = hip;
+  lateral.replace(lateral.find("default: unknown"), 16, "default: lateral");
+  CHECK(condition_errors(lateral) ==
+        "cond.yaml:11:18: error: 'default' must be one of the choices: posterior, anterior, "
+        "unknown");
+  CHECK(condition_errors(hip + "        default: 4\n") ==
+        "cond.yaml:15:18: error: a number detail has no default: when it is not given it is "
+        "unknown");
 }

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "load/library_loader.h"
+#include "plan/constraints.h"
 #include "plan/planner.h"
 #include "plan/time_fit.h"
 #include "render/render_json.h"
@@ -262,18 +263,76 @@ TEST_CASE("knee replacement: nothing presses on or near the knee") {
   CHECK_FALSE(presses_on(plan, "shins"));
 }
 
-TEST_CASE("recent fracture and active cancer hold release work back until --cleared") {
-  for (const char* c : {"recent-fracture", "active-cancer"}) {
+TEST_CASE("recent fracture, active cancer and ME/CFS hold the whole plan until --cleared") {
+  for (const char* c : {"recent-fracture", "active-cancer", "chronic-fatigue"}) {
+    CAPTURE(c);
     Args a = with_conditions({c});
     const Plan held = plan_for(a);
-    CHECK(held.phases.front().id == Phase::mobility);
-    const Omission* o = find_omission(held, "foam-roll-thoracic");
-    REQUIRE(o != nullptr);
-    CHECK(std::any_of(held.notices.begin(), held.notices.end(),
-                      [](const Notice& n) { return n.level == NoticeLevel::clearance; }));
+    CHECK(held.phases.empty());
+    CHECK(held.held_by == std::vector<std::string>{c});
+    // Every slot of the routine is listed as waiting (JSON keeps them; handouts don't list them).
+    std::size_t slots = 0;
+    for (const auto& phase : builtin().find_routine("daily")->phases) slots += phase.slots.size();
+    CHECK(held.omitted.size() == slots);
+    // Only the clearance notice: the general rules and the default kit wait with the steps.
+    REQUIRE(held.notices.size() == 1);
+    CHECK(held.notices[0].level == NoticeLevel::clearance);
+    CHECK_FALSE(held.stop_if.empty());
     a.cleared = true;
-    CHECK(plan_for(a).phases.front().id == Phase::release);
+    const Plan cleared = plan_for(a);
+    CHECK_FALSE(cleared.held());
+    CHECK(cleared.phases.front().id == Phase::release);
+    CHECK(std::none_of(cleared.notices.begin(), cleared.notices.end(),
+                       [](const Notice& n) { return n.level == NoticeLevel::clearance; }));
   }
+}
+
+TEST_CASE("under 18 the plan waits for a clinician; 18 and over it does not") {
+  Args a;
+  a.age = 17;
+  const Plan young = plan_for(a);
+  CHECK(young.held_by == std::vector<std::string>{"under-18"});
+  CHECK(young.phases.empty());
+  a.cleared = true;
+  CHECK_FALSE(plan_for(a).held());
+  a.cleared = false;
+  a.age = 18;
+  CHECK_FALSE(plan_for(a).held());
+}
+
+TEST_CASE("back pain starting before 20 or after 50 brings a notice to have it checked") {
+  auto notices_of = [](int age) {
+    Args a;
+    a.age = age;
+    std::vector<std::string> out;
+    for (const auto& n : plan_for(a).notices) {
+      if (n.level == NoticeLevel::notice) out.push_back(n.text.substr(0, n.text.find(':')));
+    }
+    return out;
+  };
+  CHECK(notices_of(19) == std::vector<std::string>{"Back pain starting before 20"});
+  CHECK(notices_of(20).empty());
+  CHECK(notices_of(49).empty());
+  CHECK(notices_of(50) == std::vector<std::string>{"Back pain starting after 50"});
+  CHECK(notices_of(54) == std::vector<std::string>{"Back pain starting after 50"});
+  // From 55 the age notice says it (once).
+  CHECK(notices_of(55) == std::vector<std::string>{"Age 55 or over"});
+}
+
+TEST_CASE("pregnancy with high blood pressure holds the whole plan; either alone does not") {
+  CHECK(plan_for(with_conditions({"pregnancy", "high-blood-pressure"})).held_by ==
+        std::vector<std::string>{"pregnancy-high-blood-pressure"});
+  CHECK_FALSE(plan_for(with_conditions({"pregnancy"})).held());
+  CHECK_FALSE(plan_for(with_conditions({"high-blood-pressure"})).held());
+  Args a = with_conditions({"pregnancy", "high-blood-pressure"});
+  a.cleared = true;
+  CHECK_FALSE(plan_for(a).held());
+}
+
+TEST_CASE("a hold on some phases leaves the plan off hold") {
+  const Plan plan = plan_for(with_conditions({"skin-wound"}));
+  CHECK_FALSE(plan.held());
+  CHECK(plan.phases.front().id == Phase::mobility);
 }
 
 TEST_CASE("an open wound holds release work back until --avoid names the area") {
@@ -868,4 +927,116 @@ TEST_CASE("no held rep in the core phase lasts past 10 s, in any exercise of the
       CHECK_MESSAGE(*x.dose.hold_seconds <= 10, x.id);
   }
   CHECK(builtin().find_exercise("wall-side-plank")->dose.reps == std::vector<int>{5, 3, 1});
+}
+
+TEST_CASE("'with_all', 'with_any' and 'without' look at the conditions the person lists") {
+  auto condition = [](When::Kind kind) {
+    Condition c;
+    c.id = "both";
+    c.when = When{kind, 0, {}, {{"pregnancy", {}}, {"high-blood-pressure", {}}}, 0, {}};
+    return c;
+  };
+  auto listing = [](std::vector<std::string> conditions) {
+    Profile p;
+    p.conditions = std::move(conditions);
+    return p;
+  };
+  const Profile none = listing({});
+  const Profile one = listing({"pregnancy"});
+  const Profile both = listing({"high-blood-pressure", "pregnancy"});
+  const Profile other = listing({"osteoporosis"});
+
+  const Condition all = condition(When::Kind::with_all);
+  CHECK_FALSE(applies(all, none));
+  CHECK_FALSE(applies(all, one));
+  CHECK(applies(all, both));
+  CHECK_FALSE(applies(all, other));
+
+  const Condition any = condition(When::Kind::with_any);
+  CHECK_FALSE(applies(any, none));
+  CHECK(applies(any, one));
+  CHECK(applies(any, both));
+  CHECK_FALSE(applies(any, other));
+
+  const Condition without = condition(When::Kind::without);
+  CHECK(applies(without, none));
+  CHECK_FALSE(applies(without, one));
+  CHECK_FALSE(applies(without, both));
+  CHECK(applies(without, other));
+
+  // An automatic condition in force does not count as listed: only profile.conditions does.
+  Condition later = condition(When::Kind::with_any);
+  later.when->conditions = {{"spine-safety", {}}};
+  CHECK_FALSE(applies(later, none));
+}
+
+namespace {
+
+// The plan for conditions given as a person types them, details and all.
+Plan plan_typed(const std::vector<std::string>& conditions) {
+  ProfileFlags f;
+  f.conditions = conditions;
+  return std::get<Plan>(
+      make_plan(builtin(), resolve_profile(builtin(), {}, read_profile_flags(f, builtin()))));
+}
+
+bool has_tag(const Plan& plan, const std::string& tag) {
+  for (const auto& phase : plan.phases) {
+    for (const auto& s : phase.steps) {
+      const auto& tags = builtin().find_exercise(s.id)->tags;
+      if (std::find(tags.begin(), tags.end(), tag) != tags.end()) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("hip replacement: early posterior (or unknown) precautions, early anterior ones") {
+  // Unknown approach and weeks: both sets.
+  const Plan unknown = plan_typed({"hip-replacement"});
+  CHECK_FALSE(has_tag(unknown, "kneeling"));
+  CHECK_FALSE(has_tag(unknown, "side-lying"));
+  CHECK_FALSE(has_tag(unknown, "hip-extension"));
+  const Plan posterior = plan_typed({"hip-replacement:approach=posterior:weeks=6"});
+  CHECK_FALSE(has_tag(posterior, "kneeling"));
+  CHECK_FALSE(has_tag(posterior, "side-lying"));
+  CHECK(has_tag(posterior, "hip-extension"));
+  CHECK(find_step(posterior, "wall-side-plank") != nullptr);
+  const Plan anterior = plan_typed({"hip-replacement:approach=anterior:weeks=6"});
+  CHECK(has_tag(anterior, "kneeling"));
+  CHECK_FALSE(has_tag(anterior, "hip-extension"));
+  // After 12 weeks the lasting rules stay (no crossed legs or deep bends), the early ones go.
+  const Plan later = plan_typed({"hip-replacement:approach=posterior:weeks=12"});
+  CHECK(has_tag(later, "kneeling"));
+  CHECK_FALSE(has_tag(later, "crossed-legs"));
+  CHECK_FALSE(has_tag(later, "deep-hip-flexion"));
+}
+
+TEST_CASE("knee replacement: no kneeling in the first 12 weeks or when the weeks are not given") {
+  CHECK_FALSE(has_tag(plan_typed({"knee-replacement"}), "kneeling"));
+  CHECK_FALSE(has_tag(plan_typed({"knee-replacement:weeks=11"}), "kneeling"));
+  CHECK(has_tag(plan_typed({"knee-replacement:weeks=12"}), "kneeling"));
+}
+
+TEST_CASE(
+    "pregnancy: never the calves or lying face down; from the second trimester no back-lying"
+    " and no full side plank") {
+  for (const char* t : {"1", "2", "3", "unknown"}) {
+    CAPTURE(t);
+    const Plan plan = plan_typed({std::string("pregnancy:trimester=") + t});
+    CHECK_FALSE(presses_on(plan, "calves"));
+    CHECK_FALSE(has_tag(plan, "prone"));
+    const bool later = std::string(t) != "1";
+    CHECK(has_tag(plan, "supine") == !later);
+    CHECK(has_tag(plan, "full-lever") == !later);
+  }
+  CHECK_FALSE(has_tag(plan_typed({"pregnancy"}), "supine"));
+}
+
+TEST_CASE("osteoporosis: a known spinal fracture holds the plan; not answering means none known") {
+  CHECK(plan_typed({"osteoporosis:spinal-fracture=yes"}).held_by ==
+        std::vector<std::string>{"osteoporosis-spinal-fracture"});
+  CHECK_FALSE(plan_typed({"osteoporosis"}).held());
+  CHECK_FALSE(plan_typed({"osteoporosis:spinal-fracture=no"}).held());
 }

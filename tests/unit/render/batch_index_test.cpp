@@ -30,13 +30,15 @@ IndexEntry referred_entry() {
 }  // namespace
 
 TEST_CASE("the totals in words") {
-  CHECK(summary_text({1, 0, 1}) == "1 handout, 0 referred to a clinician, 1 row skipped");
-  CHECK(summary_text({3, 2, 4}) == "3 handouts, 2 referred to a clinician, 4 rows skipped");
+  CHECK(summary_text({1, 0, 0, 1}) ==
+        "1 handout, 0 on hold until cleared, 0 referred to a clinician, 1 row skipped");
+  CHECK(summary_text({3, 1, 2, 4}) ==
+        "3 handouts, 1 on hold until cleared, 2 referred to a clinician, 4 rows skipped");
   CHECK(handouts_in_words(1) == "1 handout");
 }
 
 TEST_CASE("a JSON index from head, two entries and foot") {
-  const IndexTotals totals{1, 1, 0};
+  const IndexTotals totals{1, 1, 1, 0};
   const std::string text = index_head(Format::json, {"roster.csv", "2024-05-06"}, totals) +
                            index_entry(Format::json, handout_entry(), true) +
                            index_entry(Format::json, referred_entry(), false) +
@@ -46,6 +48,7 @@ TEST_CASE("a JSON index from head, two entries and foot") {
   CHECK(doc["roster"] == "roster.csv");
   CHECK(doc["date"] == "2024-05-06");
   CHECK(doc["handouts"] == 1);
+  CHECK(doc["held"] == 1);
   CHECK(doc["referred"] == 1);
   CHECK(doc["skipped"] == 0);
   REQUIRE(doc["clients"].size() == 2);
@@ -72,6 +75,19 @@ TEST_CASE("a JSON index without a date has a null date") {
   CHECK(doc["roster"] == "<stdin>");
 }
 
+TEST_CASE("a held client: the sheet is linked and the row says what it waits for") {
+  IndexEntry e = handout_entry();
+  e.status = IndexStatus::held;
+  e.notices = {{NoticeLevel::clearance, "Active cancer: talk to your cancer team."}};
+  CHECK(index_entry(Format::html, e, true) ==
+        "<tr class=\"held\"><td>2</td><td>Sam</td><td><a href=\"sam.json\">sam.json</a></td>"
+        "<td><strong>On hold: needs a clinician's clearance first.</strong><ul><li>CLEARANCE: "
+        "Active cancer: talk to your cancer team.</li></ul></td></tr>\n");
+  const auto doc = nlohmann::json::parse("[" + index_entry(Format::json, e, true) + "]");
+  CHECK(doc[0]["status"] == "held");
+  CHECK(doc[0]["file"] == "sam.json");
+}
+
 TEST_CASE("the HTML index escapes a hostile name") {
   IndexEntry e = referred_entry();
   e.name = "<script>alert('x')</script>";
@@ -80,8 +96,8 @@ TEST_CASE("the HTML index escapes a hostile name") {
         "<tr class=\"refer\"><td>3</td><td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td>"
         "<td>—</td><td><strong>No handout: refer to a clinician.</strong><ul><li>STOP: Fever</li>"
         "</ul></td></tr>\n");
-  const std::string head = index_head(Format::html, {"a <b>.csv", std::nullopt}, {1, 0, 0});
-  CHECK(head.find("<p>a &lt;b&gt;.csv</p>\n<p>1 handout, 0 referred to a clinician, 0 rows "
-                  "skipped.</p>") != std::string::npos);
+  const std::string head = index_head(Format::html, {"a <b>.csv", std::nullopt}, {1, 0, 0, 0});
+  CHECK(head.find("<p>a &lt;b&gt;.csv</p>\n<p>1 handout, 0 on hold until cleared, 0 referred to "
+                  "a clinician, 0 rows skipped.</p>") != std::string::npos);
   CHECK(index_foot(Format::html, true) == "</tbody>\n</table>\n</body>\n</html>\n");
 }

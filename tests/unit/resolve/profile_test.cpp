@@ -415,3 +415,60 @@ TEST_CASE("a profile file reports a list's bad items in order, whatever is wrong
   CHECK(sink.items().size() == 1);
   CHECK_FALSE(in.equipment.has_value());  // a list with a bad item is not used
 }
+
+TEST_CASE("condition details ride on the condition: ID:NAME=VALUE:NAME=VALUE") {
+  const ProfileInput in = flags_input([](ProfileFlags& f) {
+    f.conditions = {"hip-replacement:approach=posterior:weeks=06,pregnancy:trimester=2"};
+  });
+  CHECK(in.conditions == Ids{"hip-replacement", "pregnancy"});
+  const ConditionDetails want = {
+      {"hip-replacement", {{"approach", "posterior", false}, {"weeks", "6", true}}},
+      {"pregnancy", {{"trimester", "2", false}}}};
+  CHECK(in.details == want);
+}
+
+TEST_CASE("resolved details: given, else the choice's default; a number not given is unknown") {
+  const ProfileInput in = flags_input([](ProfileFlags& f) {
+    f.conditions = {"knee-replacement", "hip-replacement:weeks=30", "osteoporosis"};
+  });
+  const Profile p = resolve_profile(lib(), ProfileInput{}, in);
+  const ConditionDetails want = {
+      {"osteoporosis", {{"spinal-fracture", "no", false}}},
+      {"hip-replacement", {{"approach", "unknown", false}, {"weeks", "30", true}}},
+      {"knee-replacement", {{"weeks", "", true}}}};
+  CHECK(p.details == want);
+  CHECK(condition_item("hip-replacement", p.details) ==
+        "hip-replacement:approach=unknown:weeks=30");
+  CHECK(condition_item("knee-replacement", p.details) == "knee-replacement");
+}
+
+TEST_CASE("bad condition details name the condition, the detail and the valid values") {
+  auto error_for = [](const std::string& item) {
+    return flag_error([&](ProfileFlags& f) { f.conditions = {item}; });
+  };
+  CHECK(error_for("hip-replacement:aproach=posterior") ==
+        "--condition: unknown hip-replacement detail 'aproach' (did you mean 'approach'?)");
+  CHECK(error_for("hip-replacement:approach=back") ==
+        "--condition: unknown hip-replacement approach 'back'; valid: posterior, anterior, other, "
+        "unknown");
+  CHECK(error_for("hip-replacement:weeks=six") ==
+        "--condition: 'weeks' of 'hip-replacement' must be a whole number from 0 to 2600, not "
+        "'six'");
+  CHECK(error_for("hip-replacement:posterior") ==
+        "--condition: 'posterior': write each detail as NAME=VALUE, such as "
+        "hip-replacement:approach=VALUE (details of 'hip-replacement': approach, weeks)");
+  CHECK(error_for("hip-replacement:weeks=3:weeks=4") ==
+        "--condition: 'weeks' of 'hip-replacement' is given twice");
+  CHECK(error_for("fibromyalgia:weeks=3") ==
+        "--condition: 'fibromyalgia' takes no details, not ':weeks=3'");
+  CHECK(error_for("hip-replacment:weeks=3") ==
+        "--condition: unknown condition 'hip-replacment' (did you mean 'hip-replacement'?)");
+}
+
+TEST_CASE("details in a profile file are reported at the item") {
+  CHECK(profile_errors("conditions:\n  - osteoporosis:spinal-fracture=maybe\n") ==
+        "p.yaml:2:5: error: 'conditions': unknown osteoporosis spinal-fracture 'maybe'; valid: "
+        "no, yes");
+  const ProfileInput in = profile("conditions: [knee-replacement:weeks=8]\n");
+  CHECK(in.details.at("knee-replacement") == std::vector<DetailValue>{{"weeks", "8", true}});
+}

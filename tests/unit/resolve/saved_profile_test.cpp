@@ -53,7 +53,8 @@ TEST_CASE("what is written reads back the same") {
   p.age = 58;
   p.floor = false;
   p.equipment = std::vector<std::string>{"tennis-ball", "massage-stick"};
-  p.conditions = std::vector<std::string>{"knee-replacement"};
+  p.conditions = std::vector<std::string>{"knee-replacement", "pregnancy"};
+  p.details = {{"knee-replacement", {{"weeks", "8", true}}}};
   p.avoid = std::vector<std::string>{};
   p.cleared = false;
   DiagnosticSink sink;
@@ -65,6 +66,7 @@ TEST_CASE("what is written reads back the same") {
   CHECK(back.floor == p.floor);
   CHECK(back.equipment == p.equipment);
   CHECK(back.conditions == p.conditions);
+  CHECK(back.details == p.details);
   CHECK(back.avoid == p.avoid);
   CHECK(back.minutes == std::nullopt);
   CHECK(back.cleared == p.cleared);
