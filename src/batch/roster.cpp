@@ -76,6 +76,9 @@ void set_cell(RawProfile& raw, Field field, std::string value) {
     case Field::routine:
       raw.routine = std::move(value);
       break;
+    case Field::level:
+      raw.level = std::move(value);
+      break;
   }
 }
 

@@ -60,6 +60,10 @@ void add_profile_flags(CLI::App* cmd, ProfileFlags& p) {
   cmd->add_flag("--cleared", p.cleared, "A clinician cleared you for work a condition holds back");
   cmd->add_option("--minutes", p.minutes, "Minutes you have (default 20)")->type_name("N");
   cmd->add_option("--routine", p.routine, "Routine to follow (default: daily)")->type_name("ID");
+  cmd->add_option("--level", p.level,
+                  "Step on each exercise's ladder: beginner, standard or advanced (default: "
+                  "beginner at 55 and over, else standard)")
+      ->type_name("LEVEL");
   cmd->add_option("--name", p.name, "Name to print on the plan")->type_name("TEXT");
 }
 
@@ -155,7 +159,7 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
   some-export | backplan batch - --roster-format csv --out handouts/ --force
 
 CSV columns: name (required), age, floor, equipment, conditions, avoid, minutes, cleared,
-routine; lists separated by ';'. A bad row is reported on stderr and skipped; a client with a
+routine, level; lists separated by ';' (details: hip-replacement:approach=posterior:weeks=6). A bad row is reported on stderr and skipped; a client with a
 red flag gets no handout and is listed for referral. Exit codes: 0 done, 2 bad flag, 3 bad
 roster, 5 cannot write (or DIR not empty without --force), 6 some rows were skipped.
 )");

@@ -302,6 +302,28 @@ std::string show_exercise(const Library& lib, const Exercise& x, int width) {
       w.text(exercise_name(lib, a.id), fmt::format("  {}. ", ++n), "     ");
     }
   }
+  if (!x.levels.empty()) {
+    w.heading("Levels (--level; without it, beginner at 55 and over, else standard)");
+    for (const auto& [level, name] : kLevelNames.entries()) {
+      const auto it = x.levels.find(level);
+      w.text(fmt::format("{}: {}", name,
+                         it == x.levels.end() ? name_and_id(x.name, x.id)
+                                              : exercise_name(lib, it->second.id)),
+             "  - ", "    ");
+    }
+  }
+  std::vector<std::string> ladder_of;
+  for (const auto& other : lib.exercises) {
+    for (const auto& [level, ref] : other.levels) {
+      if (ref.id == x.id)
+        ladder_of.push_back(
+            fmt::format("{} at {} level", name_and_id(other.name, other.id), to_string(level)));
+    }
+  }
+  if (!ladder_of.empty()) {
+    w.heading("A step on the ladder of");
+    for (const auto& s : ladder_of) w.item(s);
+  }
   std::vector<std::string> stands_in;
   for (const auto& other : lib.exercises) {
     if (has_ref(other.alternatives, x.id)) stands_in.push_back(name_and_id(other.name, other.id));

@@ -148,6 +148,7 @@ std::vector<std::string> complete_words(
       return matching_list_item(with_none(condition_choices(lib())), word);
     if (option == "--avoid") return matching_list_item(with_none(region_choices(lib())), word);
     if (option == "--routine") return matching(routine_choices(lib()), word);
+    if (option == "--level") return matching(kLevelNames.names(), word);
     if (option == "--format") {
       return matching(cmd->name == "list" ? kListFormatNames.names() : kFormatNames.names(), word);
     }

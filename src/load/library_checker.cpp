@@ -55,6 +55,19 @@ class Checker {
     }
     for (const auto& x : lib_.exercises) {
       for (const auto& r : x.equipment) known(r, equipment, "equipment");
+      for (const auto& [level, r] : x.levels) {
+        if (!known(r, exercises, "exercise")) continue;
+        const Exercise& step = *lib_.find_exercise(r.id);
+        if (step.id == x.id) {
+          sink_.error(r.at, fmt::format("'{}' is the exercise itself; leave the level out", r.id));
+        } else if (step.phase != x.phase) {
+          sink_.error(r.at, fmt::format("level '{}' is a {} exercise, not {} like '{}'", r.id,
+                                        to_string(step.phase), to_string(x.phase), x.id));
+        } else if (!step.levels.empty()) {
+          sink_.error(r.at,
+                      fmt::format("'{}' has levels of its own; a ladder is one step deep", r.id));
+        }
+      }
       for (const auto& r : x.pressure_on) known(r, regions, "region");
       for (const auto& r : x.targets) known(r, regions, "region");
       for (const auto& a : x.alternatives) {

@@ -123,6 +123,10 @@ class Emitter {
     line(fmt::format("  x.dose.rest_seconds = {};", d.rest_seconds));
     line("  x.cues = " + texts(x.cues) + ";");
     line("  x.alternatives = " + refs(x.alternatives) + ";");
+    for (const auto& [level, ref] : x.levels) {
+      line(fmt::format("  x.levels[static_cast<Level>({})] = Ref{{{}, {}}};",
+                       static_cast<int>(level), literal(ref.id), location(ref.at)));
+    }
     line("  x.sources = " + refs(x.sources) + ";");
     line("  x.at = " + location(x.at) + ";");
     line("  l.exercises.push_back(std::move(x));");

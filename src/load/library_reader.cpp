@@ -230,7 +230,7 @@ class FileReader {
     if (!r_.is_mapping(node, "an exercise")) return;
     Fields f(r_, node, "an exercise",
              {"id", "name", "phase", "position", "equipment", "pressure_on", "targets", "tags",
-              "dose", "cues", "alternatives", "source"});
+              "dose", "cues", "alternatives", "levels", "source"});
     Exercise out;
     out.at = r_.at(node);
     if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
@@ -251,6 +251,13 @@ class FileReader {
       if (out.cues.empty() && n->kind == YamlNode::Kind::sequence) r_.error(*n, "'cues' is empty");
     }
     out.alternatives = refs(f.get("alternatives"), "alternatives");
+    if (auto* n = f.get("levels"); n && r_.is_mapping(*n, "'levels'")) {
+      for (const auto& [key, value] : n->entries) {
+        const auto level = r_.choice(*key, "levels", kLevelNames);
+        const auto id = r_.id(*value, "levels");
+        if (level && id) out.levels[*level] = {*id, r_.at(*value)};
+      }
+    }
     out.sources = source_refs(f, true);
     if (!out.id.empty()) layer_.exercises.push_back(std::move(out));
   }

@@ -17,6 +17,8 @@ enum class Phase { release, mobility, core, stretch };
 enum class Position { floor, bed, seated, standing };
 enum class Firmness { soft, medium, firm };
 enum class Gate { adapt, notice, clearance, stop };
+// A step on an exercise's ladder (McGill: side plank knees bent -> full -> rolling).
+enum class Level { beginner, standard, advanced };
 
 // The phases in the one order every plan keeps.
 inline constexpr Phase kPhaseOrder[] = {Phase::release, Phase::mobility, Phase::core,
@@ -38,6 +40,12 @@ inline constexpr auto kGateNames = make_names<Gate>({{Gate::adapt, "adapt"},
                                                      {Gate::clearance, "clearance"},
                                                      {Gate::stop, "stop"}});
 
+inline constexpr auto kLevelNames = make_names<Level>(
+    {{Level::beginner, "beginner"}, {Level::standard, "standard"}, {Level::advanced, "advanced"}});
+
+inline std::string_view to_string(Level level) {
+  return kLevelNames.name(level);
+}
 inline std::string_view to_string(Phase phase) {
   return kPhaseNames.name(phase);
 }
@@ -114,7 +122,9 @@ struct Exercise {
   Dose dose;
   std::vector<std::string> cues;
   std::vector<Ref> alternatives;  // ranked
-  std::vector<Ref> sources;       // ids of Library::sources
+  // The exercise to do instead at a level (its ladder); a level not listed is this exercise.
+  std::map<Level, Ref> levels;
+  std::vector<Ref> sources;  // ids of Library::sources
   Location at;
 };
 

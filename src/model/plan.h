@@ -33,6 +33,7 @@ struct Step {
   std::vector<std::string> changes;     // how and why its dose changed
   int priority = 1;                     // from the routine slot: 1 = kept longest
   std::string slot;                     // the routine's exercise id for this slot
+  std::optional<std::string> level;     // the ladder step, when the slot's exercise has levels
 };
 
 struct PlanPhase {

@@ -48,6 +48,7 @@ struct ProfileInput {
   std::optional<int> minutes;
   std::optional<bool> cleared;
   std::optional<std::string> routine;
+  std::optional<std::string> level;  // beginner, standard or advanced
 };
 
 // The resolved profile the planner works from. Lists are in library order, without repeats,
@@ -66,6 +67,8 @@ struct Profile {
   int minutes = 20;
   bool cleared = false;
   std::string routine;
+  std::string level = "standard";  // the step on each exercise's ladder
+  bool level_assumed = true;       // not given: beginner at 55 and over, else standard
 };
 
 inline constexpr int kMinAge = 1;
@@ -73,5 +76,7 @@ inline constexpr int kMaxAge = 120;
 inline constexpr int kMinMinutes = 5;
 inline constexpr int kMaxMinutes = 180;
 inline constexpr std::size_t kMaxNameLength = 100;
+// From this age a profile without --level starts at the beginner step of each ladder.
+inline constexpr int kBeginnerAge = 55;
 
 }  // namespace backplan

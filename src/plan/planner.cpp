@@ -239,9 +239,13 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   std::vector<Omission> ruled_out;
   for (const auto& phase : routine.phases) {
     for (const auto& slot : phase.slots) {
-      const Exercise& wanted = *lib.find_exercise(slot.exercise.id);
+      const Exercise& own = *lib.find_exercise(slot.exercise.id);
+      // The slot's exercise at the person's level: its ladder step, tried first.
+      const Level level = kLevelNames.parse(profile.level).value_or(Level::standard);
+      const auto step = own.levels.find(level);
+      const Exercise& wanted = step == own.levels.end() ? own : *lib.find_exercise(step->second.id);
       if (auto held = k.held_back.find(phase.id); held != k.held_back.end()) {
-        ruled_out.push_back({wanted.id, wanted.name, phase.id, held->second});
+        ruled_out.push_back({own.id, own.name, phase.id, held->second});
         continue;
       }
       std::vector<std::string> why;
@@ -249,7 +253,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       std::vector<std::string> tried;
       const Exercise* x = planner.choose(wanted, why, tools, tried);
       if (!x) {
-        Omission o{wanted.id, wanted.name, phase.id, why};
+        Omission o{own.id, own.name, phase.id, why};
         if (!wanted.alternatives.empty()) {
           for (const auto& t : tried) o.why.push_back(t);
           if (tried.empty()) o.why.push_back("none of its alternatives suits you either");
@@ -269,7 +273,8 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       s.cues = x->cues;
       s.own_cues = x->cues.size();
       s.priority = slot.priority;
-      s.slot = wanted.id;
+      s.slot = own.id;
+      if (!own.levels.empty()) s.level = profile.level;
       if (x != &wanted) {
         s.replaces = wanted.id;
         s.why = why;

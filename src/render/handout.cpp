@@ -51,6 +51,7 @@ std::string profile_summary(const Plan& plan) {
     parts.push_back(fmt::format("keep off: {}", fmt::join(areas, ", ")));
   }
   if (p.cleared) parts.push_back("cleared by a clinician");
+  parts.push_back(p.level + " level");
   return fmt::format("{}", fmt::join(parts, " · "));
 }
 

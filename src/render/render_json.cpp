@@ -29,6 +29,7 @@ std::string render_json(const Plan& plan) {
       {"avoid", p.avoid},
       {"minutes", p.minutes},
       {"cleared", p.cleared},
+      {"level", p.level},
   };
   json phases = json::array();
   for (const auto& phase : plan.phases) {
@@ -51,6 +52,7 @@ std::string render_json(const Plan& plan) {
             {"per_side", s.dose.per_side}}},
           {"cues", s.cues},
           {"replaces", s.replaces ? json(*s.replaces) : json(nullptr)},
+          {"level", s.level ? json(*s.level) : json(nullptr)},
           {"why", why},
       });
     }

@@ -154,6 +154,17 @@ class Checker {
     }
   }
 
+  void level(const std::optional<std::string>& raw, std::optional<std::string>& into) {
+    if (!raw) return;
+    const auto names = kLevelNames.names();
+    const std::vector<std::string> choices(names.begin(), names.end());
+    if (!contains(choices, *raw)) {
+      problem(Field::level, unknown_message("level", *raw, choices));
+      return;
+    }
+    into = raw;
+  }
+
   std::vector<FieldProblem> take() { return std::move(problems_); }
 
  private:
@@ -238,6 +249,7 @@ Validated validate(const RawProfile& raw, const Library& lib, TextOrigin origin)
   check.number(Field::minutes, raw.minutes, in.minutes);
   check.yes_no(Field::cleared, raw.cleared, in.cleared);
   check.routine(raw.routine, in.routine);
+  check.level(raw.level, in.level);
   out.problems = check.take();
   return out;
 }

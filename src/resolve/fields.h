@@ -15,7 +15,18 @@
 
 namespace backplan {
 
-enum class Field { name, age, floor, equipment, conditions, avoid, minutes, cleared, routine };
+enum class Field {
+  name,
+  age,
+  floor,
+  equipment,
+  conditions,
+  avoid,
+  minutes,
+  cleared,
+  routine,
+  level
+};
 
 // The profile-file keys, which are also the roster columns, in this order.
 inline constexpr auto kFieldNames = make_names<Field>({{Field::name, "name"},
@@ -26,7 +37,8 @@ inline constexpr auto kFieldNames = make_names<Field>({{Field::name, "name"},
                                                        {Field::avoid, "avoid"},
                                                        {Field::minutes, "minutes"},
                                                        {Field::cleared, "cleared"},
-                                                       {Field::routine, "routine"}});
+                                                       {Field::routine, "routine"},
+                                                       {Field::level, "level"}});
 
 // Values as given, before any check: text as typed, lists as items. Unset: not given.
 struct RawProfile {
@@ -39,6 +51,7 @@ struct RawProfile {
   std::optional<std::string> minutes;
   std::optional<std::string> cleared;
   std::optional<std::string> routine;
+  std::optional<std::string> level;
 };
 
 struct FieldProblem {

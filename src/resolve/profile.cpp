@@ -30,9 +30,9 @@ std::vector<std::string> canonical(const std::vector<std::string>& ids,
 // ---- Profile files -----------------------------------------------------------------------
 
 // The order a profile file reports its fields' problems in.
-constexpr std::array<Field, 9> kFileOrder = {Field::name,      Field::age,        Field::floor,
-                                             Field::minutes,   Field::cleared,    Field::routine,
-                                             Field::equipment, Field::conditions, Field::avoid};
+constexpr std::array<Field, 10> kFileOrder = {
+    Field::name,    Field::age,   Field::floor,     Field::minutes,    Field::cleared,
+    Field::routine, Field::level, Field::equipment, Field::conditions, Field::avoid};
 
 constexpr std::size_t kWholeList = std::numeric_limits<std::size_t>::max();
 
@@ -117,8 +117,9 @@ class ProfileFileReader {
         std::tie(node, position) = items_[static_cast<std::size_t>(p.field)][*p.item];
       }
       // An unknown routine: the message names the field already.
-      std::string message =
-          p.field == Field::routine ? p.message : field_message(p.field, p.message);
+      std::string message = p.field == Field::routine || p.field == Field::level
+                                ? p.message
+                                : field_message(p.field, p.message);
       pending_.push_back({rank(p.field),
                           position,
                           {Location{path_, node->line, node->column}, std::move(message)}});
@@ -176,8 +177,8 @@ class ProfileFileReader {
   std::size_t taken_ = 0;
   std::size_t current_item_ = 0;
   // Per list field, the node of each raw item and its position in the file's list.
-  std::array<std::vector<std::pair<const YamlNode*, std::size_t>>, 9> items_;
-  std::array<bool, 9> broken_{};
+  std::array<std::vector<std::pair<const YamlNode*, std::size_t>>, 10> items_;
+  std::array<bool, 10> broken_{};
   std::vector<Pending> pending_;
 };
 
@@ -193,7 +194,7 @@ ProfileInput read_profile(const YamlNode& root, const std::string& path, const L
   if (!r.is_mapping(root, "a profile")) return {};
   Fields fields(r, root, "a profile",
                 {"name", "age", "floor", "equipment", "conditions", "avoid", "minutes", "cleared",
-                 "routine"});
+                 "routine", "level"});
   ProfileFileReader file(path, fields);
   RawProfile raw;
   file.text(Field::name, raw.name);
@@ -205,6 +206,7 @@ ProfileInput read_profile(const YamlNode& root, const std::string& path, const L
   file.number(Field::minutes, raw.minutes);
   file.boolean(Field::cleared, raw.cleared);
   file.text(Field::routine, raw.routine);
+  file.text(Field::level, raw.level);
   Validated checked = validate(raw, lib, TextOrigin::file);
   file.report(checked.problems, sink);
   if (file.broken(Field::equipment)) checked.input.equipment.reset();
@@ -232,6 +234,7 @@ ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib) {
   raw.age = flags.age;
   raw.minutes = flags.minutes;
   raw.routine = flags.routine;
+  raw.level = flags.level;
   if (flags.no_floor) raw.floor = "no";
   if (flags.cleared) raw.cleared = "yes";
   auto list = [](const std::vector<std::string>& values) {
@@ -241,11 +244,12 @@ ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib) {
   raw.conditions = list(flags.conditions);
   raw.avoid = list(flags.avoid);
   const Validated checked = validate(raw, lib, TextOrigin::typed);
-  static constexpr std::array<std::pair<Field, const char*>, 7> kFlags = {{
+  static constexpr std::array<std::pair<Field, const char*>, 8> kFlags = {{
       {Field::name, "--name"},
       {Field::age, "--age"},
       {Field::minutes, "--minutes"},
       {Field::routine, "--routine"},
+      {Field::level, "--level"},
       {Field::equipment, "--equipment"},
       {Field::conditions, "--condition"},
       {Field::avoid, "--avoid"},
@@ -267,6 +271,14 @@ Profile resolve_profile(const Library& lib, const ProfileInput& file, const Prof
   p.minutes = pick(flags.minutes, file.minutes).value_or(lib.settings.default_minutes);
   p.cleared = pick(flags.cleared, file.cleared).value_or(false);
   p.routine = pick(flags.routine, file.routine).value_or(lib.settings.default_routine.id);
+  // Level: as given, else the beginner step from 55 (the age the library's gentler start is
+  // written for), else standard.
+  if (const auto level = pick(flags.level, file.level)) {
+    p.level = *level;
+    p.level_assumed = false;
+  } else {
+    p.level = p.age && *p.age >= kBeginnerAge ? "beginner" : "standard";
+  }
   const auto equipment = pick(flags.equipment, file.equipment);
   if (equipment) {
     p.equipment = canonical(*equipment, equipment_choices(lib));

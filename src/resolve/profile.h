@@ -34,10 +34,11 @@ struct ProfileFlags {
   std::optional<std::string> minutes;
   bool cleared = false;
   std::optional<std::string> routine;
+  std::optional<std::string> level;
 };
 
 // Checks flag values; throws Error (usage) naming the flag of the first problem, in the order
-// --name, --age, --minutes, --routine, --equipment, --condition, --avoid.
+// --name, --age, --minutes, --routine, --level, --equipment, --condition, --avoid.
 ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib);
 
 // Flags over file over the library's settings.

@@ -61,6 +61,7 @@ std::string profile_yaml(const ProfileInput& p) {
     if (p.minutes) out << YAML::Key << "minutes" << YAML::Value << *p.minutes;
     if (p.cleared) out << YAML::Key << "cleared" << YAML::Value << *p.cleared;
     if (p.routine) out << YAML::Key << "routine" << YAML::Value << *p.routine;
+    if (p.level) out << YAML::Key << "level" << YAML::Value << *p.level;
     out << YAML::EndMap;
   }
   if (!out.good()) {
@@ -82,12 +83,13 @@ ProfileInput merge_profile(const ProfileInput& base, const ProfileInput& over) {
   out.minutes = pick(over.minutes, base.minutes);
   out.cleared = pick(over.cleared, base.cleared);
   out.routine = pick(over.routine, base.routine);
+  out.level = pick(over.level, base.level);
   return out;
 }
 
 bool has_any_field(const ProfileInput& p) {
   return p.name || p.age || p.floor || p.equipment || p.conditions || p.avoid || p.minutes ||
-         p.cleared || p.routine;
+         p.cleared || p.routine || p.level;
 }
 
 void write_config_file(const std::string& path, const std::string& content) {

@@ -322,6 +322,21 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
       const Exercise* x = lib.find_exercise(s.id);
       if (!x || x->phase != phase.id)
         return fmt::format("step {} is not a {} exercise", s.id, to_string(phase.id));
+      // The ladder: the slot's exercise at the person's level (given, else beginner from 55),
+      // or what stands in for that step.
+      const Exercise& own = *lib.find_exercise(s.slot);
+      if (!own.levels.empty()) {
+        const std::string want_level =
+            p.level_assumed ? (p.age && *p.age >= 55 ? "beginner" : "standard") : p.level;
+        if (s.level != want_level)
+          return fmt::format("step {} is at level {}, not {}", s.id, s.level.value_or("none"),
+                             want_level);
+        const auto rung = own.levels.find(*kLevelNames.parse(want_level));
+        const std::string ladder = rung == own.levels.end() ? own.id : rung->second.id;
+        if (s.replaces.value_or(s.id) != ladder)
+          return fmt::format("step {} is not the {} step {} or a stand-in for it", s.id, want_level,
+                             ladder);
+      }
       total += s.seconds;
       if (!p.floor && s.position == Position::floor)
         return fmt::format("floor step {} without floor access", s.id);
@@ -635,6 +650,9 @@ int main(int argc, char** argv) {
                     avoid_sets[static_cast<std::size_t>(this_index / sample) % avoid_sets.size()];
                 in.cleared = cleared;
                 in.minutes = m;
+                // Levels rotate too: not given (the age decides), then each level.
+                const std::size_t turn = static_cast<std::size_t>(this_index / sample / 4) % 4;
+                if (turn > 0) in.level = std::string(kLevelNames.entries()[turn - 1].name);
                 const Profile p =
                     resolve_profile(lib, ProfileInput{}, in);  // canonical, as the CLI does
                 const PlanResult result = make_plan(lib, p);

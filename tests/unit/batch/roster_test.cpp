@@ -90,7 +90,7 @@ std::string yaml_rows(const std::string& text) {
 }
 
 const std::string kColumns =
-    "name, age, floor, equipment, conditions, avoid, minutes, cleared, routine";
+    "name, age, floor, equipment, conditions, avoid, minutes, cleared, routine, level";
 
 }  // namespace
 
@@ -189,7 +189,7 @@ TEST_CASE("CSV roster: a bad header stops the whole roster") {
         "ERROR: r.csv:1: error: column 2 of the header has no name; valid: " + kColumns + "\n");
   CHECK(csv_rows("\n\n") ==
         "ERROR: r.csv: error: the roster is empty; its first line names the columns, such as "
-        "name,age,floor,equipment,conditions,avoid,minutes,cleared,routine\n");
+        "name,age,floor,equipment,conditions,avoid,minutes,cleared,routine,level\n");
   CHECK(csv_rows("name\n") == "");
 }
 
@@ -231,7 +231,7 @@ TEST_CASE("YAML roster: problems carry the roster's line and column; the other i
         "'old' (name: Bob)\n"
         "4 ! r.yaml:4:3: error: missing 'name'; every client needs a name\n"
         "5 ! r.yaml:6:3: error: unknown field 'colour' in a profile; valid: name, age, floor, "
-        "equipment, conditions, avoid, minutes, cleared, routine (name: Kim)\n"
+        "equipment, conditions, avoid, minutes, cleared, routine, level (name: Kim)\n"
         "7 ! r.yaml:8:1: error: YAML syntax: end of sequence flow not found\n"
         "8 name=Zed age=20\n"
         "10 ! r.yaml:10:3: error: a profile must be a mapping of fields, not a single value\n"

@@ -600,3 +600,17 @@ TEST_CASE("condition details and the 'details' test are checked against what the
         "cond.yaml:15:18: error: a number detail has no default: when it is not given it is "
         "unknown");
 }
+
+TEST_CASE("levels name exercises of the same phase, one step deep, never the exercise itself") {
+  const std::string ladder = "    alternatives: [seated-cat-camel]\n    levels: {beginner: ";
+  CHECK(change("    alternatives: [seated-cat-camel]\n", ladder + "seated-cat-camel}\n") == "");
+  CHECK(change("    alternatives: [seated-cat-camel]\n", ladder + "seated-cat-camels}\n") ==
+        "lib.yaml:28:24: error: unknown exercise 'seated-cat-camels' (did you mean "
+        "'seated-cat-camel'?)");
+  CHECK(change("    alternatives: [seated-cat-camel]\n", ladder + "cat-camel}\n") ==
+        "lib.yaml:28:24: error: 'cat-camel' is the exercise itself; leave the level out");
+  CHECK(change("    alternatives: [seated-cat-camel]\n",
+               "    alternatives: [seated-cat-camel]\n    levels: {expert: seated-cat-camel}\n") ==
+        "lib.yaml:28:14: error: 'levels': unknown value 'expert'; valid: beginner, standard, "
+        "advanced");
+}

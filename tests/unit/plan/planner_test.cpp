@@ -110,7 +110,7 @@ TEST_CASE("the default plan keeps the phase order, the Big 3 order and the time 
   CHECK(plan.phases[2].id == Phase::core);
   CHECK(plan.phases[3].id == Phase::stretch);
   REQUIRE(plan.phases[2].steps.size() == 3);
-  CHECK(plan.phases[2].steps[0].id == "curl-up");
+  CHECK(plan.phases[2].steps[0].id == "curl-up-elbows-up");
   CHECK(plan.phases[2].steps[1].id == "side-plank");
   CHECK(plan.phases[2].steps[2].id == "bird-dog");
   CHECK(plan.phases[1].steps[0].id == "cat-camel");
@@ -179,7 +179,7 @@ TEST_CASE("without floor access no step is on the floor, and the curl-up needs a
   const Step* bed = find_step(with_bed, "bed-curl-up");
   REQUIRE(bed != nullptr);
   CHECK(bed->position == Position::bed);
-  CHECK(bed->replaces == std::optional<std::string>("curl-up"));
+  CHECK(bed->replaces == std::optional<std::string>("curl-up-elbows-up"));
 }
 
 TEST_CASE("osteoporosis: no pressure on spine or hip, soft tools, the head-supported curl-up") {
@@ -193,7 +193,7 @@ TEST_CASE("osteoporosis: no pressure on spine or hip, soft tools, the head-suppo
   CHECK_FALSE(uses(plan, "lacrosse-ball"));
   const Step* curl = find_step(plan, "curl-up-head-supported");
   REQUIRE(curl != nullptr);
-  CHECK(curl->replaces == std::optional<std::string>("curl-up"));
+  CHECK(curl->replaces == std::optional<std::string>("curl-up-elbows-up"));
   REQUIRE_FALSE(curl->why.empty());
   CHECK(starts_with(curl->why[0], "Osteoporosis: "));
   CHECK(find_step(plan, "side-plank") != nullptr);  // kept: side plank suits bone health
@@ -359,7 +359,7 @@ TEST_CASE("pregnancy: no lying on the back, so the curl-up becomes a hands-and-k
   const Plan plan = plan_for(with_conditions({"pregnancy"}));
   const Step* brace = find_step(plan, "quadruped-brace");
   REQUIRE(brace != nullptr);
-  CHECK(brace->replaces == std::optional<std::string>("curl-up"));
+  CHECK(brace->replaces == std::optional<std::string>("curl-up-elbows-up"));
   for (const Step* s : steps(plan)) {
     const Exercise* x = builtin().find_exercise(s->id);
     CHECK_MESSAGE(std::find(x->tags.begin(), x->tags.end(), "supine") == x->tags.end(), s->id);
@@ -407,13 +407,14 @@ TEST_CASE("55 and over: soft tools, short passes, knee-bent side plank, stretche
   CHECK(find_step(younger, "side-plank") != nullptr);
 }
 
-TEST_CASE("new to rolling: soft tools, short passes, knee-bent side plank") {
+TEST_CASE("new to rolling: soft tools and short passes; the core stays at the person's level") {
   Args a = with_conditions({"new-to-rolling"});
   a.equipment_given = true;
   a.equipment = {"foam-roller-firm", "foam-roller-soft", "tennis-ball"};
   const Plan plan = plan_for(a);
   CHECK_FALSE(uses(plan, "foam-roller-firm"));
-  CHECK(find_step(plan, "side-plank-knees-bent") != nullptr);
+  // Rolling experience says nothing about core strength.
+  CHECK(find_step(plan, "side-plank") != nullptr);
   for (const Step* s : steps(plan)) {
     if (s->phase == Phase::release) CHECK(s->dose.hold_seconds.value_or(0) <= 30);
   }
@@ -421,7 +422,7 @@ TEST_CASE("new to rolling: soft tools, short passes, knee-bent side plank") {
 
 TEST_CASE("high blood pressure: core holds of 8 s at most, with the reason") {
   const Plan plan = plan_for(with_conditions({"high-blood-pressure"}));
-  const Step* curl = find_step(plan, "curl-up");
+  const Step* curl = find_step(plan, "curl-up-elbows-up");
   REQUIRE(curl != nullptr);
   CHECK(curl->dose.hold_seconds == std::optional<int>(8));
   REQUIRE_FALSE(curl->changes.empty());
@@ -1039,4 +1040,47 @@ TEST_CASE("osteoporosis: a known spinal fracture holds the plan; not answering m
         std::vector<std::string>{"osteoporosis-spinal-fracture"});
   CHECK_FALSE(plan_typed({"osteoporosis"}).held());
   CHECK_FALSE(plan_typed({"osteoporosis:spinal-fracture=no"}).held());
+}
+
+TEST_CASE(
+    "levels: each Big 3 exercise at its ladder step; beginner from 55 unless a level is given") {
+  auto core_of = [](const std::optional<int>& age, const std::optional<std::string>& level) {
+    ProfileFlags f;
+    if (age) f.age = std::to_string(*age);
+    f.level = level;
+    const Plan plan = std::get<Plan>(
+        make_plan(builtin(), resolve_profile(builtin(), {}, read_profile_flags(f, builtin()))));
+    std::vector<std::string> ids;
+    for (const auto& phase : plan.phases) {
+      for (const auto& s : phase.steps) {
+        if (s.phase == Phase::core) ids.push_back(s.id + "@" + s.level.value_or("-"));
+      }
+    }
+    return ids;
+  };
+  using Ids = std::vector<std::string>;
+  CHECK(core_of(std::nullopt, std::nullopt) ==
+        Ids{"curl-up-elbows-up@standard", "side-plank@standard", "bird-dog@standard"});
+  CHECK(core_of(54, std::nullopt) ==
+        Ids{"curl-up-elbows-up@standard", "side-plank@standard", "bird-dog@standard"});
+  CHECK(core_of(55, std::nullopt) ==
+        Ids{"curl-up@beginner", "side-plank-knees-bent@beginner", "bird-dog-single-limb@beginner"});
+  CHECK(core_of(70, std::string("standard")) ==
+        Ids{"curl-up-elbows-up@standard", "side-plank@standard", "bird-dog@standard"});
+  CHECK(core_of(30, std::string("advanced")) == Ids{"curl-up-pre-brace@advanced",
+                                                    "side-plank-rolling@advanced",
+                                                    "bird-dog-sweeps@advanced"});
+}
+
+TEST_CASE("a level step a condition rules out gives way to its alternatives, which say why") {
+  ProfileFlags f;
+  f.level = "advanced";
+  f.conditions = {"pregnancy"};
+  const Plan plan = std::get<Plan>(
+      make_plan(builtin(), resolve_profile(builtin(), {}, read_profile_flags(f, builtin()))));
+  const Step* side = find_step(plan, "side-plank-knees-bent");
+  REQUIRE(side != nullptr);
+  CHECK(side->replaces == std::optional<std::string>("side-plank-rolling"));
+  CHECK(side->slot == "side-plank");
+  CHECK(starts_with(side->why.at(0), "Pregnancy, from the second trimester: "));
 }

@@ -68,7 +68,7 @@ TEST_CASE("the markdown handout: the text output's content, as CommonMark") {
       "\n"
       "Date: 2026-11-21\n"
       "\n"
-      "age 70 · no floor work · Tennis ball · Osteoporosis\n"
+      "age 70 · no floor work · Tennis ball · Osteoporosis · beginner level\n"
       "\n"
       "About 4 min 30 s of your 10 min, moving between steps included.\n"
       "\n"
@@ -149,8 +149,8 @@ TEST_CASE("the HTML handout is one self-contained, printable page of HTML5") {
   // Header: the person, the date, the circumstances and the time.
   CHECK(html.find("<p class=\"date\">2026-11-21</p>") != std::string::npos);
   CHECK(html.find("<p class=\"profile\">age 70 · no floor work · Tennis ball · Osteoporosis · "
-                  "About 4 min 30 s of your 10 min, moving between steps included.</p>") !=
-        std::string::npos);
+                  "beginner level · About 4 min 30 s of your 10 min, moving between steps "
+                  "included.</p>") != std::string::npos);
   // Urgent notices on top, general rules after them, then the steps.
   const auto urgent = html.find(
       "<li class=\"clearance\"><span class=\"label\">CLEARANCE</span> "
@@ -239,7 +239,7 @@ TEST_CASE("handout wording shared by both formats") {
   plan.profile.equipment.clear();
   CHECK(profile_summary(plan) ==
         "age 70 · no floor work · no tools · Osteoporosis · keep off: neck · cleared by a "
-        "clinician");
+        "clinician · beginner level");
 }
 
 TEST_CASE("the HTML handout shows an exercise's first cue and every cue a condition added") {

@@ -58,7 +58,7 @@ TEST_CASE("the text plan: notices first, a substitution line, what was left out,
   const std::string text = render_text(sample_plan(), TextOptions{});
   const std::string expected =
       "Daily back care for Ann <B> & \"co\"\n"
-      "age 70 · no floor work · Tennis ball · Osteoporosis\n"
+      "age 70 · no floor work · Tennis ball · Osteoporosis · beginner level\n"
       "About 4 min 30 s of your 10 min, moving between steps included.\n"
       "\n"
       "Before you start\n"
@@ -117,13 +117,13 @@ TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
   CHECK(doc["profile"] ==
         nlohmann::json::parse(R"({"name": "Ann <B> & \"co\"", "age": 70, "floor": false,
       "equipment": ["tennis-ball"], "conditions": ["osteoporosis"], "details": {}, "avoid": [], "minutes": 10,
-      "cleared": false})"));
+      "cleared": false, "level": "beginner"})"));
   const auto& step = doc["phases"][0]["steps"][0];
   CHECK(step == nlohmann::json::parse(R"({"id": "seated-cat-camel", "name": "Seated cat-camel",
       "position": "seated", "equipment": [], "pressure_on": [], "seconds": 30,
       "transition_seconds": 0,
       "dose": {"sets": 1, "reps": [6], "hold_seconds": null, "per_side": false},
-      "cues": ["Sit tall."], "replaces": "cat-camel",
+      "cues": ["Sit tall."], "replaces": "cat-camel", "level": null,
       "why": ["No floor work: you can't get down to the floor"]})"));
   const auto& plank = doc["phases"][1]["steps"][0];
   CHECK(plank["replaces"].is_null());

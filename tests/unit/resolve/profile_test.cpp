@@ -204,7 +204,7 @@ TEST_CASE("an unknown profile field is reported with a suggestion") {
         "p.yaml:2:1: error: unknown field 'minuets' in a profile (did you mean 'minutes'?)");
   CHECK(profile_errors("pets: 2\n") ==
         "p.yaml:1:1: error: unknown field 'pets' in a profile; valid: name, age, floor, equipment, "
-        "conditions, avoid, minutes, cleared, routine");
+        "conditions, avoid, minutes, cleared, routine, level");
 }
 
 TEST_CASE("profile values of the wrong type are reported at the value") {
@@ -471,4 +471,23 @@ TEST_CASE("details in a profile file are reported at the item") {
         "no, yes");
   const ProfileInput in = profile("conditions: [knee-replacement:weeks=8]\n");
   CHECK(in.details.at("knee-replacement") == std::vector<DetailValue>{{"weeks", "8", true}});
+}
+
+TEST_CASE("--level: one of the ladder's steps; not given, beginner from 55, else standard") {
+  CHECK(flag_error([](ProfileFlags& f) { f.level = "advance"; }) ==
+        "--level: unknown level 'advance' (did you mean 'advanced'?)");
+  auto level_of = [](std::optional<std::string> age, std::optional<std::string> level) {
+    ProfileFlags f;
+    f.age = std::move(age);
+    f.level = std::move(level);
+    const Profile p = resolve_profile(lib(), ProfileInput{}, read_profile_flags(f, lib()));
+    return p.level + (p.level_assumed ? " (assumed)" : "");
+  };
+  CHECK(level_of(std::nullopt, std::nullopt) == "standard (assumed)");
+  CHECK(level_of("54", std::nullopt) == "standard (assumed)");
+  CHECK(level_of("55", std::nullopt) == "beginner (assumed)");
+  CHECK(level_of("80", "advanced") == "advanced");
+  CHECK(profile("level: beginner\n").level == std::optional<std::string>("beginner"));
+  CHECK(profile_errors("level: expert\n") ==
+        "p.yaml:1:8: error: unknown level 'expert'; valid: beginner, standard, advanced");
 }
