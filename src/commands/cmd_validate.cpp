@@ -11,7 +11,12 @@
 
 namespace backplan {
 
-void check_slots_fit(const Library& lib, DiagnosticSink& sink) {
+void check_slots_fit(const Library& library, DiagnosticSink& sink) {
+  // Whether each slot can be filled, not whether all fit at once: the phases' caps are lifted.
+  Library lib = library;
+  for (auto& routine : lib.routines) {
+    for (auto& phase : routine.phases) phase.max_minutes.reset();
+  }
   for (const auto& routine : lib.routines) {
     for (const bool floor : {true, false}) {
       Profile p;

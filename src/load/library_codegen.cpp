@@ -208,6 +208,8 @@ class Emitter {
       line("    RoutinePhase p;");
       line(fmt::format("    p.id = static_cast<Phase>({});", static_cast<int>(p.id)));
       line("    p.title = " + literal(p.title) + ";");
+      if (p.ordered) line("    p.ordered = true;");
+      if (p.max_minutes) line(fmt::format("    p.max_minutes = {};", *p.max_minutes));
       for (const auto& s : p.slots) {
         line(fmt::format("    p.slots.push_back(Slot{{{}, {}}});", ref(s.exercise), s.priority));
       }

@@ -591,13 +591,16 @@ class FileReader {
     if (auto* n = f.required("phases")) {
       each(*n, "phases", [&](const YamlNode& p) {
         if (!r_.is_mapping(p, "a routine phase")) return;
-        Fields pf(r_, p, "a routine phase", {"id", "title", "slots"});
+        Fields pf(r_, p, "a routine phase", {"id", "title", "ordered", "max_minutes", "slots"});
         RoutinePhase phase;
         phase.at = r_.at(p);
         if (auto* id = pf.required("id")) {
           if (auto i = r_.choice(*id, "id", kPhaseNames)) phase.id = *i;
         }
         phase.title = text_or_empty(pf, "title", true);
+        if (auto* n = pf.get("ordered")) phase.ordered = r_.boolean(*n, "ordered").value_or(false);
+        if (auto* n = pf.get("max_minutes"))
+          phase.max_minutes = r_.integer(*n, "max_minutes", 1, kMaxMinutes);
         if (auto* slots = pf.required("slots")) {
           each(*slots, "slots", [&](const YamlNode& s) {
             if (!r_.is_mapping(s, "a slot")) return;

@@ -271,6 +271,11 @@ struct RoutinePhase {
   Phase id = Phase::release;
   std::string title;
   std::vector<Slot> slots;
+  // The steps keep the slots' order (the Big 3's curl-up, side plank, bird dog); otherwise the
+  // planner may reorder them to spare the person getting down and up.
+  bool ordered = false;
+  // The most the phase may take, transitions included; it takes no spare time either.
+  std::optional<int> max_minutes;
   Location at;
 };
 

@@ -22,7 +22,9 @@ struct Step {
   Position position = Position::floor;
   std::vector<std::string> equipment;    // the tools actually used (stand-ins resolved)
   std::vector<std::string> pressure_on;  // regions
-  int seconds = 0;
+  int seconds = 0;                       // by the clock: the dose and the transitions
+  // The part of `seconds` spent getting into position, switching sides and changing level.
+  int transition_seconds = 0;
   StepDose dose;
   std::vector<std::string> cues;        // the exercise's own cues, then those conditions add
   std::size_t own_cues = 0;             // how many of `cues` are the exercise's own
@@ -58,7 +60,14 @@ inline std::string_view to_string(NoticeLevel level) {
 }
 
 // Where a notice comes from, so code (tests, the sweep, later groupings) never matches its text.
-enum class NoticeSource { condition, default_equipment, session_cap, short_plan, general_rule };
+enum class NoticeSource {
+  condition,
+  default_equipment,
+  session_cap,
+  short_plan,
+  spare_time,  // the routine is done early: an easy walk for the rest
+  general_rule
+};
 
 struct Notice {
   NoticeLevel level = NoticeLevel::info;
@@ -80,7 +89,7 @@ struct Plan {
   // (their clearance is still pending): the plan is on hold and has no steps.
   std::vector<std::string> held_by;
   int budget_seconds = 0;  // what the plan had to fit
-  int total_seconds = 0;   // the sum of the steps' seconds
+  int total_seconds = 0;   // the sum of the steps' seconds (transitions included)
   // Display names of every id the plan mentions (equipment, regions, exercises, conditions), so
   // renderers need nothing but the plan.
   std::map<std::string, std::string> names;

@@ -125,7 +125,8 @@ class Planner {
 
 // Applies the dose rules that reach this exercise; says why in `why`.
 void adjust_dose(const Exercise& x, const Constraints& k, StepDose& dose, int& base_sets,
-                 std::vector<std::string>& why) {
+                 std::vector<std::string>& why, std::optional<int>& hold_ceiling,
+                 std::string& ceiling_why) {
   std::vector<ScopedRule> rules;
   for (const auto& sr : k.dose_rules) {
     if (in_scope(sr.rule->scope, x)) rules.push_back(sr);
@@ -137,6 +138,22 @@ void adjust_dose(const Exercise& x, const Constraints& k, StepDose& dose, int& b
       why.push_back(fmt::format("holds lengthened to {} s: {}", *lim.min_hold_seconds,
                                 reason(*sr.condition, *sr.rule)));
       dose.hold_seconds = lim.min_hold_seconds;
+    }
+  }
+  // A rule that asks for longer holds and allows up to a maximum gives a range: spare time
+  // lengthens the holds within it, up to the lowest maximum in force.
+  std::optional<int> lowest_max;
+  for (const auto& sr : rules) {
+    const auto& lim = sr.rule->dose;
+    if (lim.max_hold_seconds)
+      lowest_max = std::min(lowest_max.value_or(*lim.max_hold_seconds), *lim.max_hold_seconds);
+  }
+  for (const auto& sr : rules) {
+    const auto& lim = sr.rule->dose;
+    if (lim.min_hold_seconds && lim.max_hold_seconds && dose.hold_seconds && lowest_max &&
+        *lowest_max > *dose.hold_seconds && !hold_ceiling) {
+      hold_ceiling = lowest_max;
+      ceiling_why = reason(*sr.condition, *sr.rule);
     }
   }
   for (const auto& sr : rules) {
@@ -157,6 +174,9 @@ void adjust_dose(const Exercise& x, const Constraints& k, StepDose& dose, int& b
     }
   }
 }
+
+// Spare time worth a walk: less than this is left as slack.
+constexpr int kWalkMinSeconds = 5 * 60;
 
 std::string minutes_text(int seconds) {
   const int minutes = seconds / 60;
@@ -295,7 +315,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       }
       e.all_reps = x->dose.reps;
       e.base_sets = x->dose.sets;
-      adjust_dose(*x, k, s.dose, e.base_sets, s.changes);
+      adjust_dose(*x, k, s.dose, e.base_sets, s.changes, e.hold_ceiling, e.ceiling_why);
       for (const auto& sr : k.cue_rules) {
         const Scope& scope = sr.rule->scope;
         if (!placed(scope) && in_scope(scope, *x)) add_cue(s, sr.rule->cue);
@@ -305,6 +325,12 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
     }
   }
 
+  std::vector<PhaseFit> phase_fits;
+  for (const auto& phase : routine.phases) {
+    PhaseFit f{phase.id, phase.ordered, std::nullopt, phase.title};
+    if (phase.max_minutes) f.max_seconds = *phase.max_minutes * 60;
+    phase_fits.push_back(f);
+  }
   int budget = profile.minutes * 60;
   if (k.max_minutes && *k.max_minutes < profile.minutes) {
     budget = *k.max_minutes * 60;
@@ -315,7 +341,22 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
                               NoticeSource::session_cap});
   }
   plan.budget_seconds = budget;
-  fit_to_budget(entries, budget);
+  std::map<std::string, int> hold_before;  // by slot: the hold before spare time lengthened it
+  for (const auto& e : entries) {
+    if (e.step.dose.hold_seconds) hold_before[e.step.slot] = *e.step.dose.hold_seconds;
+  }
+  fit_to_budget(entries, budget, phase_fits);
+  for (auto& e : entries) {
+    Step& s = e.step;
+    if (!e.included || !s.dose.hold_seconds || *s.dose.hold_seconds <= hold_before[s.slot])
+      continue;
+    // Said once, with the length the holds end up at.
+    const std::string prefix = "holds lengthened to ";
+    s.changes.erase(std::remove_if(s.changes.begin(), s.changes.end(),
+                                   [&](const std::string& c) { return c.rfind(prefix, 0) == 0; }),
+                    s.changes.end());
+    s.changes.push_back(fmt::format("{}{} s: {}", prefix, *s.dose.hold_seconds, e.ceiling_why));
+  }
 
   for (const auto& phase : routine.phases) {
     PlanPhase out{phase.id, phase.title, {}};
@@ -327,20 +368,31 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   add_placed_cues(lib, k, plan);
   // Omissions in routine order: the slots ruled out for safety, then those trimmed for time.
   for (const auto& o : ruled_out) plan.omitted.push_back(o);
+  std::vector<const Entry*> left_out;  // in routine order
   for (const auto& e : entries) {
-    if (e.included) continue;
-    const Exercise& wanted = *lib.find_exercise(e.step.slot);
-    plan.omitted.push_back(
-        {wanted.id,
-         wanted.name,
-         e.step.phase,
-         {fmt::format("left out to fit the session into {}", minutes_text(budget))}});
+    if (!e.included) left_out.push_back(&e);
+  }
+  for (const Entry* e : left_out) {
+    const Exercise& wanted = *lib.find_exercise(e->step.slot);
+    std::string why = fmt::format("left out to fit the session into {}", minutes_text(budget));
+    if (e->dropped_for_cap) {
+      for (const auto& f : phase_fits) {
+        if (f.id == e->step.phase && f.max_seconds) {
+          why = fmt::format("left out to keep {} to {}, so the time goes to exercise",
+                            Planner::lower_first(f.title), minutes_text(*f.max_seconds));
+        }
+      }
+    }
+    plan.omitted.push_back({wanted.id, wanted.name, e->step.phase, {why}});
   }
   std::stable_sort(plan.omitted.begin(), plan.omitted.end(),
                    [](const Omission& a, const Omission& b) {
                      return static_cast<int>(a.phase) < static_cast<int>(b.phase);
                    });
-  plan.total_seconds = total_seconds(entries);
+  plan.total_seconds = 0;
+  for (const auto& e : entries) {
+    if (e.included) plan.total_seconds += e.step.seconds;
+  }
 
   // Notices: each active condition's own, the default kit, a short plan, then the general rules.
   for (const Condition* c : active) {
@@ -363,7 +415,23 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
     plan.notices.push_back({NoticeLevel::info, lib.settings.default_equipment_notice,
                             NoticeSource::default_equipment});
   }
-  if (!plan.held() && plan.total_seconds * 10 < budget * 7) {
+  // Time the routine leaves over goes to an easy walk, when the person's own minutes are the
+  // limit (a condition that caps the session wants it short, and a plan held back for clearance
+  // is no cue to go walking instead).
+  const int spare = budget - plan.total_seconds;
+  const bool walk = !plan.held() && spare >= kWalkMinSeconds && budget == profile.minutes * 60 &&
+                    k.held_back.empty() && !plan.phases.empty();
+  if (walk) {
+    plan.notices.push_back(
+        {NoticeLevel::info,
+         fmt::format("The routine is done in about {}. If you can, use the other {} for an easy "
+                     "walk, at a pace at which you could still talk: moving about is good for a "
+                     "sore back.",
+                     minutes_text(plan.total_seconds + 59), minutes_text(spare)),
+         NoticeSource::spare_time});
+  }
+  // The walk note says it already.
+  if (!plan.held() && plan.total_seconds * 10 < budget * 7 && !walk) {
     plan.notices.push_back(
         {NoticeLevel::info,
          fmt::format("This plan takes less than 70% of your {}: nothing more in the routine suits "

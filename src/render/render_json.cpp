@@ -44,6 +44,7 @@ std::string render_json(const Plan& plan) {
           {"equipment", s.equipment},
           {"pressure_on", s.pressure_on},
           {"seconds", s.seconds},
+          {"transition_seconds", s.transition_seconds},
           {"dose",
            {{"sets", s.dose.sets},
             {"reps", s.dose.reps},

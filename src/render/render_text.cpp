@@ -49,7 +49,7 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
 
   line(paint.bold(wrap(title_line(view, plain), width, "", "")));
   line(wrap(view.summary, width, "", ""));
-  if (!view.about.empty()) line(view.about);
+  if (!view.about.empty()) line(wrap(view.about, width, "", ""));
 
   if (!view.stop_if.empty()) {
     line("");

@@ -59,8 +59,9 @@ HandoutView make_view(const Plan& plan) {
   view.person = plan.profile.name;
   view.summary = profile_summary(plan);
   if (!plan.held()) {
-    view.about = fmt::format("About {} of your {}.", duration_in_words(plan.total_seconds),
-                             duration_in_words(plan.budget_seconds));
+    view.about =
+        fmt::format("About {} of your {}, moving between steps included.",
+                    duration_in_words(plan.total_seconds), duration_in_words(plan.budget_seconds));
   }
   view.stop_if = plan.stop_if;
   for (const auto& n : plan.notices)

@@ -53,9 +53,10 @@ struct HandoutView {
   std::string routine;                // the routine's display name
   std::optional<std::string> person;  // the person's name
   std::string summary;                // profile_summary
-  std::string about;                  // "About 4 min 30 s of your 10 min."; empty on hold
-  std::vector<std::string> stop_if;   // the emergency signs every plan lists
-  std::vector<NoticeView> notices;    // most urgent first
+  // "About 4 min 30 s of your 10 min, moving between steps included."; empty on hold
+  std::string about;
+  std::vector<std::string> stop_if;  // the emergency signs every plan lists
+  std::vector<NoticeView> notices;   // most urgent first
   std::vector<PhaseView> phases;
   std::vector<OmittedView> omitted;  // empty when the plan is on hold: every step waits
   std::string held;                  // why the plan has no steps yet; empty unless on hold

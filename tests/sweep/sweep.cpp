@@ -23,6 +23,7 @@
 
 #include "load/library_loader.h"
 #include "plan/planner.h"
+#include "plan/time_fit.h"  // the transition allowances (README), nothing else
 #include "render/render_json.h"
 #include "render/render_text.h"
 #include "resolve/profile.h"
@@ -255,6 +256,58 @@ bool near_duplicates(const std::set<std::string>& wa, const std::set<std::string
   return shared * 10 >= shorter * 7;
 }
 
+// McGill: held reps in the Big 3 last about 10 s, never longer; endurance grows by more reps.
+constexpr int kMaxCoreHoldSeconds = 10;
+
+// A dose's seconds, worked out here: sides x the work of each set, plus rest between sets.
+int dose_work(const StepDose& d) {
+  int work = 0;
+  for (int set = 0; set < d.sets; ++set) {
+    const int per_rep = d.hold_seconds ? *d.hold_seconds : d.rep_seconds.value_or(0);
+    work += d.reps.empty() ? d.hold_seconds.value_or(0)
+                           : d.reps[static_cast<std::size_t>(set)] * per_rep;
+  }
+  return (d.per_side ? 2 : 1) * work + d.rest_seconds * std::max(0, d.sets - 1);
+}
+
+// The fewest level changes (standing at the start and the end) a plan with these phases can
+// have: an ordered phase's positions are fixed; another phase with k positions needs k - 1
+// changes inside, and enters without a change only when the position it comes from is one of
+// its own other than the one it ends on.
+int fewest_level_changes(const Plan& plan, const std::set<Phase>& ordered) {
+  std::map<Position, int> best{{Position::standing, 0}};
+  for (const auto& phase : plan.phases) {
+    std::map<Position, int> next;
+    auto relax = [&](Position end, int cost) {
+      auto it = next.find(end);
+      if (it == next.end() || cost < it->second) next[end] = cost;
+    };
+    if (ordered.count(phase.id)) {
+      int inside = 0;
+      for (std::size_t i = 1; i < phase.steps.size(); ++i)
+        inside += phase.steps[i].position != phase.steps[i - 1].position ? 1 : 0;
+      for (const auto& [from, cost] : best)
+        relax(phase.steps.back().position,
+              cost + inside + (from != phase.steps.front().position ? 1 : 0));
+    } else {
+      std::set<Position> own;
+      for (const auto& st : phase.steps) own.insert(st.position);
+      const int k = static_cast<int>(own.size());
+      for (const auto& [from, cost] : best) {
+        for (Position end : own) {
+          const bool enters_free = own.count(from) && (k == 1 || from != end);
+          relax(end, cost + (k - 1) + (enters_free ? 0 : 1));
+        }
+      }
+    }
+    best = std::move(next);
+  }
+  int fewest = 1 << 20;
+  for (const auto& [end, cost] : best)
+    fewest = std::min(fewest, cost + (end != Position::standing ? 1 : 0));
+  return fewest;
+}
+
 // Returns the first broken rule, or nothing.
 std::optional<std::string> violation(const Library& lib, const Profile& p,
                                      const PlanResult& result) {
@@ -369,18 +422,25 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
     last_phase = static_cast<int>(phase.id);
     if (e.held_back.count(phase.id))
       return fmt::format("phase {} is held back but planned", to_string(phase.id));
-    // Steps keep the routine's slot order.
+    // An ordered phase keeps the routine's slot order; in another, the steps in one position
+    // keep it (the planner only groups them to spare getting down and up).
     std::vector<std::string> slots;
+    const RoutinePhase* rphase = nullptr;
     for (const auto& rp : routine.phases) {
       if (rp.id == phase.id) {
+        rphase = &rp;
         for (const auto& s : rp.slots) slots.push_back(s.exercise.id);
       }
     }
-    std::size_t cursor = 0;
+    if (!rphase) return fmt::format("phase {} is not in the routine", to_string(phase.id));
+    std::map<Position, std::size_t> cursors;
+    int phase_seconds = 0;
     for (const auto& s : phase.steps) {
+      std::size_t& cursor = cursors[rphase->ordered ? Position::floor : s.position];
       while (cursor < slots.size() && slots[cursor] != s.slot) ++cursor;
       if (cursor == slots.size()) return fmt::format("step {} out of routine order", s.id);
       ++cursor;
+      phase_seconds += s.seconds;
       const Exercise* x = lib.find_exercise(s.id);
       if (!x || x->phase != phase.id)
         return fmt::format("step {} is not a {} exercise", s.id, to_string(phase.id));
@@ -453,7 +513,93 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
       if (!s.dose.reps.empty() && static_cast<int>(s.dose.reps.size()) != s.dose.sets) {
         return fmt::format("step {} reps do not match sets", s.id);
       }
+      if (phase.id == Phase::core && s.dose.hold_seconds &&
+          *s.dose.hold_seconds > kMaxCoreHoldSeconds)
+        return fmt::format("step {} holds {} s, past {} s", s.id, *s.dose.hold_seconds,
+                           kMaxCoreHoldSeconds);
+      for (std::size_t r = 0; r < s.dose.reps.size(); ++r) {
+        if (r >= x->dose.reps.size() || s.dose.reps[r] > x->dose.reps[r] || s.dose.reps[r] < 1)
+          return fmt::format("step {} has more reps than the exercise", s.id);
+      }
+      // A capped phase takes no spare time: its steps keep their normal sets.
+      if (rphase->max_minutes && s.dose.sets > x->dose.sets)
+        return fmt::format("step {} grew in a capped phase", s.id);
+      // A hold range the rules give (a minimum and the lowest maximum) is filled when the
+      // routine left time for a walk.
+      if (min_hold && max_hold && *min_hold < *max_hold && s.dose.hold_seconds &&
+          *s.dose.hold_seconds < *max_hold && x->dose.hold_seconds &&
+          *x->dose.hold_seconds < *max_hold) {
+        const bool walk =
+            std::any_of(plan.notices.begin(), plan.notices.end(),
+                        [](const Notice& n) { return n.source == NoticeSource::spare_time; });
+        if (walk)
+          return fmt::format("step {} holds {} s with time to spare", s.id, *s.dose.hold_seconds);
+      }
     }
+    if (rphase->max_minutes && phase_seconds > *rphase->max_minutes * 60)
+      return fmt::format("phase {} takes {} s, over its {} minutes", to_string(phase.id),
+                         phase_seconds, *rphase->max_minutes);
+    // Short sessions trim held work evenly: no step has two rounds more than another that could
+    // have had more, and reps come off only when every step is down to one round, evenly.
+    if (rphase->ordered) {
+      for (const auto& a : phase.steps) {
+        for (const auto& b : phase.steps) {
+          const Exercise* bx = lib.find_exercise(b.id);
+          if (a.dose.sets >= b.dose.sets + 2 && b.dose.sets < bx->dose.sets)
+            return fmt::format("{} has {} rounds but {} only {}", a.id, a.dose.sets, b.id,
+                               b.dose.sets);
+        }
+      }
+      int most_cut = 0;
+      for (const auto& a : phase.steps) {
+        const Exercise* ax = lib.find_exercise(a.id);
+        if (!a.dose.reps.empty()) most_cut = std::max(most_cut, ax->dose.reps[0] - a.dose.reps[0]);
+      }
+      for (const auto& a : phase.steps) {
+        const Exercise* ax = lib.find_exercise(a.id);
+        if (most_cut == 0 || a.dose.reps.empty()) continue;
+        if (a.dose.sets > 1)
+          return fmt::format("{} keeps {} rounds while reps are cut", a.id, a.dose.sets);
+        if (a.dose.reps[0] > kMinHeldReps && ax->dose.reps[0] - a.dose.reps[0] < most_cut - 1)
+          return fmt::format("{} keeps more reps than the others", a.id);
+      }
+    }
+  }
+  // By the clock: each step's seconds are its dose and its transitions, worked out here along the
+  // plan's own order, from standing and back.
+  {
+    Position last = Position::standing;
+    int changes = 0;
+    std::vector<const Step*> order;
+    for (const auto& phase : plan.phases) {
+      for (const auto& s : phase.steps) order.push_back(&s);
+    }
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const Step& s = *order[i];
+      int t = kStepSetupSeconds + (s.dose.per_side ? s.dose.sets * kSideSwitchSeconds : 0);
+      if (s.position != last) {
+        t += kLevelChangeSeconds;
+        ++changes;
+      }
+      if (i + 1 == order.size() && s.position != Position::standing) {
+        t += kLevelChangeSeconds;
+        ++changes;
+      }
+      last = s.position;
+      if (s.transition_seconds != t)
+        return fmt::format("step {} allows {} s to move, expected {} s", s.id, s.transition_seconds,
+                           t);
+      if (s.seconds != dose_work(s.dose) + t)
+        return fmt::format("step {} takes {} s, expected {} s", s.id, s.seconds,
+                           dose_work(s.dose) + t);
+    }
+    std::set<Phase> ordered;
+    for (const auto& rp : routine.phases) {
+      if (rp.ordered) ordered.insert(rp.id);
+    }
+    const int fewest = fewest_level_changes(plan, ordered);
+    if (changes != fewest)
+      return fmt::format("{} level changes where {} would do", changes, fewest);
   }
   for (const auto& o : plan.omitted) {
     if (o.why.empty()) return fmt::format("omission {} without a reason", o.id);
@@ -462,12 +608,22 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
   if (plan.budget_seconds != e.budget)
     return fmt::format("budget {} s, expected {} s", plan.budget_seconds, e.budget);
   if (total > e.budget) return fmt::format("{} s is over the {} s budget", total, e.budget);
+  const bool walk = std::any_of(plan.notices.begin(), plan.notices.end(), [](const Notice& n) {
+    return n.source == NoticeSource::spare_time;
+  });
   if (total * 10 < e.budget * 7) {
     const bool explained =
-        std::any_of(plan.notices.begin(), plan.notices.end(),
-                    [](const Notice& n) { return n.source == NoticeSource::short_plan; });
+        walk || std::any_of(plan.notices.begin(), plan.notices.end(),
+                            [](const Notice& n) { return n.source == NoticeSource::short_plan; });
     if (!explained) return fmt::format("{} s is under 70% of {} s with no notice", total, e.budget);
   }
+  // The spare time goes to a walk only when the person's own minutes are the limit, nothing is
+  // held back for clearance, and there is a plan; and then at least five minutes are spare.
+  const bool walk_due = e.budget - total >= 5 * 60 && e.budget == p.minutes * 60 &&
+                        e.held_back.empty() && !plan.phases.empty();
+  if (walk != walk_due)
+    return walk ? "a walk is suggested where it should not be"
+                : "spare time with no walk suggested";
   return std::nullopt;
 }
 

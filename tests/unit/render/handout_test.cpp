@@ -70,7 +70,7 @@ TEST_CASE("the markdown handout: the text output's content, as CommonMark") {
       "\n"
       "age 70 · no floor work · Tennis ball · Osteoporosis · beginner level\n"
       "\n"
-      "About 4 min 30 s of your 10 min.\n"
+      "About 4 min 30 s of your 10 min, moving between steps included.\n"
       "\n"
       "## Before you start\n"
       "\n"
@@ -148,8 +148,9 @@ TEST_CASE("the HTML handout is one self-contained, printable page of HTML5") {
   CHECK(html.find("<input") == std::string::npos);
   // Header: the person, the date, the circumstances and the time.
   CHECK(html.find("<p class=\"date\">2026-11-21</p>") != std::string::npos);
-  CHECK(html.find("<p class=\"profile\">age 70 · no floor work · Tennis ball · Osteoporosis · beginner level · "
-                  "About 4 min 30 s of your 10 min.</p>") != std::string::npos);
+  CHECK(html.find("<p class=\"profile\">age 70 · no floor work · Tennis ball · Osteoporosis · "
+                  "beginner level · About 4 min 30 s of your 10 min, moving between steps "
+                  "included.</p>") != std::string::npos);
   // Urgent notices on top, general rules after them, then the steps.
   const auto urgent = html.find(
       "<li class=\"clearance\"><span class=\"label\">CLEARANCE</span> "

@@ -59,7 +59,7 @@ TEST_CASE("the text plan: notices first, a substitution line, what was left out,
   const std::string expected =
       "Daily back care for Ann <B> & \"co\"\n"
       "age 70 · no floor work · Tennis ball · Osteoporosis · beginner level\n"
-      "About 4 min 30 s of your 10 min.\n"
+      "About 4 min 30 s of your 10 min, moving between steps included.\n"
       "\n"
       "Before you start\n"
       "  CHECK      Osteoporosis: check first.\n"
@@ -121,6 +121,7 @@ TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
   const auto& step = doc["phases"][0]["steps"][0];
   CHECK(step == nlohmann::json::parse(R"({"id": "seated-cat-camel", "name": "Seated cat-camel",
       "position": "seated", "equipment": [], "pressure_on": [], "seconds": 30,
+      "transition_seconds": 0,
       "dose": {"sets": 1, "reps": [6], "hold_seconds": null, "per_side": false},
       "cues": ["Sit tall."], "replaces": "cat-camel", "level": null,
       "why": ["No floor work: you can't get down to the floor"]})"));

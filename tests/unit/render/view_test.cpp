@@ -18,7 +18,7 @@ TEST_CASE("the view: header, notices and total") {
   CHECK(title_line(view, plain) == "Daily back care for Ann <B> & \"co\"");
   CHECK(title_line(view, html_escape) == "Daily back care for Ann &lt;B&gt; &amp; &quot;co&quot;");
   CHECK(view.summary == "age 70 · no floor work · Tennis ball · Osteoporosis · beginner level");
-  CHECK(view.about == "About 4 min 30 s of your 10 min.");
+  CHECK(view.about == "About 4 min 30 s of your 10 min, moving between steps included.");
   REQUIRE(view.notices.size() == 2);
   CHECK(view.notices[0].label == "CHECK");
   CHECK(view.notices[0].text == "Osteoporosis: check first.");
