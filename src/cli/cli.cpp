@@ -85,7 +85,7 @@ void setup_plan(CLI::App& app, PlanArgs& a) {
 Starts from the saved profile ('backplan profile save') unless --profile or --no-config is
 given; flags override it. Lists take commas or repeated flags; 'none' means an empty list.
 Exit codes: 0 plan made, 2 bad flag, 3 bad file, 4 red flag (no plan: seek care), 5 cannot
-write the output.
+write the output, 7 on hold (no steps until a clinician clears them; the plan says what and who).
 )");
   PlanOptions& o = a.options;
   add_profile_flags(plan, o.profile);
@@ -159,8 +159,10 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
   some-export | backplan batch - --roster-format csv --out handouts/ --force
 
 CSV columns: name (required), age, floor, equipment, conditions, avoid, minutes, cleared,
-routine, level; lists separated by ';' (details: hip-replacement:approach=posterior:weeks=6). A bad row is reported on stderr and skipped; a client with a
-red flag gets no handout and is listed for referral. Exit codes: 0 done, 2 bad flag, 3 bad
+routine, level; lists separated by ';' (details after colons, as in
+hip-replacement:approach=posterior:weeks=6). A bad row is reported on stderr and skipped; a
+client with a red flag gets no handout and is listed for referral; a client whose plan is on
+hold gets a sheet saying what needs clearing. Exit codes: 0 done, 2 bad flag, 3 bad
 roster, 5 cannot write (or DIR not empty without --force), 6 some rows were skipped.
 )");
 }
@@ -384,7 +386,7 @@ int run_cli(int argc, const char* const* argv) {
 
 With no command, backplan runs 'plan'; 'backplan COMMAND --help' shows each command's options.
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data, 4 red flag, 5 cannot write, 6 batch
-rows skipped. See backplan(1).
+rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
 )");
   PlanArgs plan_args;
   setup_plan(app, plan_args);

@@ -242,8 +242,13 @@ TEST_CASE("chronic fatigue: one set of everything, ten minutes") {
   for (const Step* s : steps(plan)) CHECK_MESSAGE(s->dose.sets == 1, s->id);
 }
 
+namespace {
+Plan plan_typed(const std::vector<std::string>& conditions);
+}  // namespace
+
 TEST_CASE("hip replacement: no pressure near the hip, no figure-four, no deep hip bend") {
-  const Plan plan = plan_for(with_conditions({"hip-replacement"}));
+  // 30 weeks after surgery from the back: the lasting precautions, without the early ones.
+  const Plan plan = plan_typed({"hip-replacement:approach=posterior:weeks=30"});
   for (const char* region : {"hip", "glutes", "outer-thigh"}) CHECK_FALSE(presses_on(plan, region));
   CHECK(find_step(plan, "figure-four-stretch") == nullptr);
   CHECK(find_step(plan, "seated-figure-four-stretch") == nullptr);
@@ -1255,4 +1260,38 @@ TEST_CASE("the lying hamstring stretch uses a strap, or a towel or belt without 
   const Step* strap = find_step(with, "hamstring-stretch-supine");
   REQUIRE(strap != nullptr);
   CHECK(strap->equipment == std::vector<std::string>{"yoga-strap"});
+}
+
+TEST_CASE(
+    "early hip precautions: nothing on the floor from the back of the hip; nothing pressing "
+    "or lying on the front of it from the front") {
+  for (const char* item : {"hip-replacement", "hip-replacement:approach=posterior:weeks=6",
+                           "hip-replacement:approach=other:weeks=0"}) {
+    CAPTURE(item);
+    for (const Step* s : steps(plan_typed({item}))) CHECK(s->position != Position::floor);
+  }
+  const Plan anterior = plan_typed({"hip-replacement:approach=anterior:weeks=6"});
+  CHECK_FALSE(presses_on(anterior, "quads"));
+  CHECK_FALSE(presses_on(anterior, "hip-flexors"));
+  CHECK_FALSE(has_tag(anterior, "prone"));
+}
+
+TEST_CASE(
+    "the advanced twisting steps are capped for osteoporosis, the sweeps in later pregnancy") {
+  ProfileFlags f;
+  f.level = "advanced";
+  f.conditions = {"osteoporosis"};
+  auto plan_of = [&] {
+    return std::get<Plan>(
+        make_plan(builtin(), resolve_profile(builtin(), {}, read_profile_flags(f, builtin()))));
+  };
+  const Plan bones = plan_of();
+  CHECK(find_step(bones, "side-plank-rolling") == nullptr);
+  CHECK(find_step(bones, "bird-dog-sweeps") == nullptr);
+  REQUIRE(find_step(bones, "bird-dog") != nullptr);
+  CHECK(find_step(bones, "bird-dog")->replaces == std::optional<std::string>("bird-dog-sweeps"));
+  f.conditions = {"pregnancy:trimester=2"};
+  CHECK(find_step(plan_of(), "bird-dog-sweeps") == nullptr);
+  f.conditions = {"pregnancy:trimester=1"};
+  CHECK(find_step(plan_of(), "bird-dog-sweeps") != nullptr);
 }
