@@ -1268,7 +1268,8 @@ TEST_CASE(
   for (const char* item : {"hip-replacement", "hip-replacement:approach=posterior:weeks=6",
                            "hip-replacement:approach=other:weeks=0"}) {
     CAPTURE(item);
-    for (const Step* s : steps(plan_typed({item}))) CHECK(s->position != Position::floor);
+    const Plan plan = plan_typed({item});
+    for (const Step* s : steps(plan)) CHECK(s->position != Position::floor);
   }
   const Plan anterior = plan_typed({"hip-replacement:approach=anterior:weeks=6"});
   CHECK_FALSE(presses_on(anterior, "quads"));

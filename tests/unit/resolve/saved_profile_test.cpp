@@ -163,9 +163,13 @@ TEST_CASE("saving merges: the fields given replace, the rest stay") {
   saved.age = 70;
   saved.equipment = std::vector<std::string>{"tennis-ball"};
   saved.floor = false;
-  ProfileInput flags;
-  flags.age = 71;
-  flags.conditions = std::vector<std::string>{};
+  // The flags given, read as a profile would be: an age, and conditions given as none.
+  const Library lib = load_library_or_throw({});
+  DiagnosticSink sink;
+  const ProfileInput flags =
+      read_profile(*parse_yaml("age: 71\nconditions: []\n", "flags.yaml"), "flags.yaml", lib, sink);
+  REQUIRE(sink.empty());
+  REQUIRE(flags.conditions == std::optional<std::vector<std::string>>(std::vector<std::string>{}));
   const ProfileInput merged = merge_profile(saved, flags);
   CHECK(profile_yaml(merged) ==
         "# backplan's saved profile, written by 'backplan profile save'; see backplan(1).\n"
