@@ -51,7 +51,8 @@ void add_profile_flags(CLI::App* cmd, ProfileFlags& p) {
   cmd->add_option("--age", p.age, "Age in years; 55 and over brings the 55+ rules")->type_name("N");
   cmd->add_flag("--no-floor", p.no_floor, "You can't or mustn't get down on the floor");
   cmd->add_option("--condition", p.conditions,
-                  "Conditions and red flags, e.g. osteoporosis; or none")
+                  "Conditions and red flags, e.g. osteoporosis or, with details, "
+                  "hip-replacement:approach=posterior:weeks=6; or none")
       ->allow_extra_args(false)
       ->type_name("LIST");
   cmd->add_option("--avoid", p.avoid, "Regions nothing may press on, e.g. calves")
