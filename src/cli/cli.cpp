@@ -94,6 +94,12 @@ write the output, 7 on hold (no steps until a clinician clears them; the plan sa
                    "YAML profile with the same fields, used instead of the saved profile; flags "
                    "win")
       ->type_name("FILE");
+  plan->add_flag("--flare", o.profile.flare,
+                 "A flare-up day: small movements, one short set of each core exercise, no "
+                 "rolling on the sore back (for today; never saved)");
+  plan->add_flag("--morning", o.profile.morning,
+                 "Within an hour of getting up: no forward bends, a small cat-camel (for today; "
+                 "never saved)");
   plan->add_flag("--no-config", o.no_config, "Ignore the saved profile");
   add_routines(plan, o.routines, kRoutinesOver);
   plan->add_option("--format", a.format, "text (default), json, markdown or html")

@@ -118,6 +118,8 @@ std::string rule_text(const Library& lib, const Rule& r) {
       return fmt::format("{} (for {})", dose_limits_text(r.dose), scope_text(r.scope));
     case RuleKind::cue:
       return fmt::format("adds the cue \"{}\" (for {})", r.cue, scope_text(r.scope));
+    case RuleKind::max_level:
+      return fmt::format("exercises with levels go no higher than the {} step", to_string(r.level));
   }
   return "";
 }
@@ -171,6 +173,9 @@ std::optional<std::string> effect_on(const Library& lib, const Rule& r, const Ex
       return fmt::format("held back {}", lift_text(r.lifted_by));
     case RuleKind::max_minutes:
       return std::nullopt;  // the whole session, not this exercise
+    case RuleKind::max_level:
+      if (x.levels.empty()) return std::nullopt;
+      return fmt::format("done at the {} step or below", to_string(r.level));
     case RuleKind::dose: {
       if (!in_scope(r.scope, x)) return std::nullopt;
       const auto& d = r.dose;

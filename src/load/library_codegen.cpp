@@ -32,6 +32,8 @@ class Emitter {
     const Settings& s = lib.settings;
     line("l.settings.default_routine = " + ref(s.default_routine) + ";");
     line(fmt::format("l.settings.default_minutes = {};", s.default_minutes));
+    line("l.settings.beginner_from_age = " + optional_int(s.beginner_from_age) + ";");
+    line("l.settings.beginner_from_age_sources = " + refs(s.beginner_from_age_sources) + ";");
     line("l.settings.default_equipment = " + refs(s.default_equipment) + ";");
     line("l.settings.default_equipment_notice = " + literal(s.default_equipment_notice) + ";");
     line("l.settings.assumed_equipment = " + refs(s.assumed_equipment) + ";");
@@ -140,9 +142,11 @@ class Emitter {
     line("  c.name = " + literal(c.name) + ";");
     line(fmt::format("  c.gate = static_cast<Gate>({});", static_cast<int>(c.gate)));
     if (c.when) {
-      line(fmt::format("  c.when = When{{static_cast<When::Kind>({}), {}, {}, {}, {}, {{}}}};",
-                       static_cast<int>(c.when->kind), c.when->age, refs(c.when->regions),
-                       refs(c.when->conditions), c.when->age_below));
+      line(fmt::format(
+          "  c.when = When{{static_cast<When::Kind>({}), {}, {}, {}, {}, {{}}, "
+          "static_cast<Today>({})}};",
+          static_cast<int>(c.when->kind), c.when->age, refs(c.when->regions),
+          refs(c.when->conditions), c.when->age_below, static_cast<int>(c.when->today)));
       for (const auto& t : c.when->details) {
         line(fmt::format("  c.when->details.push_back(DetailTest{{{}, {}, {}, {}, {}}});",
                          literal(t.detail), texts(t.any_of), optional_int(t.below),
@@ -173,6 +177,7 @@ class Emitter {
       line(
           fmt::format("    r.firmness = static_cast<Firmness>({});", static_cast<int>(r.firmness)));
       line(fmt::format("    r.minutes = {};", r.minutes));
+      line(fmt::format("    r.level = static_cast<Level>({});", static_cast<int>(r.level)));
       line("    r.dose.max_hold_seconds = " + optional_int(r.dose.max_hold_seconds) + ";");
       line("    r.dose.min_hold_seconds = " + optional_int(r.dose.min_hold_seconds) + ";");
       line("    r.dose.max_sets = " + optional_int(r.dose.max_sets) + ";");

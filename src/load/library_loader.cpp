@@ -93,6 +93,10 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
       lib.settings.default_minutes = *layer.default_minutes;
       has_default_minutes = true;
     }
+    if (layer.beginner_from_age) {
+      lib.settings.beginner_from_age = layer.beginner_from_age->first;
+      lib.settings.beginner_from_age_sources = layer.beginner_from_age->second;
+    }
     if (layer.default_equipment) lib.settings.default_equipment = *layer.default_equipment;
     if (layer.default_equipment_notice) {
       lib.settings.default_equipment_notice = *layer.default_equipment_notice;

@@ -112,12 +112,23 @@ class FileReader {
     layer_.settings_at = r_.at(node);
     if (!r_.is_mapping(node, "settings")) return;
     Fields f(r_, node, "settings",
-             {"default_routine", "default_minutes", "default_equipment", "default_equipment_notice",
-              "assumed_equipment"});
+             {"default_routine", "default_minutes", "beginner_from_age", "default_equipment",
+              "default_equipment_notice", "assumed_equipment"});
     bool ok = true;
     if (auto* n = f.get("default_routine")) layer_.default_routine = ref(*n, "default_routine", ok);
     if (auto* n = f.get("default_minutes")) {
       layer_.default_minutes = r_.integer(*n, "default_minutes", kMinMinutes, kMaxMinutes);
+    }
+    if (auto* n = f.get("beginner_from_age")) {
+      // beginner_from_age: {age: N, source: [ids]}, a clinical threshold with its sources.
+      if (r_.is_mapping(*n, "'beginner_from_age'")) {
+        Fields b(r_, *n, "'beginner_from_age'", {"age", "source"});
+        if (auto* a = b.required("age")) {
+          if (auto age = r_.integer(*a, "age", kMinAge, kMaxAge)) {
+            layer_.beginner_from_age = {*age, source_refs(b, true)};
+          }
+        }
+      }
     }
     if (auto* n = f.get("default_equipment"))
       layer_.default_equipment = refs(n, "default_equipment");
@@ -266,16 +277,16 @@ class FileReader {
     if (!r_.is_mapping(node, "'when'")) return std::nullopt;
     Fields f(r_, node, "'when'",
              {"always", "age_at_least", "age_below", "floor", "avoid_with", "with_all", "with_any",
-              "without", "details"});
+              "without", "details", "today"});
     auto keys = f.present({"always", "age_at_least", "age_below", "floor", "avoid_with", "with_all",
-                           "with_any", "without", "details"});
+                           "with_any", "without", "details", "today"});
     // An age band: age_at_least and age_below together count as one.
     if (f.get("age_at_least") && f.get("age_below"))
       keys.erase(std::find(keys.begin(), keys.end(), "age_below"));
     if (keys.size() != 1) {
       r_.error(node,
                "'when' takes exactly one of: always, age_at_least (and/or age_below), floor, "
-               "avoid_with, with_all, with_any, without, details");
+               "avoid_with, with_all, with_any, without, details, today");
       return std::nullopt;
     }
     When out;
@@ -311,6 +322,11 @@ class FileReader {
         return std::nullopt;
       }
       out.kind = When::Kind::no_floor;
+    } else if (auto* n = f.get("today")) {
+      const auto today = r_.choice(*n, "today", kTodayNames);
+      if (!today) return std::nullopt;
+      out.kind = When::Kind::today;
+      out.today = *today;
     } else if (auto* n = f.get("avoid_with")) {
       if (!r_.is_mapping(*n, "'avoid_with'")) return std::nullopt;
       Fields a(r_, *n, "'avoid_with'", {"regions", "conditions"});
@@ -384,18 +400,34 @@ class FileReader {
   void rule(const YamlNode& node, std::vector<Rule>& into) {
     if (!r_.is_mapping(node, "a rule")) return;
     Fields f(r_, node, "a rule",
-             {"exclude_positions", "exclude_tags", "exclude_exercises", "no_pressure_on",
-              "exclude_equipment", "max_firmness", "hold_back_phases", "max_minutes", "dose", "cue",
-              "lifted_by", "phases", "tags", "exercises", "positions", "getting_up",
-              "first_in_phase", "why", "source"});
+             {"exclude_positions",
+              "exclude_tags",
+              "exclude_exercises",
+              "no_pressure_on",
+              "exclude_equipment",
+              "max_firmness",
+              "hold_back_phases",
+              "max_minutes",
+              "dose",
+              "cue",
+              "max_level",
+              "lifted_by",
+              "phases",
+              "tags",
+              "exercises",
+              "positions",
+              "getting_up",
+              "first_in_phase",
+              "why",
+              "source"});
     const auto effects = f.present({"exclude_positions", "exclude_tags", "exclude_exercises",
                                     "no_pressure_on", "exclude_equipment", "max_firmness",
-                                    "hold_back_phases", "max_minutes", "dose", "cue"});
+                                    "hold_back_phases", "max_minutes", "dose", "cue", "max_level"});
     if (effects.size() != 1) {
       r_.error(node, effects.empty()
                          ? "a rule needs one effect: exclude_positions, exclude_tags, "
                            "exclude_exercises, no_pressure_on, exclude_equipment, max_firmness, "
-                           "hold_back_phases, max_minutes, dose or cue"
+                           "hold_back_phases, max_minutes, max_level, dose or cue"
                          : fmt::format("a rule has one effect, this one has {}: {}", effects.size(),
                                        fmt::join(effects, ", ")));
       return;
@@ -428,6 +460,9 @@ class FileReader {
     } else if (effect == "max_minutes") {
       out.kind = RuleKind::max_minutes;
       out.minutes = r_.integer(value, effect, kMinMinutes, kMaxMinutes).value_or(kMaxMinutes);
+    } else if (effect == "max_level") {
+      out.kind = RuleKind::max_level;
+      if (auto i = r_.choice(value, effect, kLevelNames)) out.level = *i;
     } else if (effect == "dose") {
       out.kind = RuleKind::dose;
       if (r_.is_mapping(value, "a dose rule")) {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "load/yaml_tree.h"
@@ -16,6 +17,7 @@ namespace backplan {
 struct Layer {
   std::optional<Ref> default_routine;
   std::optional<int> default_minutes;
+  std::optional<std::pair<int, std::vector<Ref>>> beginner_from_age;  // the age, its sources
   std::optional<std::vector<Ref>> default_equipment;
   std::optional<std::string> default_equipment_notice;
   std::optional<std::vector<Ref>> assumed_equipment;

@@ -42,6 +42,9 @@ std::string to_string(const When& w) {
       }
       return fmt::format("with {}: {}", fmt::join(ids(w.conditions), ""), fmt::join(tests, ", "));
     }
+    case When::Kind::today:
+      return w.today == Today::flare ? "on a flare-up day (--flare)"
+                                     : "within an hour of getting up (--morning)";
   }
   return "always";
 }

@@ -10,6 +10,7 @@
 
 #include "model/diagnostics.h"
 #include "model/names.h"
+#include "model/profile.h"
 
 namespace backplan {
 
@@ -17,8 +18,6 @@ enum class Phase { release, mobility, core, stretch };
 enum class Position { floor, bed, seated, standing };
 enum class Firmness { soft, medium, firm };
 enum class Gate { adapt, notice, clearance, stop };
-// A step on an exercise's ladder (McGill: side plank knees bent -> full -> rolling).
-enum class Level { beginner, standard, advanced };
 
 // The phases in the one order every plan keeps.
 inline constexpr Phase kPhaseOrder[] = {Phase::release, Phase::mobility, Phase::core,
@@ -40,12 +39,6 @@ inline constexpr auto kGateNames = make_names<Gate>({{Gate::adapt, "adapt"},
                                                      {Gate::clearance, "clearance"},
                                                      {Gate::stop, "stop"}});
 
-inline constexpr auto kLevelNames = make_names<Level>(
-    {{Level::beginner, "beginner"}, {Level::standard, "standard"}, {Level::advanced, "advanced"}});
-
-inline std::string_view to_string(Level level) {
-  return kLevelNames.name(level);
-}
 inline std::string_view to_string(Phase phase) {
   return kPhaseNames.name(phase);
 }
@@ -165,6 +158,7 @@ enum class RuleKind {
   max_minutes,
   dose,
   cue,
+  max_level,
 };
 
 enum class Lift { cleared, avoid };
@@ -180,6 +174,7 @@ struct Rule {
   Lift lifted_by = Lift::cleared;      // hold_back_phases
   Firmness firmness = Firmness::firm;  // max_firmness
   int minutes = 0;                     // max_minutes
+  Level level = Level::advanced;       // max_level: the highest ladder step
   DoseLimits dose;                     // dose
   std::string cue;                     // cue
   Scope scope;                         // dose, cue
@@ -219,7 +214,8 @@ struct When {
     with_all,
     with_any,
     without,
-    details
+    details,
+    today
   } kind = Kind::always;
   int age = 0;
   // avoid_with: the person keeps pressure off one of `regions` and lives with one of
@@ -234,6 +230,8 @@ struct When {
   int age_below = 0;
   // details: the person lists conditions[0] and its details pass every test.
   std::vector<DetailTest> details;
+  // today: the person says it is this kind of day (--flare, --morning).
+  Today today = Today::flare;
 };
 
 struct EquipmentNotice {
@@ -295,6 +293,10 @@ struct GeneralRule {
 struct Settings {
   Ref default_routine;
   int default_minutes = 20;
+  // From this age a profile without a level starts at the beginner step of each ladder; a
+  // library that does not say starts everyone there (the cautious reading).
+  std::optional<int> beginner_from_age;
+  std::vector<Ref> beginner_from_age_sources;
   std::vector<Ref> default_equipment;
   std::string default_equipment_notice;
   std::vector<Ref> assumed_equipment;

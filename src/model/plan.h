@@ -33,7 +33,7 @@ struct Step {
   std::vector<std::string> changes;     // how and why its dose changed
   int priority = 1;                     // from the routine slot: 1 = kept longest
   std::string slot;                     // the routine's exercise id for this slot
-  std::optional<std::string> level;     // the ladder step, when the slot's exercise has levels
+  std::optional<Level> level;           // the ladder step, when the slot's exercise has levels
 };
 
 struct PlanPhase {
@@ -79,6 +79,9 @@ struct Plan {
   std::string routine;
   std::string routine_name;
   Profile profile;
+  // The step on each ladder the plan uses: the person's level, or lower where a condition caps it
+  // (a flare-up day, ME/CFS).
+  Level level = Level::standard;
   std::vector<PlanPhase> phases;  // in release, mobility, core, stretch order; empty ones left out
   std::vector<Omission> omitted;
   std::vector<Notice> notices;  // most urgent first

@@ -5,10 +5,31 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "model/names.h"
+
 namespace backplan {
+
+// A step on an exercise's ladder (McGill: side plank knees bent -> full -> rolling).
+enum class Level { beginner, standard, advanced };
+inline constexpr auto kLevelNames = make_names<Level>(
+    {{Level::beginner, "beginner"}, {Level::standard, "standard"}, {Level::advanced, "advanced"}});
+inline std::string_view to_string(Level level) {
+  return kLevelNames.name(level);
+}
+
+// What kind of day it is for the person's back, given for one plan (--flare, --morning), never
+// saved: a flare-up, or within an hour of getting out of bed.
+enum class Today { flare, morning };
+inline constexpr auto kTodayNames =
+    make_names<Today>({{Today::flare, "flare"}, {Today::morning, "morning"}});
+inline std::string_view to_string(Today today) {
+  return kTodayNames.name(today);
+}
 
 // A condition's detail as the person gave it, or as resolved: `value` is a choice or a whole
 // number written out; empty: a number not given (unknown).
@@ -49,6 +70,7 @@ struct ProfileInput {
   std::optional<bool> cleared;
   std::optional<std::string> routine;
   std::optional<std::string> level;  // beginner, standard or advanced
+  std::set<Today> today;             // for this plan only (flags); never saved or read from files
 };
 
 // The resolved profile the planner works from. Lists are in library order, without repeats,
@@ -67,8 +89,17 @@ struct Profile {
   int minutes = 20;
   bool cleared = false;
   std::string routine;
-  std::string level = "standard";  // the step on each exercise's ladder
-  bool level_assumed = true;       // not given: beginner at 55 and over, else standard
+  Level level = Level::standard;  // the step on each exercise's ladder
+  bool level_assumed = true;      // not given: beginner from the library's age, else standard
+  // The kinds of day given for this plan, in kTodayNames order (the flags, not a saved field).
+  std::vector<Today> today;
+
+  bool is(Today t) const {
+    for (Today x : today) {
+      if (x == t) return true;
+    }
+    return false;
+  }
 };
 
 inline constexpr int kMinAge = 1;
@@ -76,7 +107,5 @@ inline constexpr int kMaxAge = 120;
 inline constexpr int kMinMinutes = 5;
 inline constexpr int kMaxMinutes = 180;
 inline constexpr std::size_t kMaxNameLength = 100;
-// From this age a profile without --level starts at the beginner step of each ladder.
-inline constexpr int kBeginnerAge = 55;
 
 }  // namespace backplan

@@ -76,6 +76,8 @@ bool applies(const Condition& c, const Profile& p) {
     case When::Kind::details:
       return any_in(c.when->conditions, p.conditions) &&
              details_pass(c.when->conditions.front().id, c.when->details, p);
+    case When::Kind::today:
+      return p.is(c.when->today);
   }
   return false;
 }
@@ -151,6 +153,10 @@ Constraints gather(const Library& lib, const Profile& p,
         case RuleKind::max_minutes:
           if (!k.max_minutes || r.minutes < *k.max_minutes) k.max_minutes = r.minutes;
           add_reason(k.minutes_reasons, why);
+          break;
+        case RuleKind::max_level:
+          if (!k.max_level || r.level < *k.max_level) k.max_level = r.level;
+          add_reason(k.level_reasons, why);
           break;
         case RuleKind::dose:
           k.dose_rules.push_back({c, &r});

@@ -35,6 +35,8 @@ struct Constraints {
   std::map<Phase, std::vector<std::string>> held_back;
   std::optional<int> max_minutes;
   std::vector<std::string> minutes_reasons;
+  std::optional<Level> max_level;  // the highest ladder step any condition allows
+  std::vector<std::string> level_reasons;
   std::vector<ScopedRule> dose_rules;
   std::vector<ScopedRule> cue_rules;
 };

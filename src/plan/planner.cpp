@@ -250,6 +250,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   plan.routine = routine.id;
   plan.routine_name = routine.name;
   plan.profile = profile;
+  plan.level = k.max_level && *k.max_level < profile.level ? *k.max_level : profile.level;
 
   // On hold: the holds still pending (not lifted by --cleared or --avoid) cover every phase
   // of the routine, so the plan has no steps until a clinician clears them.
@@ -274,8 +275,9 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   for (const auto& phase : routine.phases) {
     for (const auto& slot : phase.slots) {
       const Exercise& own = *lib.find_exercise(slot.exercise.id);
-      // The slot's exercise at the person's level: its ladder step, tried first.
-      const Level level = kLevelNames.parse(profile.level).value_or(Level::standard);
+      // The slot's exercise at the person's level (no higher than a condition allows): its
+      // ladder step, tried first.
+      const Level level = plan.level;
       const auto step = own.levels.find(level);
       const Exercise& wanted = step == own.levels.end() ? own : *lib.find_exercise(step->second.id);
       if (auto held = k.held_back.find(phase.id); held != k.held_back.end()) {
@@ -308,7 +310,13 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       s.own_cues = x->cues.size();
       s.priority = slot.priority;
       s.slot = own.id;
-      if (!own.levels.empty()) s.level = profile.level;
+      if (!own.levels.empty()) {
+        s.level = level;
+        if (level < profile.level) {
+          s.changes.push_back(fmt::format("kept at the {} step: {}", to_string(level),
+                                          fmt::join(k.level_reasons, "; ")));
+        }
+      }
       if (x != &wanted) {
         s.replaces = wanted.id;
         s.why = why;

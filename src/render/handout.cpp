@@ -51,7 +51,9 @@ std::string profile_summary(const Plan& plan) {
     parts.push_back(fmt::format("keep off: {}", fmt::join(areas, ", ")));
   }
   if (p.cleared) parts.push_back("cleared by a clinician");
-  parts.push_back(p.level + " level");
+  for (Today t : p.today)
+    parts.push_back(t == Today::flare ? "flare-up day" : "soon after getting up");
+  parts.push_back(fmt::format("{} level", to_string(plan.level)));
   return fmt::format("{}", fmt::join(parts, " · "));
 }
 

@@ -19,6 +19,8 @@ std::string render_json(const Plan& plan) {
     }
     details[id] = answers;
   }
+  std::vector<std::string> today;
+  for (Today t : p.today) today.emplace_back(to_string(t));
   json profile = {
       {"name", p.name ? json(*p.name) : json(nullptr)},
       {"age", p.age ? json(*p.age) : json(nullptr)},
@@ -29,7 +31,8 @@ std::string render_json(const Plan& plan) {
       {"avoid", p.avoid},
       {"minutes", p.minutes},
       {"cleared", p.cleared},
-      {"level", p.level},
+      {"level", std::string(to_string(p.level))},
+      {"today", today},
   };
   json phases = json::array();
   for (const auto& phase : plan.phases) {
@@ -52,7 +55,7 @@ std::string render_json(const Plan& plan) {
             {"per_side", s.dose.per_side}}},
           {"cues", s.cues},
           {"replaces", s.replaces ? json(*s.replaces) : json(nullptr)},
-          {"level", s.level ? json(*s.level) : json(nullptr)},
+          {"level", s.level ? json(std::string(to_string(*s.level))) : json(nullptr)},
           {"why", why},
       });
     }

@@ -243,7 +243,9 @@ ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib) {
   raw.equipment = list(flags.equipment);
   raw.conditions = list(flags.conditions);
   raw.avoid = list(flags.avoid);
-  const Validated checked = validate(raw, lib, TextOrigin::typed);
+  Validated checked = validate(raw, lib, TextOrigin::typed);
+  if (flags.flare) checked.input.today.insert(Today::flare);
+  if (flags.morning) checked.input.today.insert(Today::morning);
   static constexpr std::array<std::pair<Field, const char*>, 8> kFlags = {{
       {Field::name, "--name"},
       {Field::age, "--age"},
@@ -271,13 +273,18 @@ Profile resolve_profile(const Library& lib, const ProfileInput& file, const Prof
   p.minutes = pick(flags.minutes, file.minutes).value_or(lib.settings.default_minutes);
   p.cleared = pick(flags.cleared, file.cleared).value_or(false);
   p.routine = pick(flags.routine, file.routine).value_or(lib.settings.default_routine.id);
-  // Level: as given, else the beginner step from 55 (the age the library's gentler start is
-  // written for), else standard.
+  // Level: as given, else the beginner step from the library's age (the age its gentler start
+  // is written for), else standard.
   if (const auto level = pick(flags.level, file.level)) {
-    p.level = *level;
+    p.level = kLevelNames.parse(*level).value_or(Level::beginner);
     p.level_assumed = false;
   } else {
-    p.level = p.age && *p.age >= kBeginnerAge ? "beginner" : "standard";
+    const auto& from = lib.settings.beginner_from_age;
+    p.level = !from || (p.age && *p.age >= *from) ? Level::beginner : Level::standard;
+  }
+  // The kind of day is given for one plan only (flags), never read from a file.
+  for (const auto& [today, name] : kTodayNames.entries()) {
+    if (flags.today.count(today)) p.today.push_back(today);
   }
   const auto equipment = pick(flags.equipment, file.equipment);
   if (equipment) {

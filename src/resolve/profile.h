@@ -35,6 +35,8 @@ struct ProfileFlags {
   bool cleared = false;
   std::optional<std::string> routine;
   std::optional<std::string> level;
+  bool flare = false;    // --flare (plan only): a flare-up day
+  bool morning = false;  // --morning (plan only): within an hour of getting up
 };
 
 // Checks flag values; throws Error (usage) naming the flag of the first problem, in the order

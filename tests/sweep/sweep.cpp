@@ -50,6 +50,8 @@ std::string command_line(const Profile& p) {
   if (!p.avoid.empty()) out += " --avoid " + fmt::format("{}", fmt::join(p.avoid, ","));
   if (p.cleared) out += " --cleared";
   out += fmt::format(" --minutes {}", p.minutes);
+  if (!p.level_assumed) out += fmt::format(" --level {}", to_string(p.level));
+  for (Today t : p.today) out += fmt::format(" --{}", to_string(t));
   return out;
 }
 
@@ -66,6 +68,7 @@ struct Expected {
   std::set<std::string> no_exercises;
   std::set<Phase> held_back;
   int budget = 0;
+  std::optional<Level> max_level;
   std::vector<std::pair<const Rule*, bool>> dose_rules;
   std::vector<const Rule*> cue_rules;
 };
@@ -83,6 +86,8 @@ Expected expect(const Library& lib, const Profile& p) {
       on = p.age && *p.age >= c.when->age && (c.when->age_below == 0 || *p.age < c.when->age_below);
     } else if (c.when->kind == When::Kind::no_floor) {
       on = !p.floor;
+    } else if (c.when->kind == When::Kind::today) {
+      on = p.is(c.when->today);
     } else {
       auto count = [](const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
         std::size_t n = 0;
@@ -185,6 +190,9 @@ Expected expect(const Library& lib, const Profile& p) {
         }
         case RuleKind::max_minutes:
           e.budget = std::min(e.budget, r.minutes * 60);
+          break;
+        case RuleKind::max_level:
+          if (!e.max_level || r.level < *e.max_level) e.max_level = r.level;
           break;
         case RuleKind::dose:
           e.dose_rules.push_back({&r, true});
@@ -444,20 +452,23 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
       const Exercise* x = lib.find_exercise(s.id);
       if (!x || x->phase != phase.id)
         return fmt::format("step {} is not a {} exercise", s.id, to_string(phase.id));
-      // The ladder: the slot's exercise at the person's level (given, else beginner from 55),
-      // or what stands in for that step.
+      // The ladder: the slot's exercise at the person's level (given, else beginner from the
+      // library's age), no higher than any condition allows, or what stands in for that step.
       const Exercise& own = *lib.find_exercise(s.slot);
       if (!own.levels.empty()) {
-        const std::string want_level =
-            p.level_assumed ? (p.age && *p.age >= 55 ? "beginner" : "standard") : p.level;
-        if (s.level != want_level)
-          return fmt::format("step {} is at level {}, not {}", s.id, s.level.value_or("none"),
-                             want_level);
-        const auto rung = own.levels.find(*kLevelNames.parse(want_level));
+        const auto& from = lib.settings.beginner_from_age;
+        Level want = p.level_assumed
+                         ? (!from || (p.age && *p.age >= *from) ? Level::beginner : Level::standard)
+                         : p.level;
+        if (e.max_level && *e.max_level < want) want = *e.max_level;
+        if (s.level != want)
+          return fmt::format("step {} is at level {}, not {}", s.id,
+                             s.level ? to_string(*s.level) : "none", to_string(want));
+        const auto rung = own.levels.find(want);
         const std::string ladder = rung == own.levels.end() ? own.id : rung->second.id;
         if (s.replaces.value_or(s.id) != ladder)
-          return fmt::format("step {} is not the {} step {} or a stand-in for it", s.id, want_level,
-                             ladder);
+          return fmt::format("step {} is not the {} step {} or a stand-in for it", s.id,
+                             to_string(want), ladder);
       }
       total += s.seconds;
       if (!p.floor && s.position == Position::floor)
@@ -775,6 +786,11 @@ int main(int argc, char** argv) {
                 // Levels rotate too: not given (the age decides), then each level.
                 const std::size_t turn = static_cast<std::size_t>(this_index / sample / 4) % 4;
                 if (turn > 0) in.level = std::string(kLevelNames.entries()[turn - 1].name);
+                // The kind of day rotates through none, flare, morning and both, faster than
+                // the levels: every condition set meets each within its cleared x minutes run.
+                const std::size_t day = static_cast<std::size_t>(this_index / sample / 2) % 4;
+                if (day & 1u) in.today.insert(Today::flare);
+                if (day & 2u) in.today.insert(Today::morning);
                 const Profile p =
                     resolve_profile(lib, ProfileInput{}, in);  // canonical, as the CLI does
                 const PlanResult result = make_plan(lib, p);

@@ -16,7 +16,8 @@ inline Plan sample_plan() {
   plan.profile.equipment = {"tennis-ball"};
   plan.profile.conditions = {"osteoporosis"};
   plan.profile.minutes = 10;
-  plan.profile.level = "beginner";
+  plan.profile.level = Level::beginner;
+  plan.level = Level::beginner;
   plan.budget_seconds = 600;
   plan.names = {{"tennis-ball", "Tennis ball"},
                 {"osteoporosis", "Osteoporosis"},

@@ -63,6 +63,12 @@ std::string label(const Rule&) {
 std::string label(const GeneralRule&) {
   return "";
 }
+std::string label(const Detail& d) {
+  return " (" + d.id + ")";
+}
+std::string label(const DetailTest& t) {
+  return " (" + t.detail + ")";
+}
 
 // Two lists of structs: their sizes, then each pair of entries the two have in common.
 template <typename T>
@@ -131,6 +137,16 @@ void compare(Diffs& d, const std::string& path, const Exercise& a, const Exercis
   compare(d, path + ".dose", a.dose, b.dose);
   d.field(path + ".cues", a.cues, b.cues);
   each(d, path + ".alternatives", a.alternatives, b.alternatives);
+  d.field(path + ".levels.size", a.levels.size(), b.levels.size());
+  for (const auto& [level, ref] : a.levels) {
+    const auto other = b.levels.find(level);
+    const std::string at = path + ".levels." + std::string(to_string(level));
+    if (other == b.levels.end()) {
+      d.paths.push_back(at);
+    } else {
+      compare(d, at, ref, other->second);
+    }
+  }
   each(d, path + ".sources", a.sources, b.sources);
   compare(d, path + ".at", a.at, b.at);
 }
@@ -166,6 +182,7 @@ void compare(Diffs& d, const std::string& path, const Rule& a, const Rule& b) {
   d.field(path + ".lifted_by", a.lifted_by, b.lifted_by);
   d.field(path + ".firmness", a.firmness, b.firmness);
   d.field(path + ".minutes", a.minutes, b.minutes);
+  d.field(path + ".level", a.level, b.level);
   compare(d, path + ".dose", a.dose, b.dose);
   d.field(path + ".cue", a.cue, b.cue);
   compare(d, path + ".scope", a.scope, b.scope);
@@ -174,11 +191,32 @@ void compare(Diffs& d, const std::string& path, const Rule& a, const Rule& b) {
   compare(d, path + ".at", a.at, b.at);
 }
 
+void compare(Diffs& d, const std::string& path, const DetailTest& a, const DetailTest& b) {
+  d.field(path + ".detail", a.detail, b.detail);
+  d.field(path + ".any_of", a.any_of, b.any_of);
+  d.field(path + ".below", a.below, b.below);
+  d.field(path + ".at_least", a.at_least, b.at_least);
+  compare(d, path + ".at", a.at, b.at);
+}
+
+void compare(Diffs& d, const std::string& path, const Detail& a, const Detail& b) {
+  d.field(path + ".id", a.id, b.id);
+  d.field(path + ".name", a.name, b.name);
+  d.field(path + ".choices", a.choices, b.choices);
+  d.field(path + ".default_choice", a.default_choice, b.default_choice);
+  d.field(path + ".min", a.min, b.min);
+  d.field(path + ".max", a.max, b.max);
+  compare(d, path + ".at", a.at, b.at);
+}
+
 void compare(Diffs& d, const std::string& path, const When& a, const When& b) {
   d.field(path + ".kind", a.kind, b.kind);
   d.field(path + ".age", a.age, b.age);
+  d.field(path + ".age_below", a.age_below, b.age_below);
   each(d, path + ".regions", a.regions, b.regions);
   each(d, path + ".conditions", a.conditions, b.conditions);
+  each(d, path + ".details", a.details, b.details);
+  d.field(path + ".today", a.today, b.today);
 }
 
 void compare(Diffs& d, const std::string& path, const Condition& a, const Condition& b) {
@@ -192,6 +230,7 @@ void compare(Diffs& d, const std::string& path, const Condition& a, const Condit
   each(d, path + ".notice_with", a.notice_with, b.notice_with);
   each(d, path + ".sources", a.sources, b.sources);
   each(d, path + ".rules", a.rules, b.rules);
+  each(d, path + ".details", a.details, b.details);
   compare(d, path + ".at", a.at, b.at);
 }
 
@@ -204,6 +243,8 @@ void compare(Diffs& d, const std::string& path, const RoutinePhase& a, const Rou
   d.field(path + ".id", a.id, b.id);
   d.field(path + ".title", a.title, b.title);
   each(d, path + ".slots", a.slots, b.slots);
+  d.field(path + ".ordered", a.ordered, b.ordered);
+  d.field(path + ".max_minutes", a.max_minutes, b.max_minutes);
   compare(d, path + ".at", a.at, b.at);
 }
 
@@ -223,6 +264,9 @@ void compare(Diffs& d, const std::string& path, const GeneralRule& a, const Gene
 void compare(Diffs& d, const std::string& path, const Settings& a, const Settings& b) {
   compare(d, path + ".default_routine", a.default_routine, b.default_routine);
   d.field(path + ".default_minutes", a.default_minutes, b.default_minutes);
+  d.field(path + ".beginner_from_age", a.beginner_from_age, b.beginner_from_age);
+  each(d, path + ".beginner_from_age_sources", a.beginner_from_age_sources,
+       b.beginner_from_age_sources);
   each(d, path + ".default_equipment", a.default_equipment, b.default_equipment);
   d.field(path + ".default_equipment_notice", a.default_equipment_notice,
           b.default_equipment_notice);

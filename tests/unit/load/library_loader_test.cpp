@@ -268,7 +268,7 @@ TEST_CASE("a rule needs exactly one effect, a why (except cue rules) and a sourc
   CHECK(condition_errors(one_rule("      - why: it hurts\n        source: test\n")) ==
         "cond.yaml:6:9: error: a rule needs one effect: exclude_positions, exclude_tags, "
         "exclude_exercises, no_pressure_on, exclude_equipment, max_firmness, hold_back_phases, "
-        "max_minutes, dose or cue");
+        "max_minutes, max_level, dose or cue");
   CHECK(condition_errors(one_rule("      - exclude_positions: [floor]\n        source: test\n")) ==
         "cond.yaml:6:9: error: a rule is missing 'why'");
   CHECK(condition_errors(one_rule("      - exclude_positions: [floor]\n        why: it hurts\n")) ==
@@ -295,11 +295,36 @@ TEST_CASE("holding phases back until cleared needs a clearance gate") {
   CHECK(condition_errors(one_rule(with(rule, "cleared", "avoid"), "notice")) == "");
 }
 
+TEST_CASE("the kind of day and the level cap are read with their valid values") {
+  const std::string head = "conditions:\n  - id: sore-day\n    name: Sore day\n    gate: ";
+  CHECK(condition_errors(head + "notice\n    when: {today: flare}\n") == "");
+  CHECK(condition_errors(head + "notice\n    when: {today: flair}\n") ==
+        "cond.yaml:5:19: error: 'today': unknown value 'flair'; valid: flare, morning");
+  CHECK(condition_errors(one_rule("      - max_level: beginner\n        why: easy does it\n"
+                                  "        source: test\n")) == "");
+  CHECK(condition_errors(one_rule("      - max_level: expert\n        why: easy does it\n"
+                                  "        source: test\n")) ==
+        "cond.yaml:6:20: error: 'max_level': unknown value 'expert'; valid: beginner, standard, "
+        "advanced");
+}
+
+TEST_CASE("settings: the beginner age with its sources") {
+  CHECK(change("  default_minutes: 20\n",
+               "  default_minutes: 20\n  beginner_from_age: {age: 55, source: [nothing]}\n") ==
+        "lib.yaml:4:41: error: unknown source 'nothing'; define it under 'sources' (with a "
+        "title, and a url or doi), or see 'backplan list sources'");
+  CHECK(change("  default_minutes: 20\n",
+               "  default_minutes: 20\n  beginner_from_age: {age: 55, source: [test]}\n") == "");
+  CHECK(change("  default_minutes: 20\n", "  default_minutes: 20\n  beginner_from_age: 55\n") ==
+        "lib.yaml:4:22: error: 'beginner_from_age' must be a mapping of fields, not a single "
+        "value");
+}
+
 TEST_CASE("'when' takes exactly one key, and a red flag cannot be automatic") {
   const std::string head = "conditions:\n  - id: old-back\n    name: Old back\n    gate: ";
   CHECK(condition_errors(head + "notice\n    when: {always: true, floor: false}\n") ==
         "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least (and/or "
-        "age_below), floor, avoid_with, with_all, with_any, without, details");
+        "age_below), floor, avoid_with, with_all, with_any, without, details, today");
   CHECK(condition_errors(head + "notice\n    when: {age_at_least: 60}\n") == "");
   // An age band: both keys together, the upper bound above the lower.
   CHECK(condition_errors(head + "notice\n    when: {age_at_least: 18, age_below: 20}\n") == "");
@@ -308,7 +333,7 @@ TEST_CASE("'when' takes exactly one key, and a red flag cannot be automatic") {
         "cond.yaml:5:41: error: 'age_below' must be more than 'age_at_least' (20)");
   CHECK(condition_errors(head + "notice\n    when: {age_below: 18, floor: false}\n") ==
         "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least (and/or "
-        "age_below), floor, avoid_with, with_all, with_any, without, details");
+        "age_below), floor, avoid_with, with_all, with_any, without, details, today");
   CHECK(condition_errors(
             head + "stop\n    notice: Get help\n    source: test\n    when: {always: true}\n") ==
         "cond.yaml:2:5: error: red flag 'old-back' cannot be automatic ('when')");

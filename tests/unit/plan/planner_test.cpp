@@ -1,6 +1,7 @@
 // The planner's rules, each shown applied: the built-in library for the clinical rules, and small
 // in-memory libraries for the mechanisms (stand-ins, alternatives, dose limits, time budget).
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <string>
@@ -243,6 +244,7 @@ TEST_CASE("chronic fatigue: one set of everything, ten minutes") {
 }
 
 namespace {
+Plan plan_from(const ProfileFlags& f);
 Plan plan_typed(const std::vector<std::string>& conditions);
 }  // namespace
 
@@ -979,11 +981,16 @@ TEST_CASE("'with_all', 'with_any' and 'without' look at the conditions the perso
 namespace {
 
 // The plan for conditions given as a person types them, details and all.
+// The plan for flags as a person types them, read and resolved as the CLI does.
+Plan plan_from(const ProfileFlags& f) {
+  return std::get<Plan>(
+      make_plan(builtin(), resolve_profile(builtin(), {}, read_profile_flags(f, builtin()))));
+}
+
 Plan plan_typed(const std::vector<std::string>& conditions) {
   ProfileFlags f;
   f.conditions = conditions;
-  return std::get<Plan>(
-      make_plan(builtin(), resolve_profile(builtin(), {}, read_profile_flags(f, builtin()))));
+  return plan_from(f);
 }
 
 bool has_tag(const Plan& plan, const std::string& tag) {
@@ -1053,12 +1060,12 @@ TEST_CASE(
     ProfileFlags f;
     if (age) f.age = std::to_string(*age);
     f.level = level;
-    const Plan plan = std::get<Plan>(
-        make_plan(builtin(), resolve_profile(builtin(), {}, read_profile_flags(f, builtin()))));
+    const Plan plan = plan_from(f);
     std::vector<std::string> ids;
     for (const auto& phase : plan.phases) {
       for (const auto& s : phase.steps) {
-        if (s.phase == Phase::core) ids.push_back(s.id + "@" + s.level.value_or("-"));
+        if (s.phase == Phase::core)
+          ids.push_back(s.id + "@" + (s.level ? std::string(to_string(*s.level)) : "-"));
       }
     }
     return ids;
@@ -1081,8 +1088,7 @@ TEST_CASE("a level step a condition rules out gives way to its alternatives, whi
   ProfileFlags f;
   f.level = "advanced";
   f.conditions = {"pregnancy"};
-  const Plan plan = std::get<Plan>(
-      make_plan(builtin(), resolve_profile(builtin(), {}, read_profile_flags(f, builtin()))));
+  const Plan plan = plan_from(f);
   const Step* side = find_step(plan, "side-plank-knees-bent");
   REQUIRE(side != nullptr);
   CHECK(side->replaces == std::optional<std::string>("side-plank-rolling"));
@@ -1282,10 +1288,7 @@ TEST_CASE(
   ProfileFlags f;
   f.level = "advanced";
   f.conditions = {"osteoporosis"};
-  auto plan_of = [&] {
-    return std::get<Plan>(
-        make_plan(builtin(), resolve_profile(builtin(), {}, read_profile_flags(f, builtin()))));
-  };
+  auto plan_of = [&] { return plan_from(f); };
   const Plan bones = plan_of();
   CHECK(find_step(bones, "side-plank-rolling") == nullptr);
   CHECK(find_step(bones, "bird-dog-sweeps") == nullptr);
@@ -1295,4 +1298,93 @@ TEST_CASE(
   CHECK(find_step(plan_of(), "bird-dog-sweeps") == nullptr);
   f.conditions = {"pregnancy:trimester=1"};
   CHECK(find_step(plan_of(), "bird-dog-sweeps") != nullptr);
+}
+
+namespace {
+// The core steps as "id@level sets×reps".
+std::vector<std::string> core_doses(const Plan& plan) {
+  std::vector<std::string> out;
+  for (const Step* s : steps(plan)) {
+    if (s->phase != Phase::core) continue;
+    std::string reps;
+    for (int r : s->dose.reps) reps += (reps.empty() ? "" : ",") + std::to_string(r);
+    out.push_back(fmt::format("{}@{} {}x[{}]", s->id, s->level ? to_string(*s->level) : "-",
+                              s->dose.sets, reps));
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE(
+    "flare-up day: the Big 3 once each at the beginner step, small moves, off the sore back") {
+  ProfileFlags f;
+  f.flare = true;
+  f.level = "advanced";
+  const Plan plan = plan_from(f);
+  using Ids = std::vector<std::string>;
+  CHECK(core_doses(plan) == Ids{"curl-up@beginner 1x[5]", "side-plank-knees-bent@beginner 1x[5]",
+                                "bird-dog-single-limb@beginner 1x[5]"});
+  CHECK(plan.level == Level::beginner);
+  CHECK(plan.profile.level == Level::advanced);
+  const Step* curl = find_step(plan, "curl-up");
+  REQUIRE(curl != nullptr);
+  CHECK(curl->changes ==
+        Ids{"kept at the beginner step: Flare-up day: on a sore day the easiest step of each "
+            "exercise still keeps the muscles working, without asking more of your back",
+            "1 set at most: Flare-up day: one set of a few holds keeps the back muscles working "
+            "without tiring a sore back"});
+  CHECK_FALSE(presses_on(plan, "lower-back"));
+  const Omission* low = find_omission(plan, "ball-lower-back-beside-spine");
+  REQUIRE(low != nullptr);
+  CHECK(low->why.at(0) ==
+        "Flare-up day: pressing on the part of the back that is flaring up can stir it up more, "
+        "so the tools stay on your buttocks and legs today");
+  const Step* cat = find_step(plan, "cat-camel");
+  REQUIRE(cat != nullptr);
+  CHECK(cat->cues.back() ==
+        "Keep the movement small and easy today, well inside the range that feels comfortable.");
+  const Step* first = steps(plan).front();
+  CHECK(first->phase == Phase::release);
+  CHECK(std::count(first->cues.begin(), first->cues.end(),
+                   "Today, skip any spot that is sore to touch and press more lightly than "
+                   "usual.") == 1);
+  const auto notice = std::find_if(plan.notices.begin(), plan.notices.end(), [](const Notice& n) {
+    return starts_with(n.text, "Flare-up day: ");
+  });
+  REQUIRE(notice != plan.notices.end());
+  CHECK(notice->level == NoticeLevel::notice);
+  CHECK(notice->text.find("lasts more than about a week, or brings anything new") !=
+        std::string::npos);
+  // Not a flare-up day: the level asked for.
+  f.flare = false;
+  CHECK(core_doses(plan_from(f)).front() == "curl-up-pre-brace@advanced 3x[5,3,1]");
+}
+
+TEST_CASE("within an hour of getting up: no forward bends; the lying hamstring stretch stays") {
+  ProfileFlags f;
+  f.morning = true;
+  const Plan plan = plan_from(f);
+  CHECK_FALSE(has_tag(plan, "forward-bend"));
+  CHECK(find_step(plan, "hamstring-stretch-supine") != nullptr);
+  CHECK(find_step(plan, "figure-four-stretch") != nullptr);
+  // Without the floor, every hamstring stretch left is a forward bend: it waits for later.
+  f.no_floor = true;
+  const Plan seated = plan_from(f);
+  CHECK_FALSE(has_tag(seated, "forward-bend"));
+  const Omission* ham = find_omission(seated, "hamstring-stretch-supine");
+  REQUIRE(ham != nullptr);
+  CHECK(ham->why.at(1) ==
+        "Seated hamstring stretch is out too: Within an hour of getting up: bending forward in "
+        "the first hour after getting up puts the most strain on the discs");
+}
+
+TEST_CASE("ME/CFS, once cleared: the beginner step and one set, whatever level is asked") {
+  ProfileFlags f;
+  f.conditions = {"chronic-fatigue"};
+  f.cleared = true;
+  f.level = "advanced";
+  using Ids = std::vector<std::string>;
+  CHECK(core_doses(plan_from(f)) == Ids{"curl-up@beginner 1x[5]",
+                                        "side-plank-knees-bent@beginner 1x[5]",
+                                        "bird-dog-single-limb@beginner 1x[5]"});
 }

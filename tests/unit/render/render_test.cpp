@@ -117,7 +117,7 @@ TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
   CHECK(doc["profile"] ==
         nlohmann::json::parse(R"({"name": "Ann <B> & \"co\"", "age": 70, "floor": false,
       "equipment": ["tennis-ball"], "conditions": ["osteoporosis"], "details": {}, "avoid": [], "minutes": 10,
-      "cleared": false, "level": "beginner"})"));
+      "cleared": false, "level": "beginner", "today": []})"));
   const auto& step = doc["phases"][0]["steps"][0];
   CHECK(step == nlohmann::json::parse(R"({"id": "seated-cat-camel", "name": "Seated cat-camel",
       "position": "seated", "equipment": [], "pressure_on": [], "seconds": 30,

@@ -481,7 +481,7 @@ TEST_CASE("--level: one of the ladder's steps; not given, beginner from 55, else
     f.age = std::move(age);
     f.level = std::move(level);
     const Profile p = resolve_profile(lib(), ProfileInput{}, read_profile_flags(f, lib()));
-    return p.level + (p.level_assumed ? " (assumed)" : "");
+    return std::string(to_string(p.level)) + (p.level_assumed ? " (assumed)" : "");
   };
   CHECK(level_of(std::nullopt, std::nullopt) == "standard (assumed)");
   CHECK(level_of("54", std::nullopt) == "standard (assumed)");
@@ -490,4 +490,29 @@ TEST_CASE("--level: one of the ladder's steps; not given, beginner from 55, else
   CHECK(profile("level: beginner\n").level == std::optional<std::string>("beginner"));
   CHECK(profile_errors("level: expert\n") ==
         "p.yaml:1:8: error: unknown level 'expert'; valid: beginner, standard, advanced");
+}
+
+TEST_CASE("the beginner age is the library's; a library that gives none starts everyone there") {
+  Library older = lib();
+  older.settings.beginner_from_age = 65;
+  ProfileInput sixty;
+  sixty.age = 60;
+  CHECK(resolve_profile(lib(), ProfileInput{}, sixty).level == Level::beginner);
+  CHECK(resolve_profile(older, ProfileInput{}, sixty).level == Level::standard);
+  Library silent = lib();
+  silent.settings.beginner_from_age.reset();
+  CHECK(resolve_profile(silent, ProfileInput{}, ProfileInput{}).level == Level::beginner);
+  CHECK(lib().settings.beginner_from_age == std::optional<int>(55));
+}
+
+TEST_CASE("--flare and --morning are for one plan: flags only, never read from a profile") {
+  ProfileFlags f;
+  f.morning = true;
+  f.flare = true;
+  const Profile p = resolve_profile(lib(), ProfileInput{}, read_profile_flags(f, lib()));
+  CHECK(p.today == std::vector<Today>{Today::flare, Today::morning});
+  CHECK(resolve_profile(lib(), ProfileInput{}, ProfileInput{}).today.empty());
+  CHECK(profile_errors("flare: true\n") ==
+        "p.yaml:1:1: error: unknown field 'flare' in a profile; valid: name, age, floor, "
+        "equipment, conditions, avoid, minutes, cleared, routine, level");
 }
