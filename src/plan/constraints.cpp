@@ -172,8 +172,7 @@ Constraints gather(const Library& lib, const Profile& p,
     const std::string name = region ? region->name : id;
     const std::string why = fmt::format("you asked to keep pressure off this area ({})", name);
     add_reason(k.regions[id], why);
-    k.causes.emplace(why, Cause{CauseKind::avoid, id,
-                                fmt::format("Pressure off: {}", name.substr(0, name.find(" ("))),
+    k.causes.emplace(why, Cause{CauseKind::avoid, id, name.substr(0, name.find(" (")) + " spared",
                                 "you asked to keep pressure off this area"});
   }
   return k;

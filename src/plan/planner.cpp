@@ -420,7 +420,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
                             Planner::lower_first(f.title), minutes_text(*f.max_seconds));
           cause = {CauseKind::time, std::string(to_string(f.id)),
                    fmt::format("{} kept to {}", f.title, minutes_text(*f.max_seconds)),
-                   "so the time goes to exercise"};
+                   "the rest of the time goes to exercise"};
         }
       }
     }

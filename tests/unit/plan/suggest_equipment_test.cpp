@@ -171,3 +171,24 @@ TEST_CASE("what would help: nothing when no step was left out for want of a tool
   held.conditions = {"active-cancer"};
   CHECK_FALSE(plan_with(held).suggestion);
 }
+
+TEST_CASE("areas to spare and a capped phase are causes of their own") {
+  auto causes_of = [](const Plan& plan) {
+    std::vector<Cause> causes;
+    for (const auto& o : plan.omitted) {
+      for (const auto& c : o.causes) add_cause(causes, c);
+    }
+    return causes;
+  };
+  ProfileFlags spare;
+  spare.avoid = {"calves"};
+  const auto spared = causes_of(plan_with(spare));
+  CHECK(std::find(spared.begin(), spared.end(),
+                  Cause{CauseKind::avoid, "calves", "Calves spared",
+                        "you asked to keep pressure off this area"}) != spared.end());
+  ProfileFlags hour;
+  hour.minutes = "60";
+  CHECK(causes_of(plan_with(hour)) ==
+        std::vector<Cause>{{CauseKind::time, "release", "Release kept to 10 minutes",
+                            "the rest of the time goes to exercise"}});
+}
