@@ -306,11 +306,12 @@ HandoutView make_view(const Plan& plan) {
       std::vector<std::string> tools;
       for (const auto& name : sg.names) tools.push_back(name);
       const int n = static_cast<int>(sg.slots.size());
-      view.help = fmt::format(
-          "{} would bring back {} {}{}.",
-          tools.size() == 1 ? a_tool(tools[0]) : fmt::format("{}", fmt::join(tools, " and ")),
-          n == 1 ? std::string("one") : std::to_string(n), phases_text(sg.phases),
-          n == 1 ? "step" : "steps");
+      std::string what = a_tool(tools[0]);  // "A firm bed or bench and a tennis ball"
+      for (std::size_t i = 1; i < tools.size(); ++i)
+        what += " and " + lower_first(a_tool(tools[i]));
+      view.help = fmt::format("{} would bring back {} {}{}.", what,
+                              n == 1 ? std::string("one") : std::to_string(n),
+                              phases_text(sg.phases), n == 1 ? "step" : "steps");
     }
   }
   view.total = fmt::format("Total: {}", about_minutes(plan.total_seconds));

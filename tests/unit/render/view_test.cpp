@@ -95,7 +95,7 @@ TEST_CASE("the view: left out grouped by cause, one line per cause; what would h
   CHECK(view.help == "A massage stick would bring back 2 release steps.");
   plan.suggestion = EquipmentSuggestion{
       {"bed", "tennis-ball"}, {"Firm bed", "Tennis ball"}, {"curl-up"}, {Phase::core}};
-  CHECK(make_view(plan).help == "Firm bed and Tennis ball would bring back one core step.");
+  CHECK(make_view(plan).help == "A firm bed and a tennis ball would bring back one core step.");
 }
 
 TEST_CASE("the view escapes each piece on its own") {
