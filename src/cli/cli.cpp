@@ -105,6 +105,8 @@ write the output, 7 on hold (no steps until a clinician clears them; the plan sa
   plan->add_option("--format", a.format, "text (default), json, markdown or html")
       ->type_name("FORMAT");
   plan->add_option("--date", o.date, "Date printed on handouts, YYYY-MM-DD")->type_name("DATE");
+  plan->add_flag("--brief", o.brief,
+                 "Steps, doses and times only (the notices and emergency signs stay)");
   plan->add_option("-o,--output", o.output, "Write to FILE instead of standard output")
       ->type_name("FILE");
 }

@@ -10,6 +10,7 @@
 #include "io/terminal.h"
 #include "load/library_loader.h"
 #include "plan/planner.h"
+#include "plan/suggest_equipment.h"
 #include "render/render.h"
 #include "resolve/saved_profile.h"
 
@@ -37,9 +38,11 @@ int run_plan(const PlanOptions& options) {
     std::fputs("backplan: no plan was made. Please get checked by a clinician first.\n", stderr);
     return static_cast<int>(ExitCode::red_flag);
   }
-  const Plan& plan = std::get<Plan>(result);
+  Plan plan = std::get<Plan>(result);
+  plan.suggestion = suggest_equipment(lib, plan);
   RenderOptions render_options;
   render_options.date = options.date;
+  render_options.brief = options.brief;
   if (options.format == Format::text) {
     render_options.color = options.output == "-" && stdout_wants_color();
     render_options.width = options.output == "-" ? stdout_width() : kDefaultWidth;

@@ -17,6 +17,7 @@ struct PlanOptions {
   std::vector<std::string> routines;        // extra library paths, on top of the built-in one
   Format format = Format::text;
   std::optional<std::string> date;  // printed on markdown and html handouts (YYYY-MM-DD)
+  bool brief = false;               // steps, doses and times only
   std::string output = "-";
 };
 

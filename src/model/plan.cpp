@@ -18,4 +18,8 @@ int dose_seconds(const StepDose& dose) {
   return sides * work + dose.rest_seconds * std::max(0, dose.sets - 1);
 }
 
+void add_cause(std::vector<Cause>& into, const Cause& cause) {
+  if (std::find(into.begin(), into.end(), cause) == into.end()) into.push_back(cause);
+}
+
 }  // namespace backplan

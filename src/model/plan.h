@@ -15,6 +15,43 @@ namespace backplan {
 // set, hold or rep seconds, sides and rest.
 using StepDose = Dose;
 
+// What made the plan differ from the routine as written, so renderers can say each reason once
+// and group the steps it changed, without matching text.
+enum class CauseKind {
+  condition,  // a condition in force (listed, or automatic such as an age band)
+  no_floor,   // the person cannot get down to the floor
+  equipment,  // a tool the person does not have (nor a stand-in for it)
+  avoid,      // an area the person asked to keep pressure off
+  time,       // the time budget, or a phase's cap
+  level,      // the person's level
+};
+inline constexpr auto kCauseKindNames = make_names<CauseKind>({{CauseKind::condition, "condition"},
+                                                               {CauseKind::no_floor, "no_floor"},
+                                                               {CauseKind::equipment, "equipment"},
+                                                               {CauseKind::avoid, "avoid"},
+                                                               {CauseKind::time, "time"},
+                                                               {CauseKind::level, "level"}});
+inline std::string_view to_string(CauseKind kind) {
+  return kCauseKindNames.name(kind);
+}
+
+struct Cause {
+  CauseKind kind = CauseKind::condition;
+  std::string id;     // the condition, the tool needed, the region, "budget" or the capped phase
+  std::string label;  // a short name to point at: "No floor work", "No medium foam roller"
+  std::string text;   // the reason in plain words
+  bool operator==(const Cause& o) const { return kind == o.kind && id == o.id && text == o.text; }
+};
+
+// Adds `cause` unless it is there: causes keep the order they were first given in.
+void add_cause(std::vector<Cause>& into, const Cause& cause);
+
+// A change to a step's dose and the reason for it: "holds shortened to 30 s".
+struct DoseChange {
+  std::string what;
+  Cause cause;
+};
+
 struct Step {
   std::string id;
   std::string name;
@@ -26,14 +63,16 @@ struct Step {
   // The part of `seconds` spent getting into position, switching sides and changing level.
   int transition_seconds = 0;
   StepDose dose;
-  std::vector<std::string> cues;        // the exercise's own cues, then those conditions add
-  std::size_t own_cues = 0;             // how many of `cues` are the exercise's own
-  std::optional<std::string> replaces;  // the routine's exercise this one stands in for
-  std::vector<std::string> why;         // why it replaces that one
-  std::vector<std::string> changes;     // how and why its dose changed
-  int priority = 1;                     // from the routine slot: 1 = kept longest
-  std::string slot;                     // the routine's exercise id for this slot
-  std::optional<Level> level;           // the ladder step, when the slot's exercise has levels
+  std::vector<std::string> cues;         // the exercise's own cues, then those conditions add
+  std::size_t own_cues = 0;              // how many of `cues` are the exercise's own
+  std::optional<std::string> replaces;   // the routine's exercise this one stands in for
+  std::vector<std::string> why;          // why it replaces that one
+  std::vector<std::string> changes;      // how and why its dose changed
+  std::vector<Cause> replaced_because;   // `why`, structured
+  std::vector<DoseChange> dose_changes;  // `changes`, structured
+  int priority = 1;                      // from the routine slot: 1 = kept longest
+  std::string slot;                      // the routine's exercise id for this slot
+  std::optional<Level> level;            // the ladder step, when the slot's exercise has levels
 };
 
 struct PlanPhase {
@@ -47,6 +86,15 @@ struct Omission {
   std::string name;
   Phase phase = Phase::release;
   std::vector<std::string> why;
+  std::vector<Cause> causes;  // `why`, structured (the alternatives' reasons included)
+};
+
+// The fewest tools to add that bring back the most steps left out for want of them.
+struct EquipmentSuggestion {
+  std::vector<std::string> equipment;  // ids, in library order
+  std::vector<std::string> names;      // their display names
+  std::vector<std::string> slots;      // the routine's exercises (slots) it brings back
+  std::vector<Phase> phases;           // the phases of those slots, in order, each once
 };
 
 enum class NoticeLevel { stop, clearance, notice, info };
@@ -96,6 +144,8 @@ struct Plan {
   // Display names of every id the plan mentions (equipment, regions, exercises, conditions), so
   // renderers need nothing but the plan.
   std::map<std::string, std::string> names;
+  // Filled by suggest_equipment (plan/suggest_equipment.h), not by make_plan.
+  std::optional<EquipmentSuggestion> suggestion;
 
   bool held() const { return !held_by.empty(); }
 

@@ -14,6 +14,11 @@ std::string reason(const Condition& c, const Rule& r) {
   return fmt::format("{}: {}", c.name, r.why);
 }
 
+Cause rule_cause(const Condition& c, const Rule& r) {
+  const bool floor = c.when && c.when->kind == When::Kind::no_floor;
+  return {floor ? CauseKind::no_floor : CauseKind::condition, c.id, c.name, r.why};
+}
+
 namespace {
 bool any_in(const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
   return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) {
@@ -124,6 +129,7 @@ Constraints gather(const Library& lib, const Profile& p,
   for (const Condition* c : active) {
     for (const Rule& r : c->rules) {
       const std::string why = reason(*c, r);
+      k.causes.emplace(why, rule_cause(*c, r));
       switch (r.kind) {
         case RuleKind::exclude_positions:
           for (Position pos : r.positions) add_reason(k.positions[pos], why);
@@ -156,7 +162,7 @@ Constraints gather(const Library& lib, const Profile& p,
           break;
         case RuleKind::max_level:
           if (!k.max_level || r.level < *k.max_level) k.max_level = r.level;
-          add_reason(k.level_reasons, why);
+          k.level_caps.emplace_back(r.level, why);
           break;
         case RuleKind::dose:
           k.dose_rules.push_back({c, &r});
@@ -169,8 +175,11 @@ Constraints gather(const Library& lib, const Profile& p,
   }
   for (const auto& id : p.avoid) {
     const Region* region = lib.find_region(id);
-    add_reason(k.regions[id], fmt::format("you asked to keep pressure off this area ({})",
-                                          region ? region->name : id));
+    const std::string name = region ? region->name : id;
+    const std::string why = fmt::format("you asked to keep pressure off this area ({})", name);
+    add_reason(k.regions[id], why);
+    k.causes.emplace(why, Cause{CauseKind::avoid, id, name.substr(0, name.find(" (")) + " spared",
+                                "you asked to keep pressure off this area"});
   }
   return k;
 }

@@ -5,9 +5,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/library.h"
+#include "model/plan.h"
 #include "model/profile.h"
 
 namespace backplan {
@@ -17,6 +19,9 @@ void add_reason(std::vector<std::string>& into, const std::string& reason);
 
 // "Condition name: why" — how a rule's reason is shown.
 std::string reason(const Condition& c, const Rule& r);
+
+// The same reason, structured: the condition (or no floor work) and the rule's why.
+Cause rule_cause(const Condition& c, const Rule& r);
 
 struct ScopedRule {
   const Condition* condition;
@@ -36,9 +41,10 @@ struct Constraints {
   std::optional<int> max_minutes;
   std::vector<std::string> minutes_reasons;
   std::optional<Level> max_level;  // the highest ladder step any condition allows
-  std::vector<std::string> level_reasons;
+  std::vector<std::pair<Level, std::string>> level_caps;  // each max_level rule, with its reason
   std::vector<ScopedRule> dose_rules;
   std::vector<ScopedRule> cue_rules;
+  std::map<std::string, Cause> causes;  // each reason above, structured
 };
 
 // Whether a condition is in force for the person: listed by them, or automatic by its `when`.

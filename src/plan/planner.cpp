@@ -20,6 +20,7 @@ namespace {
 struct Fit {
   std::vector<std::string> reasons;  // empty when it fits
   std::vector<std::string> tools;
+  std::vector<Cause> causes;  // `reasons`, structured
 };
 
 class Planner {
@@ -33,6 +34,7 @@ class Planner {
     Fit fit;
     auto add_all = [&](const std::vector<std::string>& reasons) {
       for (const auto& r : reasons) add_reason(fit.reasons, r);
+      for (const auto& r : reasons) add_cause(fit.causes, k_.causes.at(r));
     };
     if (auto it = k_.positions.find(x.position); it != k_.positions.end()) add_all(it->second);
     if (auto it = k_.exercises.find(x.id); it != k_.exercises.end()) add_all(it->second);
@@ -44,18 +46,20 @@ class Planner {
     }
     for (const auto& need : x.equipment) {
       std::vector<std::string> tool_reasons;
-      if (auto tool = pick_tool(need.id, tool_reasons)) {
+      std::vector<Cause> tool_causes;
+      if (auto tool = pick_tool(need.id, tool_reasons, tool_causes)) {
         fit.tools.push_back(*tool);
       } else {
-        add_all(tool_reasons);
+        for (const auto& r : tool_reasons) add_reason(fit.reasons, r);
+        for (const auto& c : tool_causes) add_cause(fit.causes, c);
       }
     }
     return fit;
   }
 
   // The best tool the person has for `need`: the tool itself or a ranked stand-in.
-  std::optional<std::string> pick_tool(const std::string& need,
-                                       std::vector<std::string>& reasons) const {
+  std::optional<std::string> pick_tool(const std::string& need, std::vector<std::string>& reasons,
+                                       std::vector<Cause>& causes) const {
     const std::vector<const Equipment*> candidates = tool_candidates(lib_, need);
     bool owns_any = false;
     for (const Equipment* e : candidates) {
@@ -63,10 +67,12 @@ class Planner {
       owns_any = true;
       if (auto it = k_.equipment.find(e->id); it != k_.equipment.end()) {
         for (const auto& r : it->second) add_reason(reasons, r);
+        for (const auto& r : it->second) add_cause(causes, k_.causes.at(r));
         continue;
       }
       if (k_.max_firmness && e->firmness && *e->firmness > *k_.max_firmness) {
         for (const auto& r : k_.firmness_reasons) add_reason(reasons, r);
+        for (const auto& r : k_.firmness_reasons) add_cause(causes, k_.causes.at(r));
         continue;
       }
       return e->id;
@@ -80,14 +86,22 @@ class Planner {
                      : fmt::format("it needs a {} or a stand-in ({}), and you listed none "
                                    "of them",
                                    names[0], fmt::join(names.begin() + 1, names.end(), ", ")));
+      add_cause(causes,
+                {CauseKind::equipment, need, fmt::format("No {}", names[0]),
+                 names.size() == 1
+                     ? fmt::format("you did not list a {}", names[0])
+                     : fmt::format("you did not list a {} or a stand-in for it ({})", names[0],
+                                   fmt::join(names.begin() + 1, names.end(), ", "))});
     }
     return std::nullopt;
   }
 
   // The exercise for a slot: the routine's own, or the first alternative (depth first, in rank
   // order) that suits the person. Fills `why` with the reasons the routine's own was ruled out.
+  // `causes` has `why`, structured; `tried_causes` those of the alternatives ruled out too.
   const Exercise* choose(const Exercise& wanted, std::vector<std::string>& why,
-                         std::vector<std::string>& tools, std::vector<std::string>& tried) const {
+                         std::vector<std::string>& tools, std::vector<std::string>& tried,
+                         std::vector<Cause>& causes, std::vector<Cause>& tried_causes) const {
     std::set<std::string> visited;
     const Exercise* found = nullptr;
     bool first = true;
@@ -101,9 +115,11 @@ class Planner {
       }
       if (first) {
         why = fit.reasons;
+        causes = fit.causes;
         first = false;
       } else {
         tried.push_back(fmt::format("{} is out too: {}", x.name, fmt::join(fit.reasons, "; ")));
+        for (const auto& c : fit.causes) add_cause(tried_causes, c);
       }
       for (const auto& alt : x.alternatives) visit(*lib_.find_exercise(alt.id));
     };
@@ -125,8 +141,8 @@ class Planner {
 
 // Applies the dose rules that reach this exercise; says why in `why`.
 void adjust_dose(const Exercise& x, const Constraints& k, StepDose& dose, int& base_sets,
-                 std::vector<std::string>& why, std::optional<int>& hold_ceiling,
-                 std::string& ceiling_why) {
+                 std::vector<std::string>& why, std::vector<DoseChange>& changes,
+                 std::optional<int>& hold_ceiling, std::string& ceiling_why) {
   std::vector<ScopedRule> rules;
   for (const auto& sr : k.dose_rules) {
     if (in_scope(sr.rule->scope, x)) rules.push_back(sr);
@@ -137,6 +153,8 @@ void adjust_dose(const Exercise& x, const Constraints& k, StepDose& dose, int& b
     if (lim.min_hold_seconds && dose.hold_seconds && *dose.hold_seconds < *lim.min_hold_seconds) {
       why.push_back(fmt::format("holds lengthened to {} s: {}", *lim.min_hold_seconds,
                                 reason(*sr.condition, *sr.rule)));
+      changes.push_back({fmt::format("holds lengthened to {} s", *lim.min_hold_seconds),
+                         rule_cause(*sr.condition, *sr.rule)});
       dose.hold_seconds = lim.min_hold_seconds;
     }
   }
@@ -161,12 +179,17 @@ void adjust_dose(const Exercise& x, const Constraints& k, StepDose& dose, int& b
     if (lim.max_hold_seconds && dose.hold_seconds && *dose.hold_seconds > *lim.max_hold_seconds) {
       why.push_back(fmt::format("holds shortened to {} s: {}", *lim.max_hold_seconds,
                                 reason(*sr.condition, *sr.rule)));
+      changes.push_back({fmt::format("holds shortened to {} s", *lim.max_hold_seconds),
+                         rule_cause(*sr.condition, *sr.rule)});
       dose.hold_seconds = lim.max_hold_seconds;
     }
     if (lim.max_sets && dose.max_sets > *lim.max_sets) {
       if (base_sets > *lim.max_sets) {
         why.push_back(fmt::format("{} set{} at most: {}", *lim.max_sets,
                                   *lim.max_sets == 1 ? "" : "s", reason(*sr.condition, *sr.rule)));
+        changes.push_back(
+            {fmt::format("{} set{} at most", *lim.max_sets, *lim.max_sets == 1 ? "" : "s"),
+             rule_cause(*sr.condition, *sr.rule)});
       }
       dose.max_sets = *lim.max_sets;
       base_sets = std::min(base_sets, *lim.max_sets);
@@ -281,15 +304,20 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       const auto step = own.levels.find(level);
       const Exercise& wanted = step == own.levels.end() ? own : *lib.find_exercise(step->second.id);
       if (auto held = k.held_back.find(phase.id); held != k.held_back.end()) {
-        ruled_out.push_back({own.id, own.name, phase.id, held->second});
+        Omission o{own.id, own.name, phase.id, held->second, {}};
+        for (const auto& r : held->second) add_cause(o.causes, k.causes.at(r));
+        ruled_out.push_back(std::move(o));
         continue;
       }
       std::vector<std::string> why;
       std::vector<std::string> tools;
       std::vector<std::string> tried;
-      const Exercise* x = planner.choose(wanted, why, tools, tried);
+      std::vector<Cause> causes;
+      std::vector<Cause> tried_causes;
+      const Exercise* x = planner.choose(wanted, why, tools, tried, causes, tried_causes);
       if (!x) {
-        Omission o{own.id, own.name, phase.id, why};
+        Omission o{own.id, own.name, phase.id, why, causes};
+        for (const auto& c : tried_causes) add_cause(o.causes, c);
         if (!wanted.alternatives.empty()) {
           for (const auto& t : tried) o.why.push_back(t);
           if (tried.empty()) o.why.push_back("none of its alternatives suits you either");
@@ -312,18 +340,23 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       s.slot = own.id;
       if (!own.levels.empty()) {
         s.level = level;
-        if (level < profile.level) {
-          s.changes.push_back(fmt::format("kept at the {} step: {}", to_string(level),
-                                          fmt::join(k.level_reasons, "; ")));
+        // Each cap that holds the person below their level, with its reason.
+        for (const auto& [cap, why_capped] : k.level_caps) {
+          if (cap >= profile.level) continue;
+          const std::string what = fmt::format("kept at the {} step", to_string(cap));
+          s.changes.push_back(fmt::format("{}: {}", what, why_capped));
+          s.dose_changes.push_back({what, k.causes.at(why_capped)});
         }
       }
       if (x != &wanted) {
         s.replaces = wanted.id;
         s.why = why;
+        s.replaced_because = causes;
       }
       e.all_reps = x->dose.reps;
       e.base_sets = x->dose.sets;
-      adjust_dose(*x, k, s.dose, e.base_sets, s.changes, e.hold_ceiling, e.ceiling_why);
+      adjust_dose(*x, k, s.dose, e.base_sets, s.changes, s.dose_changes, e.hold_ceiling,
+                  e.ceiling_why);
       for (const auto& sr : k.cue_rules) {
         const Scope& scope = sr.rule->scope;
         if (!placed(scope) && in_scope(scope, *x)) add_cue(s, sr.rule->cue);
@@ -364,6 +397,12 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
                                    [&](const std::string& c) { return c.rfind(prefix, 0) == 0; }),
                     s.changes.end());
     s.changes.push_back(fmt::format("{}{} s: {}", prefix, *s.dose.hold_seconds, e.ceiling_why));
+    s.dose_changes.erase(
+        std::remove_if(s.dose_changes.begin(), s.dose_changes.end(),
+                       [&](const DoseChange& c) { return c.what.rfind(prefix, 0) == 0; }),
+        s.dose_changes.end());
+    s.dose_changes.push_back(
+        {fmt::format("{}{} s", prefix, *s.dose.hold_seconds), k.causes.at(e.ceiling_why)});
   }
 
   for (const auto& phase : routine.phases) {
@@ -383,15 +422,20 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   for (const Entry* e : left_out) {
     const Exercise& wanted = *lib.find_exercise(e->step.slot);
     std::string why = fmt::format("left out to fit the session into {}", minutes_text(budget));
+    Cause cause{CauseKind::time, "budget", fmt::format("Your {}", minutes_text(budget)),
+                "the steps that matter most come first"};
     if (e->dropped_for_cap) {
       for (const auto& f : phase_fits) {
         if (f.id == e->step.phase && f.max_seconds) {
           why = fmt::format("left out to keep {} to {}, so the time goes to exercise",
                             Planner::lower_first(f.title), minutes_text(*f.max_seconds));
+          cause = {CauseKind::time, std::string(to_string(f.id)),
+                   fmt::format("{} kept to {}", f.title, minutes_text(*f.max_seconds)),
+                   "the rest of the time goes to exercise"};
         }
       }
     }
-    plan.omitted.push_back({wanted.id, wanted.name, e->step.phase, {why}});
+    plan.omitted.push_back({wanted.id, wanted.name, e->step.phase, {why}, {cause}});
   }
   std::stable_sort(plan.omitted.begin(), plan.omitted.end(),
                    [](const Omission& a, const Omission& b) {

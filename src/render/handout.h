@@ -12,6 +12,7 @@ namespace backplan {
 
 struct HandoutOptions {
   std::optional<std::string> date;  // YYYY-MM-DD, printed in the header; none: no date
+  bool brief = false;  // steps, doses and times only; notices and the emergency signs stay
 };
 
 // "STOP", "CLEARANCE", "CHECK", "NOTE": how a notice's level is labelled (as in the text output).

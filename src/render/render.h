@@ -13,6 +13,7 @@ struct RenderOptions {
   bool color = false;               // text: ANSI colour and emphasis
   int width = 80;                   // text: the columns to fit
   std::optional<std::string> date;  // markdown and html: YYYY-MM-DD in the header; none: none
+  bool brief = false;  // steps, doses and times only; notices and the emergency signs stay
 };
 
 std::string render(const Plan& plan, Format format, const RenderOptions& options);

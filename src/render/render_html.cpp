@@ -48,8 +48,9 @@ h2 { font-size: 13pt; border-bottom: 0.75pt solid #000; margin: 0 0 1.2mm;
   break-after: avoid; page-break-after: avoid; }
 h2 .time { font-weight: normal; }
 section + section { margin-top: 2mm; }
-.rules li, .left-out li, .cues li { padding-left: 3.2mm; text-indent: -3.2mm; }
-.rules li::before, .left-out li::before, .cues li::before { content: "\2022\00a0"; }
+.rules li, .left-out li, .changes li, .cues li { padding-left: 3.2mm; text-indent: -3.2mm; }
+.rules li::before, .left-out li::before, .changes li::before, .cues li::before {
+  content: "\2022\00a0"; }
 .rules li + li { margin-top: 0.4mm; }
 .step { break-inside: avoid; page-break-inside: avoid; margin-bottom: 1.3mm; }
 .step .head { display: flex; align-items: baseline; gap: 1.5mm; font-size: 12pt;
@@ -164,6 +165,10 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
           "<span class=\"time\">{}</span></p>",
           s.number, h(s.name), s.time));
       line(fmt::format("<p class=\"dose\">{}</p>", dose_line(s, h)));
+      if (options.brief) {
+        line("</div>");
+        continue;
+      }
       // A handout is a reminder sheet: the exercise's first cues, and every cue a condition
       // added (those carry safety). The text and Markdown forms have them all.
       std::vector<std::string> cues;
@@ -186,12 +191,27 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
     line("</section>");
   }
 
-  if (!view.omitted.empty()) {
+  if (!options.brief && !view.changes.empty()) {
+    line("<section class=\"changes\">");
+    line(fmt::format("<h2>{}</h2>", kChangesTitle));
+    line("<ul>");
+    for (const auto& c : view.changes)
+      line(fmt::format("<li>{}</li>", change_line(c, h, "<b>", "</b>")));
+    line("</ul>");
+    line("</section>");
+  }
+  if (!options.brief && !view.omitted.empty()) {
     line("<section class=\"left-out\">");
     line("<h2>Left out</h2>");
     line("<ul>");
     for (const auto& o : view.omitted) line(fmt::format("<li>{}</li>", left_out_line(o, h)));
     line("</ul>");
+    line("</section>");
+  }
+  if (!options.brief && !view.help.empty()) {
+    line("<section class=\"help\">");
+    line(fmt::format("<h2>{}</h2>", kHelpTitle));
+    line(fmt::format("<p>{}</p>", h(view.help)));
     line("</section>");
   }
   line(fmt::format("<p class=\"total\">{}</p>", view.total));

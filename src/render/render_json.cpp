@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/view.h"
+
 namespace backplan {
 
 std::string render_json(const Plan& plan) {
@@ -66,6 +68,28 @@ std::string render_json(const Plan& plan) {
   for (const auto& o : plan.omitted) {
     omitted.push_back({{"id", o.id}, {"phase", std::string(to_string(o.phase))}, {"why", o.why}});
   }
+  // Each reason once, with what it changed (the steps by id, the left-out slots by id).
+  json changes = json::array();
+  for (const auto& g : group_causes(plan)) {
+    json steps = json::array();
+    for (const Step* s : g.swapped) steps.push_back(s->id);
+    json dosed = json::array();
+    for (const auto& [s, what] : g.dosed) dosed.push_back({{"step", s->id}, {"change", what}});
+    json left = json::array();
+    for (const Omission* o : g.omitted) left.push_back(o->id);
+    changes.push_back({{"cause", std::string(to_string(g.kind))},
+                       {"id", g.id},
+                       {"label", g.label},
+                       {"reasons", g.texts},
+                       {"steps", steps},
+                       {"dose_changes", dosed},
+                       {"omitted", left}});
+  }
+  json suggestion = nullptr;
+  if (plan.suggestion && !plan.suggestion->slots.empty()) {
+    suggestion = {{"equipment", plan.suggestion->equipment},
+                  {"brings_back", plan.suggestion->slots}};
+  }
   json notices = json::array();
   for (const auto& n : plan.notices) {
     notices.push_back({{"level", std::string(to_string(n.level))}, {"text", n.text}});
@@ -76,6 +100,8 @@ std::string render_json(const Plan& plan) {
       {"profile", profile},
       {"phases", phases},
       {"omitted", omitted},
+      {"changes", changes},
+      {"suggestion", suggestion},
       {"notices", notices},
       {"stop_if", plan.stop_if},
       {"held_by", plan.held_by},

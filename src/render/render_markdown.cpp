@@ -53,6 +53,7 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
     for (const auto& s : phase.steps) {
       block(fmt::format("### {}. {} · {}", s.number, md(s.name), s.time));
       block(dose_line(s, md));
+      if (options.brief) continue;
       if (!s.cues.empty()) {
         std::vector<std::string> cues;
         for (const auto& cue : s.cues) cues.push_back(md(cue));
@@ -63,11 +64,21 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
     }
   }
 
-  if (!view.omitted.empty()) {
+  if (!options.brief && !view.changes.empty()) {
+    block(fmt::format("## {}", kChangesTitle));
+    std::vector<std::string> items;
+    for (const auto& c : view.changes) items.push_back(change_line(c, md, "**", "**"));
+    list(items);
+  }
+  if (!options.brief && !view.omitted.empty()) {
     block("## Left out");
     std::vector<std::string> items;
     for (const auto& o : view.omitted) items.push_back(left_out_line(o, md));
     list(items);
+  }
+  if (!options.brief && !view.help.empty()) {
+    block(fmt::format("## {}", kHelpTitle));
+    block(md(view.help));
   }
   block(fmt::format("**{}**", view.total));
   return out;

@@ -88,16 +88,27 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
         line(std::string(static_cast<std::size_t>(width - columns(s.time)), ' ') + s.time);
       }
       line(indented(dose_line(s, plain)));
+      if (options.brief) continue;
       for (const auto& cue : s.cues) line(wrap(cue, width, "     - ", "       "));
       if (s.replaces) line(paint.dim(indented(instead_line(s, plain))));
       if (!s.changes.empty()) line(paint.dim(indented(changed_line(s, plain))));
     }
   }
 
-  if (!view.omitted.empty()) {
+  if (!options.brief && !view.changes.empty()) {
+    line("");
+    line(paint.bold(kChangesTitle));
+    for (const auto& c : view.changes) line(wrap(change_line(c, plain), width, "  - ", "    "));
+  }
+  if (!options.brief && !view.omitted.empty()) {
     line("");
     line(paint.bold("Left out"));
     for (const auto& o : view.omitted) line(wrap(left_out_line(o, plain), width, "  - ", "    "));
+  }
+  if (!options.brief && !view.help.empty()) {
+    line("");
+    line(paint.bold(kHelpTitle));
+    line(wrap(view.help, width, "  ", "  "));
   }
   line("");
   line(paint.bold(view.total));

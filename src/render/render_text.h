@@ -12,6 +12,7 @@ namespace backplan {
 struct TextOptions {
   bool color = false;
   int width = 80;
+  bool brief = false;  // steps, doses and times only; notices and the emergency signs stay
 };
 
 std::string render_text(const Plan& plan, const TextOptions& options);

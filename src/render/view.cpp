@@ -3,15 +3,14 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <map>
+
 #include "render/handout.h"
 
 namespace backplan {
 
 namespace {
-
-std::string plural(int n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
 
 std::string escaped_join(const std::vector<std::string>& items, Escape escape,
                          const char* separator) {
@@ -31,26 +30,176 @@ std::string duration_in_words(int seconds) {
   return fmt::format("{} min {} s", m, s);
 }
 
+std::string rounded_duration(int seconds) {
+  if (seconds < 58) return fmt::format("{} s", std::max(5, (seconds + 2) / 5 * 5));
+  return fmt::format("{} min", (seconds + 30) / 60);
+}
+
+std::string about_minutes(int seconds) {
+  const int m = std::max(1, (seconds + 30) / 60);
+  return fmt::format("about {} minute{}", m, m == 1 ? "" : "s");
+}
+
+namespace {
+
+const char* const kWords[] = {"zero", "one",   "two",   "three", "four", "five",
+                              "six",  "seven", "eight", "nine",  "ten"};
+
+// "ten-second", "30-second", "one-minute": a length as an adjective.
+std::string seconds_adjective(int seconds) {
+  if (seconds >= 60 && seconds % 60 == 0) {
+    const int m = seconds / 60;
+    return fmt::format("{}-minute", m <= 10 ? kWords[m] : std::to_string(m));
+  }
+  return fmt::format("{}-second",
+                     seconds >= 0 && seconds <= 10 ? kWords[seconds] : std::to_string(seconds));
+}
+
+// "a ten-second", "an eight-second", "an 18-second".
+std::string a_length(const std::string& adjective) {
+  const bool an = adjective.rfind("eight", 0) == 0 || adjective.rfind("8", 0) == 0 ||
+                  adjective.rfind("11-", 0) == 0 || adjective.rfind("18-", 0) == 0;
+  return (an ? "an " : "a ") + adjective;
+}
+
+// "3 rounds of ", "" for one round.
+std::string rounds_of(int sets) {
+  return sets == 1 ? "" : fmt::format("{} rounds of ", sets);
+}
+
+}  // namespace
+
 std::string dose_in_words(const StepDose& d, Phase phase) {
   std::string out;
   if (!d.reps.empty()) {
-    const std::string rounds = plural(d.sets, "round", "rounds");
-    const bool one = d.reps.size() == 1 && d.reps[0] == 1;
-    if (d.hold_seconds) {
-      out = fmt::format("{} of {} {} of {} s", rounds, fmt::join(d.reps, ", "),
-                        one ? "hold" : "holds", *d.hold_seconds);
+    std::vector<int> per_set;
+    for (int set = 0; set < std::max(1, d.sets); ++set)
+      per_set.push_back(
+          d.reps[std::min<std::size_t>(static_cast<std::size_t>(set), d.reps.size() - 1)]);
+    const bool same =
+        std::all_of(per_set.begin(), per_set.end(), [&](int r) { return r == per_set.front(); });
+    std::string counts;
+    int last = per_set.back();
+    if (same) {
+      counts = rounds_of(d.sets) + std::to_string(per_set.front());
     } else {
-      out = fmt::format("{} of {} slow {}", rounds, fmt::join(d.reps, ", "), one ? "rep" : "reps");
+      counts = fmt::format("{}", fmt::join(per_set, ", then "));
+      last = 2;  // "5, then 3, then 1 holds": the list reads as many
     }
-  } else if (phase == Phase::release) {
-    out = fmt::format("{} of {} s", plural(d.sets, "pass", "passes"), d.hold_seconds.value_or(0));
+    const bool one = last == 1;
+    if (d.hold_seconds) {
+      out = counts == "1" ? a_length(seconds_adjective(*d.hold_seconds)) + " hold"
+                          : fmt::format("{} {} {}", counts, seconds_adjective(*d.hold_seconds),
+                                        one ? "hold" : "holds");
+    } else {
+      out = fmt::format("{} slow {}", counts, one ? "rep" : "reps");
+    }
   } else {
-    out = fmt::format("{} of {} s", plural(d.sets, "hold", "holds"), d.hold_seconds.value_or(0));
+    const bool pass = phase == Phase::release;
+    const std::string length = seconds_adjective(d.hold_seconds.value_or(0));
+    out = d.sets == 1
+              ? fmt::format("{} {}", a_length(length), pass ? "pass" : "hold")
+              : fmt::format("{} {} {}", d.sets <= 10 ? kWords[d.sets] : std::to_string(d.sets),
+                            length, pass ? "passes" : "holds");
   }
   if (d.per_side) out += " on each side";
   if (d.sets > 1 && d.rest_seconds > 0)
-    out += fmt::format(", {} s rest between rounds", d.rest_seconds);
+    out += fmt::format(", resting {} s between rounds", d.rest_seconds);
   return out;
+}
+
+namespace {
+
+bool same_key(const CauseGroup& g, const Cause& c) {
+  return g.kind == c.kind && g.id == c.id;
+}
+
+CauseGroup& group_for(std::vector<CauseGroup>& groups, const Cause& c) {
+  for (auto& g : groups) {
+    if (same_key(g, c)) {
+      if (std::find(g.texts.begin(), g.texts.end(), c.text) == g.texts.end())
+        g.texts.push_back(c.text);
+      return g;
+    }
+  }
+  groups.push_back({c.kind, c.id, c.label, {c.text}, {}, {}, {}});
+  return groups.back();
+}
+
+// "step 3", "steps 1 and 2", "steps 1, 2 and 5", "steps 1-4".
+std::string steps_text(std::vector<int> numbers) {
+  std::sort(numbers.begin(), numbers.end());
+  numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+  if (numbers.size() == 1) return fmt::format("step {}", numbers[0]);
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < numbers.size();) {
+    std::size_t j = i;
+    while (j + 1 < numbers.size() && numbers[j + 1] == numbers[j] + 1) ++j;
+    if (j >= i + 2) {
+      parts.push_back(fmt::format("{}-{}", numbers[i], numbers[j]));
+    } else {
+      for (std::size_t k = i; k <= j; ++k) parts.push_back(std::to_string(numbers[k]));
+    }
+    i = j + 1;
+  }
+  if (parts.size() == 1) return "steps " + parts[0];
+  const std::string last = parts.back();
+  parts.pop_back();
+  return fmt::format("steps {} and {}", fmt::join(parts, ", "), last);
+}
+
+std::string lower_first(std::string s) {
+  if (s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
+    s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
+}
+
+// "A tennis ball", "An exercise band".
+std::string a_tool(const std::string& name) {
+  const std::string lower = lower_first(name);
+  const bool vowel = !lower.empty() && std::string("aeiou").find(lower[0]) != std::string::npos;
+  return (vowel ? "An " : "A ") + lower;
+}
+
+std::string capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::string with_stop(const std::string& s) {
+  if (s.empty() || s.back() == '.' || s.back() == '!' || s.back() == '?') return s;
+  return s + ".";
+}
+
+std::string phases_text(const std::vector<Phase>& phases) {
+  std::vector<std::string> names;
+  for (Phase p : phases) names.emplace_back(to_string(p));
+  if (names.size() == 1) return names[0] + " ";
+  return "";
+}
+
+}  // namespace
+
+std::vector<CauseGroup> group_causes(const Plan& plan) {
+  std::vector<CauseGroup> groups;
+  for (const auto& phase : plan.phases) {
+    for (const auto& s : phase.steps) {
+      for (const auto& c : s.replaced_because) {
+        auto& g = group_for(groups, c);
+        if (std::find(g.swapped.begin(), g.swapped.end(), &s) == g.swapped.end())
+          g.swapped.push_back(&s);
+      }
+      for (const auto& d : s.dose_changes) group_for(groups, d.cause).dosed.push_back({&s, d.what});
+    }
+  }
+  for (const auto& o : plan.omitted) {
+    for (const auto& c : o.causes) {
+      auto& g = group_for(groups, c);
+      if (std::find(g.omitted.begin(), g.omitted.end(), &o) == g.omitted.end())
+        g.omitted.push_back(&o);
+    }
+  }
+  return groups;
 }
 
 HandoutView make_view(const Plan& plan) {
@@ -59,13 +208,25 @@ HandoutView make_view(const Plan& plan) {
   view.person = plan.profile.name;
   view.summary = profile_summary(plan);
   if (!plan.held()) {
-    view.about =
-        fmt::format("About {} of your {}, moving between steps included.",
-                    duration_in_words(plan.total_seconds), duration_in_words(plan.budget_seconds));
+    const int minutes = std::max(1, (plan.total_seconds + 30) / 60);
+    const int budget = std::max(1, (plan.budget_seconds + 30) / 60);
+    view.about = minutes >= budget
+                     ? fmt::format("About {}, moving between steps included.",
+                                   about_minutes(plan.total_seconds).substr(6))
+                     : fmt::format("About {} of your {}, moving between steps included.", minutes,
+                                   about_minutes(plan.budget_seconds).substr(6));
   }
   view.stop_if = plan.stop_if;
   for (const auto& n : plan.notices)
     view.notices.push_back({n.level, notice_label(n.level), n.text});
+  const std::vector<CauseGroup> groups = group_causes(plan);
+  auto label_of = [&](const Cause& c) {
+    for (const auto& g : groups) {
+      if (same_key(g, c)) return g.label;
+    }
+    return c.label;
+  };
+  std::map<const Step*, int> numbers;
   int number = 0;
   for (const auto& phase : plan.phases) {
     PhaseView p;
@@ -76,18 +237,26 @@ HandoutView make_view(const Plan& plan) {
       seconds += s.seconds;
       StepView step;
       step.number = ++number;
+      numbers[&s] = number;
       step.name = s.name;
-      step.time = duration_in_words(s.seconds);
+      step.time = rounded_duration(s.seconds);
       step.dose = dose_in_words(s.dose, s.phase);
       for (const auto& id : s.equipment) step.tools.push_back(plan.name_of(id));
       step.cues = s.cues;
       step.own_cues = s.own_cues;
       if (s.replaces) step.replaces = plan.name_of(*s.replaces);
-      step.why = s.why;
-      step.changes = s.changes;
+      for (const auto& c : s.replaced_because) {
+        const std::string label = label_of(c);
+        if (std::find(step.why.begin(), step.why.end(), label) == step.why.end())
+          step.why.push_back(label);
+      }
+      for (const auto& d : s.dose_changes) {
+        step.changes.push_back(d.what);
+        step.change_why.push_back(label_of(d.cause));
+      }
       p.steps.push_back(std::move(step));
     }
-    p.time = duration_in_words(seconds);
+    p.time = rounded_duration(seconds);
     view.phases.push_back(std::move(p));
   }
   if (plan.held()) {
@@ -99,11 +268,53 @@ HandoutView make_view(const Plan& plan) {
         "include the exercises.",
         fmt::join(names, "; "));
   } else {
-    for (const auto& o : plan.omitted) {
-      view.omitted.push_back({o.name, std::string(to_string(o.phase)), o.why});
+    for (const auto& g : groups) {
+      std::vector<std::string> effects;
+      std::vector<int> swapped;
+      for (const Step* s : g.swapped) swapped.push_back(numbers[s]);
+      if (!swapped.empty())
+        effects.push_back(steps_text(swapped) + (swapped.size() == 1 ? " is" : " are") +
+                          " done another way");
+      // "holds shortened to 30 s in steps 1 and 2", one clause per kind of change
+      std::vector<std::pair<std::string, std::vector<int>>> dosed;
+      for (const auto& [s, what] : g.dosed) {
+        auto it = std::find_if(dosed.begin(), dosed.end(),
+                               [&, &what = what](const auto& d) { return d.first == what; });
+        if (it == dosed.end()) {
+          dosed.push_back({what, {numbers[s]}});
+        } else {
+          it->second.push_back(numbers[s]);
+        }
+      }
+      for (const auto& [what, steps] : dosed) effects.push_back(what + " in " + steps_text(steps));
+      if (!g.omitted.empty())
+        effects.push_back(
+            fmt::format("{} left out", g.omitted.size() == 1
+                                           ? std::string("1 exercise is")
+                                           : fmt::format("{} exercises are", g.omitted.size())));
+      std::string said = fmt::format("{}", fmt::join(effects, "; "));
+      view.changes.push_back({g.label, with_stop(fmt::format("{}", fmt::join(g.texts, "; "))),
+                              with_stop(capitalised(said))});
+      if (!g.omitted.empty()) {
+        OmittedView o{g.label, {}};
+        for (const Omission* om : g.omitted) o.names.push_back(om->name);
+        view.omitted.push_back(std::move(o));
+      }
+    }
+    if (plan.suggestion && !plan.suggestion->slots.empty()) {
+      const auto& sg = *plan.suggestion;
+      std::vector<std::string> tools;
+      for (const auto& name : sg.names) tools.push_back(name);
+      const int n = static_cast<int>(sg.slots.size());
+      std::string what = a_tool(tools[0]);  // "A firm bed or bench and a tennis ball"
+      for (std::size_t i = 1; i < tools.size(); ++i)
+        what += " and " + lower_first(a_tool(tools[i]));
+      view.help = fmt::format("{} would bring back {} {}{}.", what,
+                              n == 1 ? std::string("one") : std::to_string(n),
+                              phases_text(sg.phases), n == 1 ? "step" : "steps");
     }
   }
-  view.total = fmt::format("Total: {}", duration_in_words(plan.total_seconds));
+  view.total = fmt::format("Total: {}", about_minutes(plan.total_seconds));
   return view;
 }
 
@@ -123,19 +334,32 @@ std::string dose_line(const StepView& step, Escape escape) {
 std::string instead_line(const StepView& step, Escape escape, const std::string& open,
                          const std::string& close) {
   if (!step.replaces) return {};
-  return fmt::format("{}Instead of {}:{} {}", open, escape(*step.replaces), close,
-                     escaped_join(step.why, escape, "; "));
+  if (step.why.empty())
+    return fmt::format("{}Instead of {}{}", open, escape(*step.replaces), close);
+  return fmt::format("{}Instead of {}{} — see {}", open, escape(*step.replaces), close,
+                     escaped_join(step.why, escape, ", "));
 }
 
 std::string changed_line(const StepView& step, Escape escape, const std::string& open,
                          const std::string& close) {
   if (step.changes.empty()) return {};
-  return fmt::format("{}Changed:{} {}", open, close, escaped_join(step.changes, escape, "; "));
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < step.changes.size(); ++i) {
+    const std::string what = escape(capitalised(step.changes[i]));
+    parts.push_back(i == 0 ? open + what + close : what);
+    if (i < step.change_why.size()) parts.back() += " — see " + escape(step.change_why[i]);
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
 }
 
 std::string left_out_line(const OmittedView& omitted, Escape escape) {
-  return fmt::format("{} ({}): {}", escape(omitted.name), omitted.phase,
-                     escaped_join(omitted.why, escape, "; "));
+  return fmt::format("{}: {}", escape(omitted.label), escaped_join(omitted.names, escape, ", "));
+}
+
+std::string change_line(const ChangeView& change, Escape escape, const std::string& open,
+                        const std::string& close) {
+  return fmt::format("{}{}:{} {} {}", open, escape(change.label), close, escape(change.text),
+                     escape(change.effects));
 }
 
 }  // namespace backplan

@@ -11,11 +11,33 @@
 
 namespace backplan {
 
-// "3 rounds of 5, 3, 1 holds of 10 s on each side" — a dose in words.
+// "5, then 3, then 1 ten-second holds on each side" — a dose as a person reads it.
 std::string dose_in_words(const StepDose& dose, Phase phase);
 
-// "45 s", "2 min", "2 min 30 s".
+// "45 s", "2 min", "2 min 30 s": exact.
 std::string duration_in_words(int seconds);
+
+// "45 s", "2 min": rounded for a person (to 5 s under a minute, else to the minute).
+std::string rounded_duration(int seconds);
+
+// "about 20 minutes": a session's length for a person, to the minute.
+std::string about_minutes(int seconds);
+
+// One reason the plan differs from the routine as written, with everything it changed: what
+// "What changed for you" and "Left out" say once, and JSON's `changes`.
+struct CauseGroup {
+  CauseKind kind = CauseKind::condition;
+  std::string id;
+  std::string label;                 // "No floor work"
+  std::vector<std::string> texts;    // the reasons under it, each once
+  std::vector<const Step*> swapped;  // steps done instead of the routine's own, for this reason
+  std::vector<std::pair<const Step*, std::string>> dosed;  // steps whose dose it changed, how
+  std::vector<const Omission*> omitted;                    // slots left out, for this reason
+};
+
+// Every cause in the plan, each once, in the order the plan first meets it (steps, then what
+// was left out).
+std::vector<CauseGroup> group_causes(const Plan& plan);
 
 struct NoticeView {
   NoticeLevel level = NoticeLevel::info;
@@ -32,8 +54,9 @@ struct StepView {
   std::vector<std::string> cues;        // the exercise's own, then those conditions add
   std::size_t own_cues = 0;             // how many of `cues` are the exercise's own
   std::optional<std::string> replaces;  // the display name of the exercise it stands in for
-  std::vector<std::string> why;         // why it replaces that one
-  std::vector<std::string> changes;     // how and why its dose changed
+  std::vector<std::string> why;         // why it replaces that one (the labels of its causes)
+  std::vector<std::string> changes;     // how its dose changed: "holds shortened to 30 s"
+  std::vector<std::string> change_why;  // the label of each change's cause
 };
 
 struct PhaseView {
@@ -43,10 +66,17 @@ struct PhaseView {
   std::vector<StepView> steps;
 };
 
+// A reason, once: "No floor work: getting down to the floor ...", and what it changed.
+struct ChangeView {
+  std::string label;
+  std::string text;     // the reasons joined
+  std::string effects;  // "Steps 1 and 2 swapped; holds shortened in step 4; 2 left out."
+};
+
+// "No floor work: Foam roll the calves, McGill curl-up": one line per cause.
 struct OmittedView {
-  std::string name;
-  std::string phase;  // "core"
-  std::vector<std::string> why;
+  std::string label;
+  std::vector<std::string> names;
 };
 
 struct HandoutView {
@@ -58,7 +88,9 @@ struct HandoutView {
   std::vector<std::string> stop_if;  // the emergency signs every plan lists
   std::vector<NoticeView> notices;   // most urgent first
   std::vector<PhaseView> phases;
+  std::vector<ChangeView> changes;   // what changed for you; empty on hold
   std::vector<OmittedView> omitted;  // empty when the plan is on hold: every step waits
+  std::string help;                  // "A tennis ball would bring back 6 release steps."
   std::string held;                  // why the plan has no steps yet; empty unless on hold
   std::string total;                 // "Total: 4 min 30 s"
 };
@@ -81,16 +113,25 @@ std::string title_line(const HandoutView& view, Escape escape);
 // "3 rounds of 5 slow reps · Tennis ball, Yoga strap": the dose and the tools (escaped).
 std::string dose_line(const StepView& step, Escape escape);
 
-// OPEN "Instead of Cat-camel:" CLOSE " why; why" ("*", "*" for Markdown's emphasis); empty when
-// the step replaces nothing.
+// The heading of the reasons, said once, in every format.
+inline constexpr const char* kChangesTitle = "What changed for you";
+inline constexpr const char* kHelpTitle = "What would help";
+
+// OPEN "Instead of Cat-camel" CLOSE " — see No floor work" ("*", "*" for Markdown's emphasis);
+// empty when the step replaces nothing.
 std::string instead_line(const StepView& step, Escape escape, const std::string& open = "",
                          const std::string& close = "");
 
-// OPEN "Changed:" CLOSE " change; change"; empty when the dose did not change.
+// OPEN "Holds shortened to 30 s" CLOSE " — see Age 55 or over; ..."; empty when the dose did
+// not change.
 std::string changed_line(const StepView& step, Escape escape, const std::string& open = "",
                          const std::string& close = "");
 
-// "McGill curl-up (core): why; why".
+// "No floor work: Foam roll the calves, McGill curl-up".
 std::string left_out_line(const OmittedView& omitted, Escape escape);
+
+// OPEN "No floor work:" CLOSE " getting down ... right now. Steps 1 and 2 swapped."
+std::string change_line(const ChangeView& change, Escape escape, const std::string& open = "",
+                        const std::string& close = "");
 
 }  // namespace backplan

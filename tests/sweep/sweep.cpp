@@ -614,6 +614,19 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
   }
   for (const auto& o : plan.omitted) {
     if (o.why.empty()) return fmt::format("omission {} without a reason", o.id);
+    // "What changed for you" and "Left out" speak from the structured causes: none may be
+    // missing.
+    if (o.causes.empty()) return fmt::format("omission {} without a structured cause", o.id);
+  }
+  for (const auto& phase : plan.phases) {
+    for (const auto& s : phase.steps) {
+      if (s.replaces && s.replaced_because.empty())
+        return fmt::format("step {} stands in for {} without a structured cause", s.id,
+                           *s.replaces);
+      if (s.changes.size() != s.dose_changes.size())
+        return fmt::format("step {} has {} dose changes but {} structured", s.id, s.changes.size(),
+                           s.dose_changes.size());
+    }
   }
   if (total != plan.total_seconds) return "total_seconds is not the sum of the steps";
   if (plan.budget_seconds != e.budget)

@@ -35,6 +35,8 @@ inline Plan sample_plan() {
   cat.cues = {"Sit tall."};
   cat.replaces = "cat-camel";
   cat.why = {"No floor work: you can't get down to the floor"};
+  cat.replaced_because = {
+      {CauseKind::no_floor, "no-floor", "No floor work", "you can't get down to the floor"}};
   Step hold;
   hold.id = "wall-side-plank";
   hold.name = "Wall side plank";
@@ -48,8 +50,14 @@ inline Plan sample_plan() {
   hold.seconds = 240;
   hold.cues = {"Brace."};
   hold.changes = {"holds shortened to 10 s: Osteoporosis: gentler"};
+  hold.dose_changes = {{"holds shortened to 10 s",
+                        {CauseKind::condition, "osteoporosis", "Osteoporosis", "gentler"}}};
   plan.phases = {{Phase::mobility, "Mobility", {cat}}, {Phase::core, "Core", {hold}}};
-  plan.omitted = {{"curl-up", "McGill curl-up", Phase::core, {"No floor work: on the floor"}}};
+  plan.omitted = {{"curl-up",
+                   "McGill curl-up",
+                   Phase::core,
+                   {"No floor work: on the floor"},
+                   {{CauseKind::no_floor, "no-floor", "No floor work", "on the floor"}}}};
   plan.notices = {{NoticeLevel::notice, "Osteoporosis: check first."},
                   {NoticeLevel::info, "Breathe."}};
   plan.total_seconds = 270;

@@ -70,7 +70,7 @@ TEST_CASE("the markdown handout: the text output's content, as CommonMark") {
       "\n"
       "age 70 · no floor work · Tennis ball · Osteoporosis · beginner level\n"
       "\n"
-      "About 4 min 30 s of your 10 min, moving between steps included.\n"
+      "About 5 of your 10 minutes, moving between steps included.\n"
       "\n"
       "## Before you start\n"
       "\n"
@@ -81,28 +81,35 @@ TEST_CASE("the markdown handout: the text output's content, as CommonMark") {
       "\n"
       "### 1. Seated cat-camel · 30 s\n"
       "\n"
-      "1 round of 6 slow reps\n"
+      "6 slow reps\n"
       "\n"
       "- Sit tall.\n"
       "\n"
-      "*Instead of Cat-camel:* No floor work: you can't get down to the floor\n"
+      "*Instead of Cat-camel* — see No floor work\n"
       "\n"
       "## Core · 4 min\n"
       "\n"
       "### 2. Wall side plank · 4 min\n"
       "\n"
-      "3 rounds of 5, 3, 1 holds of 10 s on each side, 30 s rest between rounds · Tennis ball\n"
+      "5, then 3, then 1 ten-second holds on each side, resting 30 s between rounds · Tennis "
+      "ball\n"
       "\n"
       "- Brace.\n"
       "- Breathe out.\n"
       "\n"
-      "*Changed:* holds shortened to 10 s: Osteoporosis: gentler\n"
+      "*Holds shortened to 10 s* — see Osteoporosis\n"
+      "\n"
+      "## What changed for you\n"
+      "\n"
+      "- **No floor work:** you can't get down to the floor; on the floor. Step 1 is done "
+      "another way; 1 exercise is left out.\n"
+      "- **Osteoporosis:** gentler. Holds shortened to 10 s in step 2.\n"
       "\n"
       "## Left out\n"
       "\n"
-      "- McGill curl-up (core): No floor work: on the floor\n"
+      "- No floor work: McGill curl-up\n"
       "\n"
-      "**Total: 4 min 30 s**\n";
+      "**Total: about 5 minutes**\n";
   CHECK(render_markdown(sample_plan(), options) == expected);
 }
 
@@ -149,7 +156,7 @@ TEST_CASE("the HTML handout is one self-contained, printable page of HTML5") {
   // Header: the person, the date, the circumstances and the time.
   CHECK(html.find("<p class=\"date\">2026-11-21</p>") != std::string::npos);
   CHECK(html.find("<p class=\"profile\">age 70 · no floor work · Tennis ball · Osteoporosis · "
-                  "beginner level · About 4 min 30 s of your 10 min, moving between steps "
+                  "beginner level · About 5 of your 10 minutes, moving between steps "
                   "included.</p>") != std::string::npos);
   // Urgent notices on top, general rules after them, then the steps.
   const auto urgent = html.find(
@@ -163,17 +170,22 @@ TEST_CASE("the HTML handout is one self-contained, printable page of HTML5") {
   CHECK(count(html, "<span class=\"box\"></span>") == 2);
   CHECK(html.find("<p class=\"head\"><span class=\"box\"></span><span class=\"name\">1. Seated "
                   "cat-camel</span><span class=\"time\">30 s</span></p>\n"
-                  "<p class=\"dose\">1 round of 6 slow reps</p>\n"
+                  "<p class=\"dose\">6 slow reps</p>\n"
                   "<ul class=\"cues\">\n<li>Sit tall.</li>\n</ul>\n"
-                  "<p class=\"note instead\"><b>Instead of Cat-camel:</b> No floor work: you "
-                  "can&#39;t get down to the floor</p>\n") != std::string::npos);
-  CHECK(html.find("<p class=\"dose\">3 rounds of 5, 3, 1 holds of 10 s on each side, 30 s rest "
-                  "between rounds · Tennis ball</p>") != std::string::npos);
-  CHECK(html.find("<p class=\"note changed\"><b>Changed:</b> holds shortened to 10 s: "
-                  "Osteoporosis: gentler</p>") != std::string::npos);
-  CHECK(html.find("<li>McGill curl-up (core): No floor work: on the floor</li>") !=
-        std::string::npos);
-  CHECK(html.find("<p class=\"total\">Total: 4 min 30 s</p>") != std::string::npos);
+                  "<p class=\"note instead\"><b>Instead of Cat-camel</b> — see No floor "
+                  "work</p>\n") != std::string::npos);
+  CHECK(html.find("<p class=\"dose\">5, then 3, then 1 ten-second holds on each side, resting "
+                  "30 s between rounds · Tennis ball</p>") != std::string::npos);
+  CHECK(html.find("<p class=\"note changed\"><b>Holds shortened to 10 s</b> — see "
+                  "Osteoporosis</p>") != std::string::npos);
+  // Each reason once, with what it changed; what was left out, one line per reason.
+  CHECK(html.find("<section class=\"changes\">\n<h2>What changed for you</h2>\n<ul>\n"
+                  "<li><b>No floor work:</b> you can&#39;t get down to the floor; on the floor. "
+                  "Step 1 is done another way; 1 exercise is left out.</li>\n"
+                  "<li><b>Osteoporosis:</b> gentler. Holds shortened to 10 s in step 2.</li>\n"
+                  "</ul>\n</section>\n") != std::string::npos);
+  CHECK(html.find("<li>No floor work: McGill curl-up</li>") != std::string::npos);
+  CHECK(html.find("<p class=\"total\">Total: about 5 minutes</p>") != std::string::npos);
   // The pain diary: a week of days from the handout's date, a pain row and a notes row.
   CHECK(html.find("<h2>Pain diary <span class=\"time\">· 21 Nov to 27 Nov</span></h2>") !=
         std::string::npos);

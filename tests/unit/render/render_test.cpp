@@ -15,35 +15,57 @@ TEST_CASE("doses in words") {
   pyramid.sets = 3;
   pyramid.reps = {5, 3, 1};
   pyramid.hold_seconds = 10;
-  CHECK(dose_in_words(pyramid, Phase::core) == "3 rounds of 5, 3, 1 holds of 10 s");
+  CHECK(dose_in_words(pyramid, Phase::core) == "5, then 3, then 1 ten-second holds");
   pyramid.per_side = true;
   pyramid.rest_seconds = 30;
   CHECK(dose_in_words(pyramid, Phase::core) ==
-        "3 rounds of 5, 3, 1 holds of 10 s on each side, 30 s rest between rounds");
+        "5, then 3, then 1 ten-second holds on each side, resting 30 s between rounds");
+  pyramid.sets = 2;  // trimmed for time: the first two rounds
+  CHECK(dose_in_words(pyramid, Phase::core) ==
+        "5, then 3 ten-second holds on each side, resting 30 s between rounds");
+  pyramid.hold_seconds = 8;
+  pyramid.sets = 1;
+  CHECK(dose_in_words(pyramid, Phase::core) == "5 eight-second holds on each side");
   StepDose pass;
   pass.sets = 1;
   pass.hold_seconds = 45;
-  CHECK(dose_in_words(pass, Phase::release) == "1 pass of 45 s");
+  CHECK(dose_in_words(pass, Phase::release) == "a 45-second pass");
   pass.sets = 2;
-  CHECK(dose_in_words(pass, Phase::release) == "2 passes of 45 s");
-  CHECK(dose_in_words(pass, Phase::stretch) == "2 holds of 45 s");
+  CHECK(dose_in_words(pass, Phase::release) == "two 45-second passes");
+  CHECK(dose_in_words(pass, Phase::stretch) == "two 45-second holds");
+  pass.sets = 1;
+  pass.hold_seconds = 60;
+  pass.per_side = true;
+  CHECK(dose_in_words(pass, Phase::stretch) == "a one-minute hold on each side");
+  pass.hold_seconds = 80;
+  CHECK(dose_in_words(pass, Phase::stretch) == "an 80-second hold on each side");
   StepDose moves;
   moves.sets = 1;
   moves.reps = {6};
   moves.rep_seconds = 5;
-  CHECK(dose_in_words(moves, Phase::mobility) == "1 round of 6 slow reps");
+  CHECK(dose_in_words(moves, Phase::mobility) == "6 slow reps");
+  moves.sets = 2;
+  CHECK(dose_in_words(moves, Phase::mobility) == "2 rounds of 6 slow reps");
   StepDose single;
   single.sets = 1;
   single.reps = {1};
   single.hold_seconds = 10;
-  CHECK(dose_in_words(single, Phase::core) == "1 round of 1 hold of 10 s");
+  CHECK(dose_in_words(single, Phase::core) == "a ten-second hold");
 }
 
-TEST_CASE("durations in words") {
+TEST_CASE("durations in words: exact, and rounded for people") {
   CHECK(duration_in_words(45) == "45 s");
   CHECK(duration_in_words(60) == "1 min");
   CHECK(duration_in_words(150) == "2 min 30 s");
   CHECK(duration_in_words(0) == "0 s");
+  CHECK(rounded_duration(49) == "50 s");
+  CHECK(rounded_duration(3) == "5 s");
+  CHECK(rounded_duration(58) == "1 min");
+  CHECK(rounded_duration(75) == "1 min");
+  CHECK(rounded_duration(90) == "2 min");
+  CHECK(rounded_duration(1143) == "19 min");
+  CHECK(about_minutes(1143) == "about 19 minutes");
+  CHECK(about_minutes(20) == "about 1 minute");
 }
 
 TEST_CASE("wrapping keeps to the width, counts characters not bytes, and indents") {
@@ -59,7 +81,7 @@ TEST_CASE("the text plan: notices first, a substitution line, what was left out,
   const std::string expected =
       "Daily back care for Ann <B> & \"co\"\n"
       "age 70 · no floor work · Tennis ball · Osteoporosis · beginner level\n"
-      "About 4 min 30 s of your 10 min, moving between steps included.\n"
+      "About 5 of your 10 minutes, moving between steps included.\n"
       "\n"
       "Before you start\n"
       "  CHECK      Osteoporosis: check first.\n"
@@ -67,20 +89,26 @@ TEST_CASE("the text plan: notices first, a substitution line, what was left out,
       "\n"
       "Mobility · 30 s\n"
       "  1. Seated cat-camel                                                       30 s\n"
-      "     1 round of 6 slow reps\n"
+      "     6 slow reps\n"
       "     - Sit tall.\n"
-      "     Instead of Cat-camel: No floor work: you can't get down to the floor\n"
+      "     Instead of Cat-camel — see No floor work\n"
       "\n"
       "Core · 4 min\n"
       "  2. Wall side plank                                                       4 min\n"
-      "     3 rounds of 5, 3, 1 holds of 10 s on each side, 30 s rest between rounds\n"
+      "     5, then 3, then 1 ten-second holds on each side, resting 30 s between\n"
+      "     rounds\n"
       "     - Brace.\n"
-      "     Changed: holds shortened to 10 s: Osteoporosis: gentler\n"
+      "     Holds shortened to 10 s — see Osteoporosis\n"
+      "\n"
+      "What changed for you\n"
+      "  - No floor work: you can't get down to the floor; on the floor. Step 1 is done\n"
+      "    another way; 1 exercise is left out.\n"
+      "  - Osteoporosis: gentler. Holds shortened to 10 s in step 2.\n"
       "\n"
       "Left out\n"
-      "  - McGill curl-up (core): No floor work: on the floor\n"
+      "  - No floor work: McGill curl-up\n"
       "\n"
-      "Total: 4 min 30 s\n";
+      "Total: about 5 minutes\n";
   CHECK(text == expected);
 }
 
@@ -132,6 +160,15 @@ TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
   CHECK(doc["phases"][1]["id"] == "core");
   CHECK(doc["omitted"] == nlohmann::json::parse(R"([{"id": "curl-up", "phase": "core",
       "why": ["No floor work: on the floor"]}])"));
+  // Each reason once, with the steps it changed and the slots it left out.
+  CHECK(doc["changes"] == nlohmann::json::parse(R"([
+      {"cause": "no_floor", "id": "no-floor", "label": "No floor work",
+       "reasons": ["you can't get down to the floor", "on the floor"],
+       "steps": ["seated-cat-camel"], "dose_changes": [], "omitted": ["curl-up"]},
+      {"cause": "condition", "id": "osteoporosis", "label": "Osteoporosis", "reasons": ["gentler"],
+       "steps": [], "dose_changes": [{"step": "wall-side-plank", "change": "holds shortened to 10 s"}],
+       "omitted": []}])"));
+  CHECK(doc["suggestion"].is_null());
   CHECK(doc["notices"][0] ==
         nlohmann::json::parse(R"({"level": "notice", "text": "Osteoporosis: check first."})"));
   CHECK(doc["total_seconds"] == 270);
@@ -141,6 +178,8 @@ TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
   CHECK(text.find("\"format\"") < text.find("\"routine\""));
   CHECK(text.find("\"routine\"") < text.find("\"profile\""));
   CHECK(text.find("\"phases\"") < text.find("\"omitted\""));
+  CHECK(text.find("\"omitted\"") < text.find("\"changes\""));
+  CHECK(text.find("\"changes\"") < text.find("\"notices\""));
   CHECK(text.find("\"notices\"") < text.find("\"total_seconds\""));
   CHECK(text.back() == '\n');
 }
