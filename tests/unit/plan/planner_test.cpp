@@ -1388,3 +1388,30 @@ TEST_CASE("ME/CFS, once cleared: the beginner step and one set, whatever level i
                                         "side-plank-knees-bent@beginner 1x[5]",
                                         "bird-dog-single-limb@beginner 1x[5]"});
 }
+
+TEST_CASE("balance support at 55+ reaches the half-kneeling stretch; the new knee stays clear") {
+  ProfileFlags older;
+  older.age = "60";
+  const Plan plan = plan_from(older);
+  const Step* kneel = find_step(plan, "hip-flexor-stretch-kneeling");
+  REQUIRE(kneel != nullptr);
+  CHECK(kneel->cues.back() ==
+        "Have a sturdy chair beside you to hold as you kneel down, shift forward and get up.");
+  const Plan knee = plan_typed({"knee-replacement:weeks=20"});
+  const Step* fig = find_step(knee, "figure-four-stretch");
+  REQUIRE(fig != nullptr);
+  CHECK(fig->cues.back() ==
+        "When the new knee is the one underneath, slide the crossed ankle a hand's width higher "
+        "up that thigh, clear of the joint.");
+}
+
+TEST_CASE("the curl-up's leg switch reads right with one set as with three") {
+  ProfileFlags f;
+  f.flare = true;
+  const Plan plan = plan_from(f);
+  const Step* curl = find_step(plan, "curl-up");
+  REQUIRE(curl != nullptr);
+  CHECK(curl->dose.sets == 1);
+  CHECK(has_cue(*curl, "Switch which leg is bent halfway through the holds"));
+  CHECK_FALSE(has_cue(*curl, "after each set"));
+}
