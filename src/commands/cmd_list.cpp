@@ -68,8 +68,11 @@ json when_json(const std::optional<When>& w) {
       return {{"with_any", ref_ids(w->conditions)}};
     case When::Kind::without:
       return {{"without", ref_ids(w->conditions)}};
-    case When::Kind::today:
-      return {{"today", std::string(to_string(w->today))}};
+    case When::Kind::today: {
+      json out = {{"today", std::string(to_string(w->today))}};
+      if (!w->conditions.empty()) out["with_any"] = ref_ids(w->conditions);
+      return out;
+    }
     case When::Kind::details: {
       json tests = {{"condition", w->conditions.front().id}};
       for (const auto& t : w->details) {

@@ -171,6 +171,7 @@ class Checker {
                       : w.kind == When::Kind::with_all ? "with_all"
                       : w.kind == When::Kind::with_any ? "with_any"
                       : w.kind == When::Kind::details  ? "details"
+                      : w.kind == When::Kind::today    ? "with_any"
                                                        : "without";
     for (const auto& r : w.conditions) {
       if (r.id == c.id) {

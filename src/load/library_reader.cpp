@@ -280,13 +280,16 @@ class FileReader {
               "without", "details", "today"});
     auto keys = f.present({"always", "age_at_least", "age_below", "floor", "avoid_with", "with_all",
                            "with_any", "without", "details", "today"});
-    // An age band: age_at_least and age_below together count as one.
+    // An age band: age_at_least and age_below together count as one; so do a kind of day and
+    // the conditions it goes with (today with with_any).
     if (f.get("age_at_least") && f.get("age_below"))
       keys.erase(std::find(keys.begin(), keys.end(), "age_below"));
+    if (f.get("today") && f.get("with_any"))
+      keys.erase(std::find(keys.begin(), keys.end(), "with_any"));
     if (keys.size() != 1) {
       r_.error(node,
                "'when' takes exactly one of: always, age_at_least (and/or age_below), floor, "
-               "avoid_with, with_all, with_any, without, details, today");
+               "avoid_with, with_all, with_any, without, details, today (and/or with_any)");
       return std::nullopt;
     }
     When out;
@@ -327,6 +330,14 @@ class FileReader {
       if (!today) return std::nullopt;
       out.kind = When::Kind::today;
       out.today = *today;
+      if (auto* list = f.get("with_any")) {
+        out.conditions = refs(list, "with_any");
+        if (out.conditions.empty()) {
+          if (list->kind == YamlNode::Kind::sequence)
+            r_.error(*list, "'with_any' needs at least one condition");
+          return std::nullopt;
+        }
+      }
     } else if (auto* n = f.get("avoid_with")) {
       if (!r_.is_mapping(*n, "'avoid_with'")) return std::nullopt;
       Fields a(r_, *n, "'avoid_with'", {"regions", "conditions"});

@@ -42,9 +42,13 @@ std::string to_string(const When& w) {
       }
       return fmt::format("with {}: {}", fmt::join(ids(w.conditions), ""), fmt::join(tests, ", "));
     }
-    case When::Kind::today:
-      return w.today == Today::flare ? "on a flare-up day (--flare)"
-                                     : "within an hour of getting up (--morning)";
+    case When::Kind::today: {
+      std::string out = w.today == Today::flare ? "on a flare-up day (--flare)"
+                                                : "within an hour of getting up (--morning)";
+      if (!w.conditions.empty())
+        out += fmt::format(" with {}", fmt::join(ids(w.conditions), " or "));
+      return out;
+    }
   }
   return "always";
 }

@@ -230,7 +230,8 @@ struct When {
   int age_below = 0;
   // details: the person lists conditions[0] and its details pass every test.
   std::vector<DetailTest> details;
-  // today: the person says it is this kind of day (--flare, --morning).
+  // today: the person says it is this kind of day (--flare, --morning), and, when `conditions`
+  // is not empty, lists at least one of them.
   Today today = Today::flare;
 };
 

@@ -82,7 +82,8 @@ bool applies(const Condition& c, const Profile& p) {
       return any_in(c.when->conditions, p.conditions) &&
              details_pass(c.when->conditions.front().id, c.when->details, p);
     case When::Kind::today:
-      return p.is(c.when->today);
+      return p.is(c.when->today) &&
+             (c.when->conditions.empty() || any_in(c.when->conditions, p.conditions));
   }
   return false;
 }

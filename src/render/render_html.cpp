@@ -165,20 +165,22 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
           "<span class=\"time\">{}</span></p>",
           s.number, h(s.name), s.time));
       line(fmt::format("<p class=\"dose\">{}</p>", dose_line(s, h)));
-      if (options.brief) {
-        line("</div>");
-        continue;
-      }
       // A handout is a reminder sheet: the exercise's first cues, and every cue a condition
-      // added (those carry safety). The text and Markdown forms have them all.
+      // added (those carry safety, and stay in a brief one too). The text and Markdown forms
+      // have them all.
+      const std::size_t own = options.brief ? 0 : std::min(s.own_cues, kHandoutCues);
       std::vector<std::string> cues;
       for (std::size_t i = 0; i < s.cues.size(); ++i) {
-        if (i < std::min(s.own_cues, kHandoutCues) || i >= s.own_cues) cues.push_back(s.cues[i]);
+        if (i < own || i >= s.own_cues) cues.push_back(s.cues[i]);
       }
       if (!cues.empty()) {
         line("<ul class=\"cues\">");
         for (const auto& cue : cues) line(fmt::format("<li>{}</li>", h(cue)));
         line("</ul>");
+      }
+      if (options.brief) {
+        line("</div>");
+        continue;
       }
       if (s.replaces) {
         line(fmt::format("<p class=\"note instead\">{}</p>", instead_line(s, h, "<b>", "</b>")));

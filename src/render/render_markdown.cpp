@@ -53,12 +53,12 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
     for (const auto& s : phase.steps) {
       block(fmt::format("### {}. {} · {}", s.number, md(s.name), s.time));
       block(dose_line(s, md));
+      // Brief: the cues a condition or the day added stay (they carry safety).
+      std::vector<std::string> cues;
+      for (std::size_t i = options.brief ? s.own_cues : 0; i < s.cues.size(); ++i)
+        cues.push_back(md(s.cues[i]));
+      if (!cues.empty()) list(cues);
       if (options.brief) continue;
-      if (!s.cues.empty()) {
-        std::vector<std::string> cues;
-        for (const auto& cue : s.cues) cues.push_back(md(cue));
-        list(cues);
-      }
       if (s.replaces) block(instead_line(s, md, "*", "*"));
       if (!s.changes.empty()) block(changed_line(s, md, "*", "*"));
     }

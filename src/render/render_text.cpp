@@ -88,8 +88,10 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
         line(std::string(static_cast<std::size_t>(width - columns(s.time)), ' ') + s.time);
       }
       line(indented(dose_line(s, plain)));
+      // Brief: the cues a condition or the day added stay (they carry safety).
+      for (std::size_t i = options.brief ? s.own_cues : 0; i < s.cues.size(); ++i)
+        line(wrap(s.cues[i], width, "     - ", "       "));
       if (options.brief) continue;
-      for (const auto& cue : s.cues) line(wrap(cue, width, "     - ", "       "));
       if (s.replaces) line(paint.dim(indented(instead_line(s, plain))));
       if (!s.changes.empty()) line(paint.dim(indented(changed_line(s, plain))));
     }

@@ -87,7 +87,10 @@ Expected expect(const Library& lib, const Profile& p) {
     } else if (c.when->kind == When::Kind::no_floor) {
       on = !p.floor;
     } else if (c.when->kind == When::Kind::today) {
-      on = p.is(c.when->today);
+      on = p.is(c.when->today) &&
+           (c.when->conditions.empty() ||
+            std::any_of(c.when->conditions.begin(), c.when->conditions.end(),
+                        [&](const Ref& r) { return contains(p.conditions, r.id); }));
     } else {
       auto count = [](const std::vector<Ref>& refs, const std::vector<std::string>& ids) {
         std::size_t n = 0;

@@ -32,7 +32,8 @@ inline Plan sample_plan() {
   cat.dose.reps = {6};
   cat.dose.rep_seconds = 5;
   cat.seconds = 30;
-  cat.cues = {"Sit tall."};
+  cat.cues = {"Sit tall.", "Move gently."};  // its own, then one a condition added
+  cat.own_cues = 1;
   cat.replaces = "cat-camel";
   cat.why = {"No floor work: you can't get down to the floor"};
   cat.replaced_because = {
@@ -49,6 +50,7 @@ inline Plan sample_plan() {
   hold.dose.rest_seconds = 30;
   hold.seconds = 240;
   hold.cues = {"Brace."};
+  hold.own_cues = 1;
   hold.changes = {"holds shortened to 10 s: Osteoporosis: gentler"};
   hold.dose_changes = {{"holds shortened to 10 s",
                         {CauseKind::condition, "osteoporosis", "Osteoporosis", "gentler"}}};

@@ -298,6 +298,9 @@ TEST_CASE("holding phases back until cleared needs a clearance gate") {
 TEST_CASE("the kind of day and the level cap are read with their valid values") {
   const std::string head = "conditions:\n  - id: sore-day\n    name: Sore day\n    gate: ";
   CHECK(condition_errors(head + "notice\n    when: {today: flare}\n") == "");
+  CHECK(condition_errors(head + "notice\n    when: {today: flare, with_any: [sore-day]}\n") ==
+        "cond.yaml:5:37: error: condition 'sore-day' cannot depend on itself ('with_any' names "
+        "it)");
   CHECK(condition_errors(head + "notice\n    when: {today: flair}\n") ==
         "cond.yaml:5:19: error: 'today': unknown value 'flair'; valid: flare, morning");
   CHECK(condition_errors(one_rule("      - max_level: beginner\n        why: easy does it\n"
@@ -324,7 +327,8 @@ TEST_CASE("'when' takes exactly one key, and a red flag cannot be automatic") {
   const std::string head = "conditions:\n  - id: old-back\n    name: Old back\n    gate: ";
   CHECK(condition_errors(head + "notice\n    when: {always: true, floor: false}\n") ==
         "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least (and/or "
-        "age_below), floor, avoid_with, with_all, with_any, without, details, today");
+        "age_below), floor, avoid_with, with_all, with_any, without, details, today (and/or "
+        "with_any)");
   CHECK(condition_errors(head + "notice\n    when: {age_at_least: 60}\n") == "");
   // An age band: both keys together, the upper bound above the lower.
   CHECK(condition_errors(head + "notice\n    when: {age_at_least: 18, age_below: 20}\n") == "");
@@ -333,7 +337,8 @@ TEST_CASE("'when' takes exactly one key, and a red flag cannot be automatic") {
         "cond.yaml:5:41: error: 'age_below' must be more than 'age_at_least' (20)");
   CHECK(condition_errors(head + "notice\n    when: {age_below: 18, floor: false}\n") ==
         "cond.yaml:5:11: error: 'when' takes exactly one of: always, age_at_least (and/or "
-        "age_below), floor, avoid_with, with_all, with_any, without, details, today");
+        "age_below), floor, avoid_with, with_all, with_any, without, details, today (and/or "
+        "with_any)");
   CHECK(condition_errors(
             head + "stop\n    notice: Get help\n    source: test\n    when: {always: true}\n") ==
         "cond.yaml:2:5: error: red flag 'old-back' cannot be automatic ('when')");

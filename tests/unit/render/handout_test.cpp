@@ -84,6 +84,7 @@ TEST_CASE("the markdown handout: the text output's content, as CommonMark") {
       "6 slow reps\n"
       "\n"
       "- Sit tall.\n"
+      "- Move gently.\n"
       "\n"
       "*Instead of Cat-camel* — see No floor work\n"
       "\n"
@@ -171,7 +172,7 @@ TEST_CASE("the HTML handout is one self-contained, printable page of HTML5") {
   CHECK(html.find("<p class=\"head\"><span class=\"box\"></span><span class=\"name\">1. Seated "
                   "cat-camel</span><span class=\"time\">30 s</span></p>\n"
                   "<p class=\"dose\">6 slow reps</p>\n"
-                  "<ul class=\"cues\">\n<li>Sit tall.</li>\n</ul>\n"
+                  "<ul class=\"cues\">\n<li>Sit tall.</li>\n<li>Move gently.</li>\n</ul>\n"
                   "<p class=\"note instead\"><b>Instead of Cat-camel</b> — see No floor "
                   "work</p>\n") != std::string::npos);
   CHECK(html.find("<p class=\"dose\">5, then 3, then 1 ten-second holds on each side, resting "

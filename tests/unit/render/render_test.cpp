@@ -91,6 +91,7 @@ TEST_CASE("the text plan: notices first, a substitution line, what was left out,
       "  1. Seated cat-camel                                                       30 s\n"
       "     6 slow reps\n"
       "     - Sit tall.\n"
+      "     - Move gently.\n"
       "     Instead of Cat-camel — see No floor work\n"
       "\n"
       "Core · 4 min\n"
@@ -151,7 +152,7 @@ TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
       "position": "seated", "equipment": [], "pressure_on": [], "seconds": 30,
       "transition_seconds": 0,
       "dose": {"sets": 1, "reps": [6], "hold_seconds": null, "per_side": false},
-      "cues": ["Sit tall."], "replaces": "cat-camel", "level": null,
+      "cues": ["Sit tall.", "Move gently."], "replaces": "cat-camel", "level": null,
       "why": ["No floor work: you can't get down to the floor"]})"));
   const auto& plank = doc["phases"][1]["steps"][0];
   CHECK(plank["replaces"].is_null());

@@ -108,7 +108,7 @@ TEST_CASE("the view escapes each piece on its own") {
         "*Instead of Cat-camel* — see \\- a reason, 1\\. another");
 }
 
-TEST_CASE("brief: steps, doses and times; the notices stay") {
+TEST_CASE("brief: steps, doses and times; the notices and the cues conditions add stay") {
   RenderOptions options;
   options.brief = true;
   const std::string text = render(sample_plan(), Format::text, options);
@@ -124,6 +124,7 @@ TEST_CASE("brief: steps, doses and times; the notices stay") {
         "Mobility · 30 s\n"
         "  1. Seated cat-camel                                                       30 s\n"
         "     6 slow reps\n"
+        "     - Move gently.\n"
         "\n"
         "Core · 4 min\n"
         "  2. Wall side plank                                                       4 min\n"
@@ -133,11 +134,13 @@ TEST_CASE("brief: steps, doses and times; the notices stay") {
         "Total: about 5 minutes\n");
   const std::string md = render(sample_plan(), Format::markdown, options);
   CHECK(md.find("Sit tall.") == std::string::npos);
+  CHECK(md.find("- Move gently.") != std::string::npos);
   CHECK(md.find("What changed") == std::string::npos);
   CHECK(md.find("Left out") == std::string::npos);
   CHECK(md.find("**CHECK** Osteoporosis: check first.") != std::string::npos);
   const std::string html = render(sample_plan(), Format::html, options);
   CHECK(html.find("Sit tall.") == std::string::npos);
+  CHECK(html.find("<li>Move gently.</li>") != std::string::npos);
   CHECK(html.find("Osteoporosis: check first.") != std::string::npos);
   CHECK(html.find("Pain diary") != std::string::npos);
 }
