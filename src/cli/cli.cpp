@@ -87,6 +87,8 @@ Starts from the saved profile ('backplan profile save') unless --profile or --no
 given; flags override it. Lists take commas or repeated flags; 'none' means an empty list.
 Exit codes: 0 plan made, 2 bad flag, 3 bad file, 4 red flag (no plan: seek care), 5 cannot
 write the output, 7 on hold (no steps until a clinician clears them; the plan says what and who).
+With a red flag, --format json still writes a document (status "referred"); in the other
+formats -o FILE is removed, so that an older plan is not read as today's.
 )");
   PlanOptions& o = a.options;
   add_profile_flags(plan, o.profile);
