@@ -207,6 +207,10 @@ void setup_show(CLI::App& app, ShowOptions& o) {
                   "'list sources'")
       ->required()
       ->type_name("ID");
+  cmd->add_option("--format", o.format,
+                  "text (default), or json: every field of the entry, what refers to it, and "
+                  "the sources it cites")
+      ->type_name("FORMAT");
   add_routines(cmd, o.routines, kRoutinesOver);
   cmd->footer(R"(Examples:
   backplan show curl-up
@@ -214,6 +218,7 @@ void setup_show(CLI::App& app, ShowOptions& o) {
   backplan show osteoporosis
   backplan show tennis-ball
   backplan show acog-2020-exercise-pregnancy
+  backplan show curl-up --format json
 
 For an exercise: its dose, cues, tools and stand-ins, alternatives, what it stands in for, and
 every condition rule that changes it, with the full citation of each source. Exit code 2 for an unknown id.
