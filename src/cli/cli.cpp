@@ -161,6 +161,9 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
                   "csv or yaml (default: from the file name; needed for -)")
       ->type_name("FORMAT");
   cmd->add_flag("--force", o.force, "Write into a directory that is not empty");
+  cmd->add_flag("--dry-run", o.dry_run,
+                "Read and check every row, say what would be made, and write nothing (the exit "
+                "code is the real run's)");
   cmd->add_option("--date", o.date, "Date printed on html and markdown handouts, YYYY-MM-DD")
       ->type_name("DATE");
   add_routines(cmd, o.routines, kRoutinesOver);
@@ -168,6 +171,7 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
   backplan batch clients.csv --out handouts/
   backplan batch clients.yaml --out handouts/ --format markdown --date 2024-05-06
   some-export | backplan batch - --roster-format csv --out handouts/ --force
+  backplan batch clients.csv --out handouts/ --dry-run
 
 CSV columns: name (required), age, floor, equipment, conditions, avoid, minutes, cleared,
 routine, level; lists separated by ';' (details after colons, as in
