@@ -93,8 +93,8 @@ formats -o FILE is removed, so that an older plan is not read as today's.
   PlanOptions& o = a.options;
   add_profile_flags(plan, o.profile);
   plan->add_option("--profile", o.profile_file,
-                   "YAML profile with the same fields, used instead of the saved profile; flags "
-                   "win")
+                   "YAML profile with the same fields, used instead of the saved profile ('-': "
+                   "read it from standard input); flags win")
       ->type_name("FILE");
   plan->add_flag("--flare", o.profile.flare,
                  "A flare-up day: small movements, one short set of each core exercise, no "

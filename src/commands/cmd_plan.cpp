@@ -24,7 +24,9 @@ int run_plan(const PlanOptions& options) {
   // The profile file: --profile FILE, else the saved profile (unless --no-config), else none.
   ProfileInput file;
   if (options.profile_file) {
-    file = load_profile_file(*options.profile_file, lib);
+    // '-': standard input (read through its name, so a problem is reported at /dev/stdin:L:C).
+    file =
+        load_profile_file(*options.profile_file == "-" ? "/dev/stdin" : *options.profile_file, lib);
   } else if (!options.no_config) {
     if (const auto saved = saved_profile_path(); saved && file_exists(*saved)) {
       file = load_profile_file(*saved, lib);
