@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "commands/cmd_validate.h"
 #include "commands/completion.h"
 #include "model/diagnostics.h"
+#include "render/render.h"
 #include "text/date.h"
 #include "text/suggest.h"
 #include "version.h"
@@ -71,7 +73,7 @@ void add_profile_flags(CLI::App* cmd, ProfileFlags& p) {
 // What `plan` reads from the command line, before it is checked.
 struct PlanArgs {
   PlanOptions options;
-  std::string format = "text";
+  std::optional<std::string> format;  // not given: from -o FILE's extension, else text
 };
 
 void setup_plan(CLI::App& app, PlanArgs& a) {
@@ -81,6 +83,8 @@ void setup_plan(CLI::App& app, PlanArgs& a) {
   backplan plan --equipment tennis-ball --no-floor --age 68
   backplan plan --condition osteoporosis,blood-thinners --minutes 15 --format json
   backplan plan --profile me.yaml --avoid calves -o today.txt
+  backplan plan --age 68 -o today.html            (an html handout: the format from the name)
+  some-tool | backplan plan --profile -           (the profile from standard input)
   backplan plan --no-config --age 40
 
 Starts from the saved profile ('backplan profile save') unless --profile or --no-config is
@@ -104,7 +108,9 @@ formats -o FILE is removed, so that an older plan is not read as today's.
                  "never saved)");
   plan->add_flag("--no-config", o.no_config, "Ignore the saved profile");
   add_routines(plan, o.routines, kRoutinesOver);
-  plan->add_option("--format", a.format, "text (default), json, markdown or html")
+  plan->add_option("--format", a.format,
+                   "text (default), json, markdown or html; without it, -o FILE picks it from "
+                   "FILE's extension (.txt, .json, .md, .html)")
       ->type_name("FORMAT");
   plan->add_option("--date", o.date, "Date printed on handouts, YYYY-MM-DD")->type_name("DATE");
   plan->add_flag("--brief", o.brief,
@@ -115,10 +121,28 @@ formats -o FILE is removed, so that an older plan is not read as today's.
 
 PlanOptions finish_plan(const PlanArgs& a) {
   PlanOptions o = a.options;
-  if (auto format = kFormatNames.parse(a.format)) {
+  // -o plan.html means html; a --format that says otherwise is an error naming both.
+  Format by_name = Format::text;
+  bool named = false;
+  if (o.output != "-") {
+    if (const std::optional<Format> f = format_for_file(o.output)) {
+      by_name = *f;
+      named = true;
+    }
+  }
+  if (!a.format) {
+    o.format = by_name;
+  } else if (const std::optional<Format> format = kFormatNames.parse(*a.format)) {
     o.format = *format;
+    if (named && by_name != o.format) {
+      throw Error::flag(
+          "--format",
+          fmt::format("{} does not fit -o '{}', whose name says {}; leave --format out, or give "
+                      "the file a name that ends in {}",
+                      *a.format, o.output, kFormatNames.name(by_name), file_extension(o.format)));
+    }
   } else {
-    throw Error::flag("--format", unknown_message("format", a.format, kFormatNames.names()));
+    throw Error::flag("--format", unknown_message("format", *a.format, kFormatNames.names()));
   }
   if (o.date && !is_iso_date(*o.date)) {
     throw Error::flag("--date",

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/render.h"
 #include "render/render_json.h"
 #include "render/render_text.h"
 #include "sample_plan.h"
@@ -240,4 +241,17 @@ TEST_CASE("every format lists the emergency signs, and JSON gives them as data")
   // Without signs (a library that has none cannot load), no empty section is printed.
   plan.stop_if.clear();
   CHECK(render_text(plan, TextOptions{}).find("Stop and get help") == std::string::npos);
+}
+
+TEST_CASE("a file name picks the format by its extension, in any case; others pick none") {
+  CHECK(format_for_file("plan.json") == Format::json);
+  CHECK(format_for_file("out/Plan.HTML") == Format::html);
+  CHECK(format_for_file("plan.htm") == Format::html);
+  CHECK(format_for_file("plan.md") == Format::markdown);
+  CHECK(format_for_file("plan.markdown") == Format::markdown);
+  CHECK(format_for_file("plan.txt") == Format::text);
+  CHECK(format_for_file("plan") == std::nullopt);
+  CHECK(format_for_file("plan.pdf") == std::nullopt);
+  CHECK(format_for_file("my.dir/plan") == std::nullopt);
+  CHECK(format_for_file(".json") == Format::json);
 }
