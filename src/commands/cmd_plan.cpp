@@ -48,7 +48,12 @@ int run_plan(const PlanOptions& options) {
       for (const auto& sign : lib.emergency_signs) stop_if.push_back(sign.text);
       write_output(options.output, render_json_referral(profile, stop->reasons, stop_if));
     } else if (options.output != "-") {
-      remove_output(options.output);
+      // The red flag's exit code stays, even when FILE cannot be removed (it is said why).
+      try {
+        remove_output(options.output);
+      } catch (const Error& e) {
+        std::fputs(fmt::format("backplan: error: {}\n", e.message()).c_str(), stderr);
+      }
     }
     return static_cast<int>(ExitCode::red_flag);
   }
