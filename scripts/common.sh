@@ -18,6 +18,7 @@ TEST_PACKAGES=(
   groff-base mandoc      # man/backplan.1, man/lint/*: groff -ww and mandoc -T lint
   zsh fish               # completion/zsh, completion/fish
   jq                     # terminal/saved-profile, batch/formats
+  python3-jsonschema     # schema/plan: the JSON Schema of the plan format (Debian's, no npm tree)
   dpkg-dev file lintian  # package/deb: cpack's dpkg-shlibdeps (which runs file), then lintian
 )
 # Full only (scripts/test --full, CI): the libFuzzer toolchain for scripts/fuzz, clang and its

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "commands/cmd_validate.h"
 #include "commands/completion.h"
 #include "model/diagnostics.h"
+#include "render/render.h"
 #include "text/date.h"
 #include "text/suggest.h"
 #include "version.h"
@@ -71,7 +73,7 @@ void add_profile_flags(CLI::App* cmd, ProfileFlags& p) {
 // What `plan` reads from the command line, before it is checked.
 struct PlanArgs {
   PlanOptions options;
-  std::string format = "text";
+  std::optional<std::string> format;  // not given: from -o FILE's extension, else text
 };
 
 void setup_plan(CLI::App& app, PlanArgs& a) {
@@ -81,18 +83,22 @@ void setup_plan(CLI::App& app, PlanArgs& a) {
   backplan plan --equipment tennis-ball --no-floor --age 68
   backplan plan --condition osteoporosis,blood-thinners --minutes 15 --format json
   backplan plan --profile me.yaml --avoid calves -o today.txt
+  backplan plan --age 68 -o today.html            (an html handout: the format from the name)
+  some-tool | backplan plan --profile -           (the profile from standard input)
   backplan plan --no-config --age 40
 
 Starts from the saved profile ('backplan profile save') unless --profile or --no-config is
 given; flags override it. Lists take commas or repeated flags; 'none' means an empty list.
 Exit codes: 0 plan made, 2 bad flag, 3 bad file, 4 red flag (no plan: seek care), 5 cannot
 write the output, 7 on hold (no steps until a clinician clears them; the plan says what and who).
+With a red flag, --format json still writes a document (status "referred"); in the other
+formats -o FILE is removed, so that an older plan is not read as today's.
 )");
   PlanOptions& o = a.options;
   add_profile_flags(plan, o.profile);
   plan->add_option("--profile", o.profile_file,
-                   "YAML profile with the same fields, used instead of the saved profile; flags "
-                   "win")
+                   "YAML profile with the same fields, used instead of the saved profile ('-': "
+                   "read it from standard input); flags win")
       ->type_name("FILE");
   plan->add_flag("--flare", o.profile.flare,
                  "A flare-up day: small movements, one short set of each core exercise, no "
@@ -102,7 +108,9 @@ write the output, 7 on hold (no steps until a clinician clears them; the plan sa
                  "never saved)");
   plan->add_flag("--no-config", o.no_config, "Ignore the saved profile");
   add_routines(plan, o.routines, kRoutinesOver);
-  plan->add_option("--format", a.format, "text (default), json, markdown or html")
+  plan->add_option("--format", a.format,
+                   "text (default), json, markdown or html; without it, -o FILE picks it from "
+                   "FILE's extension (.txt, .json, .md, .html)")
       ->type_name("FORMAT");
   plan->add_option("--date", o.date, "Date printed on handouts, YYYY-MM-DD")->type_name("DATE");
   plan->add_flag("--brief", o.brief,
@@ -113,10 +121,28 @@ write the output, 7 on hold (no steps until a clinician clears them; the plan sa
 
 PlanOptions finish_plan(const PlanArgs& a) {
   PlanOptions o = a.options;
-  if (auto format = kFormatNames.parse(a.format)) {
+  // -o plan.html means html; a --format that says otherwise is an error naming both.
+  Format by_name = Format::text;
+  bool named = false;
+  if (o.output != "-") {
+    if (const std::optional<Format> f = format_for_file(o.output)) {
+      by_name = *f;
+      named = true;
+    }
+  }
+  if (!a.format) {
+    o.format = by_name;
+  } else if (const std::optional<Format> format = kFormatNames.parse(*a.format)) {
     o.format = *format;
+    if (named && by_name != o.format) {
+      throw Error::flag(
+          "--format",
+          fmt::format("{} does not fit -o '{}', whose name says {}; leave --format out, or give "
+                      "the file a name that ends in {}",
+                      *a.format, o.output, kFormatNames.name(by_name), file_extension(o.format)));
+    }
   } else {
-    throw Error::flag("--format", unknown_message("format", a.format, kFormatNames.names()));
+    throw Error::flag("--format", unknown_message("format", *a.format, kFormatNames.names()));
   }
   if (o.date && !is_iso_date(*o.date)) {
     throw Error::flag("--date",
@@ -159,6 +185,9 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
                   "csv or yaml (default: from the file name; needed for -)")
       ->type_name("FORMAT");
   cmd->add_flag("--force", o.force, "Write into a directory that is not empty");
+  cmd->add_flag("--dry-run", o.dry_run,
+                "Read and check every row, say what would be made, and write nothing (the exit "
+                "code is the real run's)");
   cmd->add_option("--date", o.date, "Date printed on html and markdown handouts, YYYY-MM-DD")
       ->type_name("DATE");
   add_routines(cmd, o.routines, kRoutinesOver);
@@ -166,6 +195,7 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
   backplan batch clients.csv --out handouts/
   backplan batch clients.yaml --out handouts/ --format markdown --date 2024-05-06
   some-export | backplan batch - --roster-format csv --out handouts/ --force
+  backplan batch clients.csv --out handouts/ --dry-run
 
 CSV columns: name (required), age, floor, equipment, conditions, avoid, minutes, cleared,
 routine, level; lists separated by ';' (details after colons, as in
@@ -205,6 +235,10 @@ void setup_show(CLI::App& app, ShowOptions& o) {
                   "'list sources'")
       ->required()
       ->type_name("ID");
+  cmd->add_option("--format", o.format,
+                  "text (default), or json: every field of the entry, what refers to it, and "
+                  "the sources it cites")
+      ->type_name("FORMAT");
   add_routines(cmd, o.routines, kRoutinesOver);
   cmd->footer(R"(Examples:
   backplan show curl-up
@@ -212,6 +246,7 @@ void setup_show(CLI::App& app, ShowOptions& o) {
   backplan show osteoporosis
   backplan show tennis-ball
   backplan show acog-2020-exercise-pregnancy
+  backplan show curl-up --format json
 
 For an exercise: its dose, cues, tools and stand-ins, alternatives, what it stands in for, and
 every condition rule that changes it, with the full citation of each source. Exit code 2 for an unknown id.

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <istream>
+#include <optional>
 #include <streambuf>
 #include <variant>
 
@@ -92,13 +93,15 @@ class FdBuffer : public std::streambuf {
 };
 
 // Makes `dir` ready: created when missing; refused when it holds anything and --force is not
-// given; with --force, temporary files an interrupted run left behind are removed.
-void prepare_directory(const std::string& dir, bool force) {
+// given; with --force, temporary files an interrupted run left behind are removed. With
+// `dry_run`, only checked: nothing is created or removed.
+void prepare_directory(const std::string& dir, bool force, bool dry_run) {
   namespace fs = std::filesystem;
   std::error_code error;
   const fs::file_status status = fs::status(dir, error);
   if (status.type() == fs::file_type::not_found) {
     error.clear();
+    if (dry_run) return;
     fs::create_directory(dir, error);
     if (!error) return;
   }
@@ -117,7 +120,7 @@ void prepare_directory(const std::string& dir, bool force) {
     throw Error(ExitCode::cannot_write,
                 fmt::format("cannot read directory '{}': {}", dir, error.message()));
   }
-  if (entries.empty()) return;
+  if (entries.empty() || (dry_run && force)) return;
   if (!force) {
     throw Error(ExitCode::cannot_write,
                 fmt::format("'{}' is not empty; use --force to write into it (files with the "
@@ -253,12 +256,14 @@ int run_batch(const BatchOptions& options) {
   if (!have_row && g_signal == 0) throw Error::in_file({shown}, "the roster lists no clients");
 
   const std::string& dir = options.out;
-  prepare_directory(dir, options.force);
+  prepare_directory(dir, options.force, options.dry_run);
   const char* ext = file_extension(*format);
   const std::string index_path = join_path(dir, std::string("index") + ext);
   // The index's entries, kept on disk as they are made (never committed: the index is made
   // from it at the end).
-  AtomicFile body(index_path);
+  // --dry-run: every row is read and planned as in a real run, but nothing is written.
+  std::optional<AtomicFile> body;
+  if (!options.dry_run) body.emplace(index_path);
 
   RenderOptions render_options;  // text: no colour, 80 columns
   render_options.date = options.date;
@@ -267,7 +272,7 @@ int run_batch(const BatchOptions& options) {
   Progress progress(size);
   bool any = false;
   auto add = [&](const IndexEntry& entry) {
-    body.put(index_entry(*format, entry, !any));
+    if (body) body->put(index_entry(*format, entry, !any));
     any = true;
   };
 
@@ -306,7 +311,10 @@ int run_batch(const BatchOptions& options) {
     entry.file = slugs.claim(plan.profile.name.value_or(""), row.line) + ext;
     // Atomic (temp file + rename) but not synced one by one: that took 70% of a run's time;
     // the file system is synced once before the index is written.
-    write_output(join_path(dir, entry.file), render(plan, *format, render_options), Sync::deferred);
+    if (!options.dry_run) {
+      write_output(join_path(dir, entry.file), render(plan, *format, render_options),
+                   Sync::deferred);
+    }
     for (const auto& n : plan.notices) {
       if (n.level == NoticeLevel::clearance || n.level == NoticeLevel::notice) {
         entry.notices.push_back(n);
@@ -339,6 +347,13 @@ int run_batch(const BatchOptions& options) {
     return 128 + static_cast<int>(g_signal);
   }
 
+  const auto code = totals.skipped > 0 ? ExitCode::some_rows_failed : ExitCode::ok;
+  if (options.dry_run) {
+    std::fputs(
+        fmt::format("batch --dry-run: {}; nothing was written\n", summary_text(totals)).c_str(),
+        stdout);
+    return static_cast<int>(code);
+  }
   // Every handout reaches the disk before the index that lists them appears.
   if (const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir_fd >= 0) {
     const int synced = ::syncfs(dir_fd);
@@ -352,12 +367,12 @@ int run_batch(const BatchOptions& options) {
   // The index: its head (with the totals) and foot around the entries kept on disk.
   AtomicFile index(index_path);
   index.put(index_head(*format, {shown, options.date}, totals));
-  index.append_contents_of(body);
+  index.append_contents_of(*body);
   index.put(index_foot(*format, any));
   index.commit(Sync::each);
 
   std::fputs(fmt::format("batch: {} → {}\n", summary_text(totals), index_path).c_str(), stdout);
-  return static_cast<int>(totals.skipped > 0 ? ExitCode::some_rows_failed : ExitCode::ok);
+  return static_cast<int>(code);
 }
 
 }  // namespace backplan

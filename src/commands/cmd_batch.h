@@ -14,6 +14,7 @@ struct BatchOptions {
   std::string format = "html";               // html, markdown, text or json
   std::optional<std::string> roster_format;  // csv or yaml; default: from the file's extension
   bool force = false;                        // write into a directory that is not empty
+  bool dry_run = false;                      // read and check every row; write nothing
   std::optional<std::string> date;           // YYYY-MM-DD, printed on html and markdown handouts
   std::vector<std::string> routines;         // extra library paths, on top of the built-in one
 };

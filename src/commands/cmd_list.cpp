@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "commands/library_json.h"
 #include "io/output.h"
 #include "io/terminal.h"
 #include "load/library_loader.h"
@@ -44,66 +45,6 @@ std::vector<std::string> ref_ids(const std::vector<Ref>& refs) {
 
 bool has_ref(const std::vector<Ref>& refs, const std::string& id) {
   return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) { return r.id == id; });
-}
-
-json when_json(const std::optional<When>& w) {
-  if (!w) return nullptr;
-  switch (w->kind) {
-    case When::Kind::always:
-      return {{"always", true}};
-    case When::Kind::age_at_least: {
-      json out = json::object();
-      if (w->age > 0) out["age_at_least"] = w->age;
-      if (w->age_below > 0) out["age_below"] = w->age_below;
-      return out;
-    }
-    case When::Kind::no_floor:
-      return {{"floor", false}};
-    case When::Kind::avoid_with:
-      return {{"avoid_with",
-               {{"regions", ref_ids(w->regions)}, {"conditions", ref_ids(w->conditions)}}}};
-    case When::Kind::with_all:
-      return {{"with_all", ref_ids(w->conditions)}};
-    case When::Kind::with_any:
-      return {{"with_any", ref_ids(w->conditions)}};
-    case When::Kind::without:
-      return {{"without", ref_ids(w->conditions)}};
-    case When::Kind::today: {
-      json out = {{"today", std::string(to_string(w->today))}};
-      if (!w->conditions.empty()) out["with_any"] = ref_ids(w->conditions);
-      return out;
-    }
-    case When::Kind::details: {
-      json tests = {{"condition", w->conditions.front().id}};
-      for (const auto& t : w->details) {
-        if (!t.any_of.empty()) {
-          tests[t.detail] = t.any_of;
-        } else if (t.below) {
-          tests[t.detail] = {{"below", *t.below}};
-        } else if (t.at_least) {
-          tests[t.detail] = {{"at_least", *t.at_least}};
-        }
-      }
-      return {{"details", tests}};
-    }
-  }
-  return nullptr;
-}
-
-// A condition's questions: choices with the default, or a number's range.
-json details_json(const Condition& c) {
-  json out = json::array();
-  for (const auto& d : c.details) {
-    json item = {{"id", d.id}, {"name", d.name}};
-    if (d.choices.empty()) {
-      item["number"] = {{"min", d.min}, {"max", d.max}};
-    } else {
-      item["choices"] = d.choices;
-      item["default"] = d.default_choice;
-    }
-    out.push_back(item);
-  }
-  return out;
 }
 
 std::string equipment_note(const Library& lib, const Equipment& e) {
@@ -179,61 +120,28 @@ std::string list_text(const Library& lib, ListKind kind, int width) {
   return "";
 }
 
+// Every field the YAML has (commands/library_json.h), plus what the library says about it
+// (equipment: `assumed`, `default`; conditions: `red_flag`; sources: `citation`).
 std::string list_json(const Library& lib, ListKind kind) {
   json items = json::array();
   switch (kind) {
     case ListKind::exercises:
-      for (const auto& x : lib.exercises) {
-        items.push_back({{"id", x.id},
-                         {"name", x.name},
-                         {"phase", std::string(to_string(x.phase))},
-                         {"position", std::string(to_string(x.position))},
-                         {"equipment", ref_ids(x.equipment)},
-                         {"pressure_on", ref_ids(x.pressure_on)},
-                         {"tags", x.tags},
-                         {"alternatives", ref_ids(x.alternatives)}});
-      }
+      for (const auto& x : lib.exercises) items.push_back(exercise_json(x));
       break;
     case ListKind::equipment:
-      for (const auto& e : lib.equipment) {
-        items.push_back(
-            {{"id", e.id},
-             {"name", e.name},
-             {"firmness", e.firmness ? json(std::string(to_string(*e.firmness))) : json(nullptr)},
-             {"stand_ins", ref_ids(e.stand_ins)},
-             {"assumed", has_ref(lib.settings.assumed_equipment, e.id)},
-             {"default", has_ref(lib.settings.default_equipment, e.id)}});
-      }
+      for (const auto& e : lib.equipment) items.push_back(equipment_json(lib, e));
       break;
     case ListKind::conditions:
-      for (const auto& c : lib.conditions) {
-        items.push_back({{"id", c.id},
-                         {"name", c.name},
-                         {"gate", std::string(to_string(c.gate))},
-                         {"red_flag", c.gate == Gate::stop},
-                         {"when", when_json(c.when)},
-                         {"details", details_json(c)}});
-      }
+      for (const auto& c : lib.conditions) items.push_back(condition_json(c));
       break;
     case ListKind::regions:
-      for (const auto& r : lib.regions) items.push_back({{"id", r.id}, {"name", r.name}});
+      for (const auto& r : lib.regions) items.push_back(region_json(r));
       break;
     case ListKind::routines:
-      for (const auto& r : lib.routines) {
-        items.push_back({{"id", r.id}, {"name", r.name}, {"description", r.description}});
-      }
+      for (const auto& r : lib.routines) items.push_back(routine_json(r));
       break;
     case ListKind::sources:
-      for (const auto& src : lib.sources) {
-        items.push_back({{"id", src.id},
-                         {"authors", src.authors},
-                         {"title", src.title},
-                         {"year", src.year ? json(*src.year) : json(nullptr)},
-                         {"publisher", src.publisher},
-                         {"url", src.url},
-                         {"doi", src.doi},
-                         {"citation", citation(src)}});
-      }
+      for (const auto& src : lib.sources) items.push_back(source_json(src));
       break;
   }
   const json out = {

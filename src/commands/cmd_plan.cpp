@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <string>
 #include <variant>
+#include <vector>
 
 #include "io/files.h"
 #include "io/output.h"
@@ -12,6 +14,7 @@
 #include "plan/planner.h"
 #include "plan/suggest_equipment.h"
 #include "render/render.h"
+#include "render/render_json.h"
 #include "resolve/saved_profile.h"
 
 namespace backplan {
@@ -21,7 +24,9 @@ int run_plan(const PlanOptions& options) {
   // The profile file: --profile FILE, else the saved profile (unless --no-config), else none.
   ProfileInput file;
   if (options.profile_file) {
-    file = load_profile_file(*options.profile_file, lib);
+    // '-': standard input (read through its name, so a problem is reported at /dev/stdin:L:C).
+    file =
+        load_profile_file(*options.profile_file == "-" ? "/dev/stdin" : *options.profile_file, lib);
   } else if (!options.no_config) {
     if (const auto saved = saved_profile_path(); saved && file_exists(*saved)) {
       file = load_profile_file(*saved, lib);
@@ -36,6 +41,20 @@ int run_plan(const PlanOptions& options) {
       std::fputs(fmt::format("backplan: stop: {}\n", reason.text).c_str(), stderr);
     }
     std::fputs("backplan: no plan was made. Please get checked by a clinician first.\n", stderr);
+    // JSON gets a document saying so (status "referred"), to standard output or FILE. In the
+    // other formats FILE is removed, so that an older plan there is not read as today's.
+    if (options.format == Format::json) {
+      std::vector<std::string> stop_if;
+      for (const auto& sign : lib.emergency_signs) stop_if.push_back(sign.text);
+      write_output(options.output, render_json_referral(profile, stop->reasons, stop_if));
+    } else if (options.output != "-") {
+      // The red flag's exit code stays, even when FILE cannot be removed (it is said why).
+      try {
+        remove_output(options.output);
+      } catch (const Error& e) {
+        std::fputs(fmt::format("backplan: error: {}\n", e.message()).c_str(), stderr);
+      }
+    }
     return static_cast<int>(ExitCode::red_flag);
   }
   Plan plan = std::get<Plan>(result);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "commands/library_json.h"
 #include "io/output.h"
 #include "io/terminal.h"
 #include "load/library_loader.h"
@@ -531,6 +532,126 @@ std::string show_equipment(const Library& lib, const Equipment& e, int width) {
   return w.str();
 }
 
+// `show ID --format json`: the entry with every field its YAML has (as `list --format json`
+// gives it), what refers to it, and the full record of every source it and its rules cite.
+std::string show_json(const Library& lib, const std::string& kind, LibraryJson item,
+                      LibraryJson related, const std::vector<std::vector<Ref>>& cited) {
+  LibraryJson sources = LibraryJson::array();
+  std::vector<std::string> seen;
+  for (const auto& refs : cited) {
+    for (const auto& ref : refs) {
+      if (contains(seen, ref.id)) continue;
+      seen.push_back(ref.id);
+      if (const Source* src = lib.find_source(ref.id)) sources.push_back(source_json(*src));
+    }
+  }
+  LibraryJson out = {{"format", "backplan-show-1"}, {"kind", kind}, {"item", std::move(item)}};
+  for (auto& [key, value] : related.items()) out[key] = value;
+  out["sources"] = sources;
+  return out.dump(2) + "\n";
+}
+
+std::string exercise_show_json(const Library& lib, const Exercise& x) {
+  std::vector<std::vector<Ref>> cited{x.sources};
+  LibraryJson changed = LibraryJson::array();
+  for (const auto& c : lib.conditions) {
+    for (const auto& r : c.rules) {
+      if (auto effect = effect_on(lib, r, x)) {
+        changed.push_back({{"condition", c.id},
+                           {"effect", *effect},
+                           {"why", r.why},
+                           {"source", ref_ids(r.sources)}});
+        cited.push_back(r.sources);
+      }
+    }
+  }
+  LibraryJson stands_in = LibraryJson::array(), ladder_of = LibraryJson::array(),
+              routines = LibraryJson::array();
+  for (const auto& other : lib.exercises) {
+    if (has_ref(other.alternatives, x.id)) stands_in.push_back(other.id);
+    for (const auto& [level, ref] : other.levels) {
+      if (ref.id == x.id)
+        ladder_of.push_back({{"exercise", other.id}, {"level", std::string(to_string(level))}});
+    }
+  }
+  for (const auto& routine : lib.routines) {
+    for (const auto& phase : routine.phases) {
+      for (const auto& slot : phase.slots) {
+        if (slot.exercise.id == x.id) {
+          routines.push_back({{"routine", routine.id},
+                              {"phase", std::string(to_string(phase.id))},
+                              {"priority", slot.priority}});
+        }
+      }
+    }
+  }
+  return show_json(lib, "exercise", exercise_json(x),
+                   {{"stands_in_for", stands_in},
+                    {"ladder_of", ladder_of},
+                    {"in_routines", routines},
+                    {"changed_by", changed}},
+                   cited);
+}
+
+std::string condition_show_json(const Library& lib, const Condition& c) {
+  std::vector<std::vector<Ref>> cited{c.sources};
+  for (const auto& r : c.rules) cited.push_back(r.sources);
+  LibraryJson changes = LibraryJson::array();
+  for (const auto& x : lib.exercises) {
+    for (const auto& r : c.rules) {
+      if (auto effect = effect_on(lib, r, x))
+        changes.push_back({{"exercise", x.id}, {"effect", *effect}});
+    }
+  }
+  return show_json(lib, "condition", condition_json(c), {{"changes", changes}}, cited);
+}
+
+std::string equipment_show_json(const Library& lib, const Equipment& e) {
+  LibraryJson covers = LibraryJson::array(), used = LibraryJson::array(),
+              ruled_out = LibraryJson::array();
+  for (const auto& other : lib.equipment) {
+    if (has_ref(other.stand_ins, e.id)) covers.push_back(other.id);
+  }
+  for (const auto& x : lib.exercises) {
+    for (const Equipment* t : candidate_tools(lib, x)) {
+      if (t->id == e.id) {
+        used.push_back(x.id);
+        break;
+      }
+    }
+  }
+  std::vector<std::vector<Ref>> cited;
+  for (const auto& c : lib.conditions) {
+    for (const auto& r : c.rules) {
+      if (rules_out_tool(r, e)) {
+        ruled_out.push_back({{"condition", c.id}, {"why", r.why}, {"source", ref_ids(r.sources)}});
+        cited.push_back(r.sources);
+      }
+    }
+  }
+  return show_json(lib, "equipment", equipment_json(lib, e),
+                   {{"stands_in_for", covers}, {"used_by", used}, {"ruled_out_by", ruled_out}},
+                   cited);
+}
+
+std::string source_show_json(const Library& lib, const Source& src) {
+  LibraryJson cited_by = LibraryJson::array();
+  auto cites = [&](const std::vector<Ref>& refs) { return has_ref(refs, src.id); };
+  for (const auto& g : lib.general_rules) {
+    if (cites(g.sources)) cited_by.push_back({{"general_rule", g.text}});
+  }
+  for (const auto& x : lib.exercises) {
+    if (cites(x.sources)) cited_by.push_back({{"exercise", x.id}});
+  }
+  for (const auto& c : lib.conditions) {
+    if (cites(c.sources)) cited_by.push_back({{"condition", c.id}});
+    for (const auto& r : c.rules) {
+      if (cites(r.sources)) cited_by.push_back({{"condition", c.id}, {"rule", rule_json(r)}});
+    }
+  }
+  return show_json(lib, "source", source_json(src), {{"cited_by", cited_by}}, {});
+}
+
 }  // namespace
 
 std::vector<std::string> show_ids(const Library& lib) {
@@ -542,11 +663,15 @@ std::vector<std::string> show_ids(const Library& lib) {
   return ids;
 }
 
-std::string render_show(const Library& lib, const std::string& id, int width) {
-  if (const Exercise* x = lib.find_exercise(id)) return show_exercise(lib, *x, width);
-  if (const Condition* c = lib.find_condition(id)) return show_condition(lib, *c, width);
-  if (const Equipment* e = lib.find_equipment(id)) return show_equipment(lib, *e, width);
-  if (const Source* src = lib.find_source(id)) return show_source(lib, *src, width);
+std::string render_show(const Library& lib, const std::string& id, int width, bool json) {
+  if (const Exercise* x = lib.find_exercise(id))
+    return json ? exercise_show_json(lib, *x) : show_exercise(lib, *x, width);
+  if (const Condition* c = lib.find_condition(id))
+    return json ? condition_show_json(lib, *c) : show_condition(lib, *c, width);
+  if (const Equipment* e = lib.find_equipment(id))
+    return json ? equipment_show_json(lib, *e) : show_equipment(lib, *e, width);
+  if (const Source* src = lib.find_source(id))
+    return json ? source_show_json(lib, *src) : show_source(lib, *src, width);
   const auto near = closest(id, show_ids(lib));
   throw Error(ExitCode::usage,
               near ? fmt::format("unknown id '{}' (did you mean '{}'?)", id, *near)
@@ -556,8 +681,14 @@ std::string render_show(const Library& lib, const std::string& id, int width) {
 }
 
 int run_show(const ShowOptions& options) {
+  bool json = false;
+  if (options.format == "json") {
+    json = true;
+  } else if (options.format != "text") {
+    throw Error::flag("--format", unknown_message("format", options.format, {"text", "json"}));
+  }
   const Library lib = load_library_or_throw(options.routines);
-  write_output("-", render_show(lib, options.id, stdout_width()));
+  write_output("-", render_show(lib, options.id, stdout_width(), json));
   return static_cast<int>(ExitCode::ok);
 }
 

@@ -14,11 +14,12 @@ std::vector<std::string> show_ids(const Library& lib);
 
 // The description: a pure function of the library, wrapped at `width` columns. Throws Error
 // (usage) with "did you mean" for an id the library does not have.
-std::string render_show(const Library& lib, const std::string& id, int width);
+std::string render_show(const Library& lib, const std::string& id, int width, bool json = false);
 
 struct ShowOptions {
   std::string id;
   std::vector<std::string> routines;  // extra library paths, on top of the built-in one
+  std::string format = "text";        // text or json
 };
 
 // Runs the command; returns the exit code. Errors are thrown as Error.

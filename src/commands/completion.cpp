@@ -150,6 +150,7 @@ std::vector<std::string> complete_words(
     if (option == "--routine") return matching(routine_choices(lib()), word);
     if (option == "--level") return matching(kLevelNames.names(), word);
     if (option == "--format") {
+      if (cmd->name == "show") return matching({"text", "json"}, word);
       return matching(cmd->name == "list" ? kListFormatNames.names() : kFormatNames.names(), word);
     }
     if (option == "--roster-format") return matching(kRosterFormatNames.names(), word);

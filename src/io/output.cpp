@@ -122,4 +122,11 @@ void write_output(const std::string& path, const std::string& content, Sync sync
   file.commit(sync);
 }
 
+bool remove_output(const std::string& path) {
+  if (::unlink(path.c_str()) == 0) return true;
+  if (errno == ENOENT) return false;
+  throw Error(ExitCode::cannot_write,
+              fmt::format("cannot remove '{}': {}", path, std::strerror(errno)));
+}
+
 }  // namespace backplan

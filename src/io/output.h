@@ -41,6 +41,10 @@ class AtomicFile {
 // (cannot_write) naming the path.
 void write_output(const std::string& path, const std::string& content, Sync sync = Sync::each);
 
+// Removes the file at `path` (a plan that must not be read as today's). Returns whether there was
+// one; throws Error (cannot_write) naming `path` when it is there but cannot be removed.
+bool remove_output(const std::string& path);
+
 // The mode of a new result file: as readable as any other file the user writes (0666 & ~umask).
 unsigned new_file_mode();
 

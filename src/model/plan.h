@@ -131,6 +131,7 @@ struct Plan {
   // (a flare-up day, ME/CFS).
   Level level = Level::standard;
   std::vector<PlanPhase> phases;  // in release, mobility, core, stretch order; empty ones left out
+  std::map<Phase, std::string> phase_titles;  // the routine's title of each of its phases
   std::vector<Omission> omitted;
   std::vector<Notice> notices;  // most urgent first
   // The signs that mean stop and get help at once, shown with every plan (the library's

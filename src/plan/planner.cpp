@@ -272,6 +272,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   Plan plan;
   plan.routine = routine.id;
   plan.routine_name = routine.name;
+  for (const auto& phase : routine.phases) plan.phase_titles[phase.id] = phase.title;
   plan.profile = profile;
   plan.level = k.max_level && *k.max_level < profile.level ? *k.max_level : profile.level;
 

@@ -35,4 +35,19 @@ const char* file_extension(Format format) {
   return ".txt";
 }
 
+std::optional<Format> format_for_file(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  const std::size_t dot = path.rfind('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return std::nullopt;
+  std::string ext = path.substr(dot + 1);
+  for (char& c : ext) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (ext == "json") return Format::json;
+  if (ext == "md" || ext == "markdown") return Format::markdown;
+  if (ext == "html" || ext == "htm") return Format::html;
+  if (ext == "txt") return Format::text;
+  return std::nullopt;
+}
+
 }  // namespace backplan

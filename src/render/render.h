@@ -19,6 +19,10 @@ struct RenderOptions {
 std::string render(const Plan& plan, Format format, const RenderOptions& options);
 
 // ".html", ".md", ".txt", ".json": a rendered file's extension.
+// The format a file name asks for, from its extension (any case): .json, .md or .markdown,
+// .html or .htm, .txt; nullopt for any other name.
+std::optional<Format> format_for_file(const std::string& path);
+
 const char* file_extension(Format format);
 
 }  // namespace backplan

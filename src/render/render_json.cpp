@@ -6,9 +6,11 @@
 
 namespace backplan {
 
-std::string render_json(const Plan& plan) {
-  using json = nlohmann::ordered_json;
-  const Profile& p = plan.profile;
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json profile_json(const Profile& p) {
   // {"hip-replacement": {"approach": "posterior", "weeks": 6}}: numbers as numbers, null when
   // not given.
   json details = json::object();
@@ -36,10 +38,38 @@ std::string render_json(const Plan& plan) {
       {"level", std::string(to_string(p.level))},
       {"today", today},
   };
+  return profile;
+}
+
+json notices_json(const std::vector<Notice>& from) {
+  json notices = json::array();
+  for (const auto& n : from) {
+    notices.push_back({{"level", std::string(to_string(n.level))}, {"text", n.text}});
+  }
+  return notices;
+}
+
+// A phase the routine does not have still gets a title: its id, capitalised.
+std::string phase_title(const Plan& plan, Phase id) {
+  if (const auto it = plan.phase_titles.find(id); it != plan.phase_titles.end()) return it->second;
+  std::string title(to_string(id));
+  if (!title.empty()) title[0] = static_cast<char>(title[0] - 'a' + 'A');
+  return title;
+}
+
+}  // namespace
+
+std::string render_json(const Plan& plan) {
+  // Always the four phases, in order, so that .phases[0] is the release phase: one with no
+  // steps (left out, or a plan on hold) has an empty `steps`.
   json phases = json::array();
-  for (const auto& phase : plan.phases) {
+  for (const Phase id : kPhaseOrder) {
+    const PlanPhase* phase = nullptr;
+    for (const auto& ph : plan.phases) {
+      if (ph.id == id) phase = &ph;
+    }
     json steps = json::array();
-    for (const auto& s : phase.steps) {
+    for (const auto& s : phase ? phase->steps : std::vector<Step>{}) {
       std::vector<std::string> why = s.why;
       why.insert(why.end(), s.changes.begin(), s.changes.end());
       steps.push_back({
@@ -61,8 +91,9 @@ std::string render_json(const Plan& plan) {
           {"why", why},
       });
     }
-    phases.push_back(
-        {{"id", std::string(to_string(phase.id))}, {"title", phase.title}, {"steps", steps}});
+    phases.push_back({{"id", std::string(to_string(id))},
+                      {"title", phase ? phase->title : phase_title(plan, id)},
+                      {"steps", steps}});
   }
   json omitted = json::array();
   for (const auto& o : plan.omitted) {
@@ -90,23 +121,33 @@ std::string render_json(const Plan& plan) {
     suggestion = {{"equipment", plan.suggestion->equipment},
                   {"brings_back", plan.suggestion->slots}};
   }
-  json notices = json::array();
-  for (const auto& n : plan.notices) {
-    notices.push_back({{"level", std::string(to_string(n.level))}, {"text", n.text}});
-  }
   const json doc = {
       {"format", kPlanFormat},
+      {"status", plan.held() ? "held" : "ok"},
       {"routine", plan.routine},
-      {"profile", profile},
+      {"profile", profile_json(plan.profile)},
       {"phases", phases},
       {"omitted", omitted},
       {"changes", changes},
       {"suggestion", suggestion},
-      {"notices", notices},
+      {"notices", notices_json(plan.notices)},
       {"stop_if", plan.stop_if},
       {"held_by", plan.held_by},
       {"total_seconds", plan.total_seconds},
       {"budget_seconds", plan.budget_seconds},
+  };
+  return doc.dump(2) + "\n";
+}
+
+std::string render_json_referral(const Profile& profile, const std::vector<Notice>& reasons,
+                                 const std::vector<std::string>& stop_if) {
+  const json doc = {
+      {"format", kPlanFormat},
+      {"status", "referred"},
+      {"routine", profile.routine},
+      {"profile", profile_json(profile)},
+      {"notices", notices_json(reasons)},
+      {"stop_if", stop_if},
   };
   return doc.dump(2) + "\n";
 }

@@ -210,6 +210,74 @@ TEST_CASE("list: ids are the values the flags accept; json has every field") {
       })") != std::string::npos);
 }
 
+TEST_CASE("list --format json: every field the YAML has, rules in their YAML form") {
+  const Library lib = tiny();
+  const auto exercises =
+      nlohmann::json::parse(render_list(lib, ListKind::exercises, ListFormat::json, 80));
+  CHECK(exercises["items"][0] == nlohmann::json::parse(R"({
+      "id": "ball-glutes", "name": "Seated ball release for the buttocks", "phase": "release",
+      "position": "seated", "equipment": ["tennis-ball", "chair"], "pressure_on": ["glutes"],
+      "targets": ["glutes"], "tags": ["pinpoint"],
+      "dose": {"sets": 1, "max_sets": 2, "reps": [], "hold_seconds": 45, "rep_seconds": null,
+               "per_side": true, "rest_seconds": 0},
+      "cues": ["Sit on the ball and lean gently."], "alternatives": ["glute-stretch"],
+      "levels": {}, "source": ["handout-1"]})"));
+  const auto conditions =
+      nlohmann::json::parse(render_list(lib, ListKind::conditions, ListFormat::json, 80));
+  CHECK(conditions["items"][0] == nlohmann::json::parse(R"({
+      "id": "bruising", "name": "Bruises easily", "gate": "notice", "red_flag": false,
+      "when": null, "details": [], "notice": "Go gently.", "notice_lifted": "",
+      "notice_with": [], "source": ["handout-3"],
+      "rules": [
+        {"max_firmness": "soft", "why": "firm tools bruise", "source": ["handout-3"]},
+        {"no_pressure_on": ["hip"], "why": "the hip is tender", "source": ["handout-3"]},
+        {"dose": {"max_hold_seconds": 30}, "phases": ["release"], "why": "short passes",
+         "source": ["handout-3"]},
+        {"cue": "Press lightly.", "tags": ["pinpoint"], "why": "", "source": ["handout-3"]}]})"));
+  const auto routines =
+      nlohmann::json::parse(render_list(lib, ListKind::routines, ListFormat::json, 80));
+  CHECK(routines["items"] == nlohmann::json::parse(R"([{
+      "id": "short", "name": "Short routine", "description": "Release only.",
+      "phases": [{"id": "release", "title": "Release", "ordered": false, "max_minutes": null,
+                  "slots": [{"exercise": "ball-glutes", "priority": 1}]}]}])"));
+}
+
+TEST_CASE("show --format json: the entry, what refers to it, and the sources it cites") {
+  const Library lib = tiny();
+  const auto doc = nlohmann::json::parse(render_show(lib, "ball-glutes", 80, true));
+  const auto listed =
+      nlohmann::json::parse(render_list(lib, ListKind::exercises, ListFormat::json, 80));
+  CHECK(doc["format"] == "backplan-show-1");
+  CHECK(doc["kind"] == "exercise");
+  CHECK(doc["item"] == listed["items"][0]);
+  CHECK(doc["stands_in_for"] == nlohmann::json::array());
+  CHECK(doc["in_routines"] ==
+        nlohmann::json::parse(R"([{"routine": "short", "phase": "release", "priority": 1}])"));
+  CHECK(doc["changed_by"] == nlohmann::json::parse(R"([
+      {"condition": "bruising", "effect": "soft tools only, so not with: Lacrosse ball",
+       "why": "firm tools bruise", "source": ["handout-3"]},
+      {"condition": "bruising", "effect": "holds shortened to 30 s", "why": "short passes",
+       "source": ["handout-3"]},
+      {"condition": "bruising", "effect": "adds the cue \"Press lightly.\"", "why": "",
+       "source": ["handout-3"]},
+      {"condition": "older", "effect": "left out: tagged pinpoint", "why": "a small ball presses hard",
+       "source": ["handout-4"]}])"));
+  CHECK(doc["sources"].size() == 3);
+  CHECK(doc["sources"][0]["id"] == "handout-1");
+  CHECK(doc["sources"][0]["citation"] ==
+        nlohmann::json::parse(
+            render_list(lib, ListKind::sources, ListFormat::json, 80))["items"][0]["citation"]);
+  const auto source = nlohmann::json::parse(render_show(lib, "handout-4", 80, true));
+  CHECK(source["cited_by"] == nlohmann::json::parse(R"([{"condition": "older", "rule":
+      {"exclude_tags": ["pinpoint"], "why": "a small ball presses hard",
+       "source": ["handout-4"]}}])"));
+  const auto tool = nlohmann::json::parse(render_show(lib, "lacrosse-ball", 80, true));
+  CHECK(tool["stands_in_for"] == nlohmann::json::array({"tennis-ball"}));
+  CHECK(tool["used_by"] == nlohmann::json::array({"ball-glutes"}));
+  CHECK(tool["ruled_out_by"] == nlohmann::json::parse(R"([{"condition": "bruising",
+      "why": "firm tools bruise", "source": ["handout-3"]}])"));
+}
+
 TEST_CASE("show: an exercise with everything that reaches it") {
   const Library lib = tiny();
   CHECK(render_show(lib, "ball-glutes", 80) ==
@@ -336,9 +404,10 @@ TEST_CASE("completion: commands, options, values, lists and paths") {
                     {{"--output", "-o"}, true, "FILE"}},
                    {}};
   CommandSpec list{"list", {{{"--format"}, true}}, {}, {{"KIND"}}};
+  CommandSpec show{"show", {{{"--format"}, true}}, {}, {{"ID"}}};
   CommandSpec profile{
       "profile", {}, {CommandSpec{"save", {{{"--age"}, true}}, {}}, CommandSpec{"show", {}, {}}}};
-  root.subcommands = {plan, list, profile};
+  root.subcommands = {plan, list, show, profile};
   std::vector<std::vector<std::string>> asked_routines;
   auto complete = [&](std::vector<std::string> words) {
     return complete_words(root, words, [&](const std::vector<std::string>& routines) {
@@ -347,7 +416,7 @@ TEST_CASE("completion: commands, options, values, lists and paths") {
     });
   };
   using V = std::vector<std::string>;
-  CHECK(complete({""}) == V{"plan", "list", "profile"});
+  CHECK(complete({""}) == V{"plan", "list", "show", "profile"});
   CHECK(complete({"p"}) == V{"plan", "profile"});
   CHECK(complete({"--"}) == V{"--condition", "--equipment", "--help", "--no-floor", "--output",
                               "--routines", "--version"});
@@ -363,6 +432,7 @@ TEST_CASE("completion: commands, options, values, lists and paths") {
         V{"exercises", "equipment", "conditions", "regions", "routines", "sources"});
   CHECK(complete({"list", "exercises", "--format", ""}) == V{"text", "json", "ids"});
   CHECK(complete({"list", "exercises", ""}).empty());
+  CHECK(complete({"show", "curl-up", "--format", ""}) == V{"text", "json"});
   CHECK(complete({"profile", ""}) == V{"save", "show"});
   CHECK(complete({"profile", "save", "--"}) == V{"--age"});
   CHECK(complete({"plan", "--", "--e"}).empty());

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/render.h"
 #include "render/render_json.h"
 #include "render/render_text.h"
 #include "sample_plan.h"
@@ -139,26 +140,35 @@ TEST_CASE("no text line is wider than the width") {
   }
 }
 
-TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
+TEST_CASE("the JSON plan follows the backplan-plan-2 contract") {
   const auto doc = nlohmann::json::parse(render_json(sample_plan()));
-  CHECK(doc["format"] == "backplan-plan-1");
+  CHECK(doc["format"] == "backplan-plan-2");
+  CHECK(doc["status"] == "ok");
   CHECK(doc["routine"] == "daily");
   CHECK(doc["profile"] ==
         nlohmann::json::parse(R"({"name": "Ann <B> & \"co\"", "age": 70, "floor": false,
       "equipment": ["tennis-ball"], "conditions": ["osteoporosis"], "details": {}, "avoid": [], "minutes": 10,
       "cleared": false, "level": "beginner", "today": []})"));
-  const auto& step = doc["phases"][0]["steps"][0];
+  // All four phases, always: those with no steps today have an empty list, and a title (the
+  // routine's, else the phase's name).
+  CHECK(doc["phases"].size() == 4);
+  CHECK(doc["phases"][0] ==
+        nlohmann::json::parse(R"({"id": "release", "title": "Release", "steps": []})"));
+  CHECK(doc["phases"][3] ==
+        nlohmann::json::parse(R"({"id": "stretch", "title": "Stretch", "steps": []})"));
+  CHECK(doc["phases"][1]["id"] == "mobility");
+  const auto& step = doc["phases"][1]["steps"][0];
   CHECK(step == nlohmann::json::parse(R"({"id": "seated-cat-camel", "name": "Seated cat-camel",
       "position": "seated", "equipment": [], "pressure_on": [], "seconds": 30,
       "transition_seconds": 0,
       "dose": {"sets": 1, "reps": [6], "hold_seconds": null, "per_side": false},
       "cues": ["Sit tall.", "Move gently."], "replaces": "cat-camel", "level": null,
       "why": ["No floor work: you can't get down to the floor"]})"));
-  const auto& plank = doc["phases"][1]["steps"][0];
+  const auto& plank = doc["phases"][2]["steps"][0];
   CHECK(plank["replaces"].is_null());
   CHECK(plank["why"] ==
         nlohmann::json::parse(R"(["holds shortened to 10 s: Osteoporosis: gentler"])"));
-  CHECK(doc["phases"][1]["id"] == "core");
+  CHECK(doc["phases"][2]["id"] == "core");
   CHECK(doc["omitted"] == nlohmann::json::parse(R"([{"id": "curl-up", "phase": "core",
       "why": ["No floor work: on the floor"]}])"));
   // Each reason once, with the steps it changed and the slots it left out.
@@ -176,12 +186,46 @@ TEST_CASE("the JSON plan follows the backplan-plan-1 contract") {
   CHECK(doc["budget_seconds"] == 600);
   // nlohmann::json sorts keys when parsing; the contract's order is checked in the text.
   const std::string text = render_json(sample_plan());
-  CHECK(text.find("\"format\"") < text.find("\"routine\""));
+  CHECK(text.find("\"format\"") < text.find("\"status\""));
+  CHECK(text.find("\"status\"") < text.find("\"routine\""));
   CHECK(text.find("\"routine\"") < text.find("\"profile\""));
   CHECK(text.find("\"phases\"") < text.find("\"omitted\""));
   CHECK(text.find("\"omitted\"") < text.find("\"changes\""));
   CHECK(text.find("\"changes\"") < text.find("\"notices\""));
   CHECK(text.find("\"notices\"") < text.find("\"total_seconds\""));
+  CHECK(text.back() == '\n');
+}
+
+TEST_CASE("a JSON plan on hold says so in status and still has the four phases, empty") {
+  Plan plan = sample_plan();
+  plan.phases.clear();
+  plan.phase_titles = {{Phase::release, "Roll"}, {Phase::mobility, "Move"}};
+  plan.held_by = {"active-cancer"};
+  const auto doc = nlohmann::json::parse(render_json(plan));
+  CHECK(doc["status"] == "held");
+  CHECK(doc["phases"] == nlohmann::json::parse(R"([
+      {"id": "release", "title": "Roll", "steps": []},
+      {"id": "mobility", "title": "Move", "steps": []},
+      {"id": "core", "title": "Core", "steps": []},
+      {"id": "stretch", "title": "Stretch", "steps": []}])"));
+}
+
+TEST_CASE("a red flag in JSON is a referral: the profile, the stop notices, no phases") {
+  const Plan plan = sample_plan();
+  const std::string text = render_json_referral(
+      plan.profile, {{NoticeLevel::stop, "Get checked today.", NoticeSource::condition}},
+      {"Chest pain"});
+  const auto doc = nlohmann::json::parse(text);
+  nlohmann::json expected = {
+      {"format", "backplan-plan-2"},
+      {"status", "referred"},
+      {"routine", plan.profile.routine},
+      {"profile", nlohmann::json::parse(render_json(plan))["profile"]},
+      {"notices", nlohmann::json::parse(R"([{"level": "stop", "text": "Get checked today."}])")},
+      {"stop_if", {"Chest pain"}},
+  };
+  CHECK(doc == expected);
+  CHECK(text.find("\"format\"") < text.find("\"status\""));
   CHECK(text.back() == '\n');
 }
 
@@ -198,4 +242,17 @@ TEST_CASE("every format lists the emergency signs, and JSON gives them as data")
   // Without signs (a library that has none cannot load), no empty section is printed.
   plan.stop_if.clear();
   CHECK(render_text(plan, TextOptions{}).find("Stop and get help") == std::string::npos);
+}
+
+TEST_CASE("a file name picks the format by its extension, in any case; others pick none") {
+  CHECK(format_for_file("plan.json") == Format::json);
+  CHECK(format_for_file("out/Plan.HTML") == Format::html);
+  CHECK(format_for_file("plan.htm") == Format::html);
+  CHECK(format_for_file("plan.md") == Format::markdown);
+  CHECK(format_for_file("plan.markdown") == Format::markdown);
+  CHECK(format_for_file("plan.txt") == Format::text);
+  CHECK(format_for_file("plan") == std::nullopt);
+  CHECK(format_for_file("plan.pdf") == std::nullopt);
+  CHECK(format_for_file("my.dir/plan") == std::nullopt);
+  CHECK(format_for_file(".json") == Format::json);
 }
