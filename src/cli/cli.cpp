@@ -170,8 +170,9 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
 CSV columns: name (required), age, floor, equipment, conditions, avoid, minutes, cleared,
 routine, level; lists separated by ';' (details after colons, as in
 hip-replacement:approach=posterior:weeks=6). A bad row is reported on stderr and skipped; a
-client with a red flag gets no handout and is listed for referral; a client whose plan is on
-hold gets a sheet saying what needs clearing. Exit codes: 0 done, 2 bad flag, 3 bad
+client with a red flag gets a one-page referral sheet (what they reported, what to do; none in
+JSON) and is listed first in the index; a client whose plan is on hold gets a sheet saying what
+needs clearing. Exit codes: 0 done, 2 bad flag, 3 bad
 roster, 5 cannot write (or DIR not empty without --force), 6 some rows were skipped.
 )");
 }

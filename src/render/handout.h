@@ -5,7 +5,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "model/format.h"
 #include "model/plan.h"
 
 namespace backplan {
@@ -29,5 +31,26 @@ struct DiaryDay {
 
 // The pain diary's seven days, from `date` (a valid YYYY-MM-DD) on; numbered without one.
 std::array<DiaryDay, 7> diary_days(const std::optional<std::string>& date);
+
+// A red-flag client's one-page sheet in a batch, instead of a plan: what was reported and what
+// to do about it, the emergency signs, and room for the clinician who sees them.
+struct ReportedFlag {
+  std::string name;  // "Fever or feeling unwell with back pain"
+  std::string what_to_do;
+};
+struct Referral {
+  std::optional<std::string> person;
+  std::vector<ReportedFlag> reported;
+  std::vector<std::string> stop_if;  // the emergency signs every plan lists
+};
+
+// The heading of a referral sheet, in every format.
+inline constexpr const char* kReferralTitle = "Please see a clinician before you start";
+
+std::string render_referral_html(const Referral& referral, const HandoutOptions& options);
+std::string render_referral_markdown(const Referral& referral, const HandoutOptions& options);
+std::string render_referral_text(const Referral& referral, const HandoutOptions& options);
+// By format; JSON has no referral sheet (the batch index carries the red flags), so empty.
+std::string render_referral(const Referral& referral, Format format, const HandoutOptions& options);
 
 }  // namespace backplan

@@ -38,7 +38,7 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
     block("## Before you start");
     std::vector<std::string> items;
     for (const auto& n : view.notices)
-      items.push_back(fmt::format("**{}** {}", n.label, md(n.text)));
+      items.push_back(fmt::format("**{}** {}", n.label, md(n.handout)));
     list(items);
   }
 
