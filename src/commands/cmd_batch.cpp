@@ -281,8 +281,10 @@ int run_batch(const BatchOptions& options) {
 
   RenderOptions render_options;  // text: no colour, 80 columns
   render_options.date = options.date;
+  render_options.clinic = options.clinic;
   HandoutOptions handout_options;
   handout_options.date = options.date;
+  handout_options.clinic = options.clinic;
   SlugRegistry slugs;
   IndexTotals totals;
   Progress progress(size);

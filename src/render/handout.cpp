@@ -60,6 +60,19 @@ std::string profile_summary(const Plan& plan) {
   return fmt::format("{}", fmt::join(parts, " · "));
 }
 
+std::vector<std::string> clinic_lines(const ClinicInfo& c,
+                                      std::string (*escape)(const std::string&)) {
+  std::vector<std::string> lines;
+  std::vector<std::string> who;
+  for (const auto* part : {&c.clinic, &c.clinician, &c.contact}) {
+    if (*part) who.push_back(escape(**part));
+  }
+  if (!who.empty()) lines.push_back(fmt::format("From: {}", fmt::join(who, " · ")));
+  if (c.review_date) lines.push_back("Next review: " + escape(*c.review_date));
+  if (c.note) lines.push_back("Note: " + escape(*c.note));
+  return lines;
+}
+
 std::string render_referral_markdown(const Referral& r, const HandoutOptions& options) {
   std::string out = "# " + std::string(kReferralTitle) +
                     (r.person ? ": " + markdown_escape(*r.person) : std::string()) + "\n";

@@ -12,10 +12,26 @@
 
 namespace backplan {
 
+// Who gave the handout and when to come back: printed on HTML and Markdown handouts when given.
+struct ClinicInfo {
+  std::optional<std::string> clinic;       // "Riverside Physio"
+  std::optional<std::string> clinician;    // "Sam Lee, physiotherapist"
+  std::optional<std::string> contact;      // "020 7946 0000, Mon-Fri 9-5"
+  std::optional<std::string> review_date;  // YYYY-MM-DD
+  std::optional<std::string> note;         // free text for this client
+  bool empty() const { return !clinic && !clinician && !contact && !review_date && !note; }
+};
+
 struct HandoutOptions {
   std::optional<std::string> date;  // YYYY-MM-DD, printed in the header; none: no date
   bool brief = false;  // steps, doses and times only; notices and the emergency signs stay
+  ClinicInfo clinic;
 };
+
+// "Riverside Physio · Sam Lee, physiotherapist · 020 7946 0000": the clinic's line; and the
+// review date and the note, each a line of their own (escaped by `escape`).
+std::vector<std::string> clinic_lines(const ClinicInfo& clinic,
+                                      std::string (*escape)(const std::string&));
 
 // "STOP", "CLEARANCE", "CHECK", "NOTE": how a notice's level is labelled (as in the text output).
 std::string notice_label(NoticeLevel level);

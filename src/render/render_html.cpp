@@ -40,7 +40,7 @@ header { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 4mm;
   border-bottom: 1.5pt solid #000; padding-bottom: 1mm; margin-bottom: 2.5mm; }
 h1 { font-size: 18pt; line-height: 1.15; flex: 1 1 auto; }
 header .date { font-size: 14pt; font-weight: bold; }
-header .profile { flex-basis: 100%; }
+header .profile, header .clinic { flex-basis: 100%; }
 .urgent { border: 2pt solid #000; padding: 1.5mm 2.5mm; margin-bottom: 2.5mm; }
 .stop-if { border: 2pt solid #000; padding: 1mm 2.5mm; margin-bottom: 2mm; }
 .stop-if p { margin: 0; }
@@ -109,6 +109,9 @@ std::string render_referral_html(const Referral& r, const HandoutOptions& option
   line(
       "<p class=\"profile\">No exercises for now: what you told us needs a clinician's check "
       "first.</p>");
+  if (const auto lines = clinic_lines(options.clinic, h); !lines.empty()) {
+    line(fmt::format("<p class=\"clinic\">{}</p>", fmt::join(lines, "<br>")));
+  }
   line("</header>");
   line("<main>");
   line("<section class=\"urgent referral\">");
@@ -169,6 +172,10 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
   line(view.about.empty()
            ? fmt::format("<p class=\"profile\">{}</p>", h(view.summary))
            : fmt::format("<p class=\"profile\">{} · {}</p>", h(view.summary), view.about));
+  // Who gave the sheet, when to come back, and a note for this person.
+  if (const auto lines = clinic_lines(options.clinic, h); !lines.empty()) {
+    line(fmt::format("<p class=\"clinic\">{}</p>", fmt::join(lines, "<br>")));
+  }
   line("</header>");
   // Everything after the header is the page's one main landmark, so a screen reader can jump
   // to it and nothing sits outside a landmark.

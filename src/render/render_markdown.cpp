@@ -25,6 +25,7 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
   block("# " + title_line(view, md));
   if (options.date) block("Date: " + *options.date);
   block(md(view.summary));
+  for (const auto& l : clinic_lines(options.clinic, md)) block(l);
   if (!view.about.empty()) block(view.about);
 
   if (!view.stop_if.empty()) {

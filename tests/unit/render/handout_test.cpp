@@ -331,3 +331,20 @@ TEST_CASE("the handouts list the emergency signs first, escaped") {
         std::string::npos);
   CHECK(html.find("class=\"stop-if\"") < html.find("class=\"flow\""));
 }
+
+TEST_CASE("the clinic's fields are printed on both handouts, escaped, only when given") {
+  const Plan plan = sample_plan();
+  HandoutOptions options;
+  CHECK(render_html(plan, options).find("class=\"clinic\"") == std::string::npos);
+  options.clinic.clinic = "Riverside <Physio>";
+  options.clinic.clinician = "Sam Lee";
+  options.clinic.review_date = "2026-12-05";
+  options.clinic.note = "Go easy on the *left* side.";
+  const std::string html = render_html(plan, options);
+  CHECK(html.find("<p class=\"clinic\">From: Riverside &lt;Physio&gt; · Sam Lee<br>Next review: "
+                  "2026-12-05<br>Note: Go easy on the *left* side.</p>\n</header>") !=
+        std::string::npos);
+  const std::string md = render_markdown(plan, options);
+  CHECK(md.find("From: Riverside \\<Physio\\> · Sam Lee\n\nNext review: 2026-12-05\n\n"
+                "Note: Go easy on the \\*left\\* side.\n") != std::string::npos);
+}
