@@ -20,7 +20,13 @@ TEST_PACKAGES=(
   jq                     # terminal/saved-profile, batch/formats
   python3-jsonschema     # schema/plan: the JSON Schema of the plan format (Debian's, no npm tree)
   dpkg-dev file lintian  # package/deb: cpack's dpkg-shlibdeps (which runs file), then lintian
+  default-jre-headless   # print/handouts: java runs the W3C Nu validator (vnu-jar, from npm)
 )
+# print/handouts also runs axe-core in Chromium through puppeteer-core (node and npm; the
+# checkers' versions are pinned in tests/print/package-lock.json and installed there by
+# `npm ci`). A node that came with its own npm (as NodeSource's does) is kept: Debian's npm
+# would clash with it.
+command -v npm >/dev/null 2>&1 || TEST_PACKAGES+=(nodejs npm)
 # Full only (scripts/test --full, CI): the libFuzzer toolchain for scripts/fuzz, clang and its
 # runtime. The runtime's package is named after clang's major version (libclang-rt-14-dev on
 # Debian 12, libclang-rt-19-dev on Debian 13), so scripts/fuzz works it out from the installed

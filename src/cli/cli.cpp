@@ -35,6 +35,18 @@ void say_error(const std::string& message) {
 }
 
 // `--routines PATH...`: extra library paths, on top of the built-in one.
+// Who gave the handout: printed on html and markdown handouts (and referral sheets).
+void add_clinic(CLI::App* cmd, ClinicInfo& c, bool note = true) {
+  cmd->add_option("--clinic", c.clinic, "Clinic name printed on handouts")->type_name("TEXT");
+  cmd->add_option("--clinician", c.clinician, "Clinician printed on handouts")->type_name("TEXT");
+  cmd->add_option("--contact", c.contact, "Contact line printed on handouts")->type_name("TEXT");
+  cmd->add_option("--review-date", c.review_date, "Next review printed on handouts, YYYY-MM-DD")
+      ->type_name("DATE");
+  if (note)
+    cmd->add_option("--note", c.note, "A note for the client, printed on the handout")
+        ->type_name("TEXT");
+}
+
 void add_routines(CLI::App* cmd, std::vector<std::string>& into, const std::string& description) {
   cmd->add_option("--routines", into, description)->allow_extra_args(false)->type_name("PATH");
 }
@@ -115,8 +127,29 @@ formats -o FILE is removed, so that an older plan is not read as today's.
   plan->add_option("--date", o.date, "Date printed on handouts, YYYY-MM-DD")->type_name("DATE");
   plan->add_flag("--brief", o.brief,
                  "Steps, doses and times only (the notices and emergency signs stay)");
+  add_clinic(plan, o.clinic);
   plan->add_option("-o,--output", o.output, "Write to FILE instead of standard output")
       ->type_name("FILE");
+}
+
+// A clinic text: one line, not blank.
+void check_clinic_text(const char* flag, const std::optional<std::string>& text) {
+  if (!text) return;
+  const bool blank = text->find_first_not_of(" \t") == std::string::npos;
+  if (blank || text->find_first_of("\r\n") != std::string::npos || text->size() > 500) {
+    throw Error::flag(flag, "must be one line of 1 to 500 characters");
+  }
+}
+
+void check_clinic(const ClinicInfo& c) {
+  check_clinic_text("--clinic", c.clinic);
+  check_clinic_text("--clinician", c.clinician);
+  check_clinic_text("--contact", c.contact);
+  check_clinic_text("--note", c.note);
+  if (c.review_date && !is_iso_date(*c.review_date)) {
+    throw Error::flag("--review-date",
+                      fmt::format("must be a date written YYYY-MM-DD, not '{}'", *c.review_date));
+  }
 }
 
 PlanOptions finish_plan(const PlanArgs& a) {
@@ -150,6 +183,7 @@ PlanOptions finish_plan(const PlanArgs& a) {
   }
   if (o.output.empty())
     throw Error::flag("--output", "needs a file name, or '-' for standard output");
+  check_clinic(o.clinic);
   return o;
 }
 
@@ -190,6 +224,7 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
                 "code is the real run's)");
   cmd->add_option("--date", o.date, "Date printed on html and markdown handouts, YYYY-MM-DD")
       ->type_name("DATE");
+  add_clinic(cmd, o.clinic, false);
   add_routines(cmd, o.routines, kRoutinesOver);
   cmd->footer(R"(Examples:
   backplan batch clients.csv --out handouts/
@@ -200,8 +235,9 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
 CSV columns: name (required), age, floor, equipment, conditions, avoid, minutes, cleared,
 routine, level; lists separated by ';' (details after colons, as in
 hip-replacement:approach=posterior:weeks=6). A bad row is reported on stderr and skipped; a
-client with a red flag gets no handout and is listed for referral; a client whose plan is on
-hold gets a sheet saying what needs clearing. Exit codes: 0 done, 2 bad flag, 3 bad
+client with a red flag gets a one-page referral sheet (what they reported, what to do; none in
+JSON) and is listed first in the index; a client whose plan is on hold gets a sheet saying what
+needs clearing. Exit codes: 0 done, 2 bad flag, 3 bad
 roster, 5 cannot write (or DIR not empty without --force), 6 some rows were skipped.
 )");
 }
@@ -476,7 +512,10 @@ rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
   try {
     if (app.got_subcommand("plan")) return run_plan(finish_plan(plan_args));
     if (app.got_subcommand("validate")) return run_validate(validate_options);
-    if (app.got_subcommand("batch")) return run_batch(batch_options);
+    if (app.got_subcommand("batch")) {
+      check_clinic(batch_options.clinic);
+      return run_batch(batch_options);
+    }
     if (app.got_subcommand("list")) return run_list(list_options);
     if (app.got_subcommand("show")) return run_show(show_options);
     if (app.got_subcommand("completions")) return run_completions(completion_shell);

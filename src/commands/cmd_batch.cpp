@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <istream>
+#include <map>
 #include <optional>
 #include <streambuf>
 #include <variant>
@@ -24,6 +25,7 @@
 #include "model/format.h"
 #include "plan/planner.h"
 #include "render/batch_index.h"
+#include "render/handout.h"
 #include "render/render.h"
 #include "resolve/profile.h"
 #include "text/date.h"
@@ -179,6 +181,22 @@ std::string join_path(const std::string& dir, const std::string& name) {
   return !dir.empty() && dir.back() == '/' ? dir + name : dir + "/" + name;
 }
 
+// What a red-flag client's referral sheet says: each red flag they reported (as a handout words
+// it) and the emergency signs. Red flags are never automatic, so they are among the conditions
+// the profile names.
+Referral referral_for(const Library& lib, const Profile& profile) {
+  Referral r;
+  r.person = profile.name;
+  for (const auto& id : profile.conditions) {
+    const Condition* c = lib.find_condition(id);
+    if (c && c->gate == Gate::stop) {
+      r.reported.push_back({c->name, handout_text(lib.settings.handout_wording, c->notice)});
+    }
+  }
+  for (const auto& sign : lib.emergency_signs) r.stop_if.push_back(sign.text);
+  return r;
+}
+
 }  // namespace
 
 int run_batch(const BatchOptions& options) {
@@ -260,20 +278,42 @@ int run_batch(const BatchOptions& options) {
   const char* ext = file_extension(*format);
   const std::string index_path = join_path(dir, std::string("index") + ext);
   // The index's entries, kept on disk as they are made (never committed: the index is made
-  // from it at the end).
+  // from them at the end). Referrals and skipped rows come first, so they are not missed.
   // --dry-run: every row is read and planned as in a real run, but nothing is written.
+  std::optional<AtomicFile> first_body;
   std::optional<AtomicFile> body;
-  if (!options.dry_run) body.emplace(index_path);
+  if (!options.dry_run) {
+    first_body.emplace(index_path);
+    body.emplace(index_path);
+  }
 
   RenderOptions render_options;  // text: no colour, 80 columns
   render_options.date = options.date;
+  render_options.clinic = options.clinic;
+  HandoutOptions handout_options;
+  handout_options.date = options.date;
+  handout_options.clinic = options.clinic;
   SlugRegistry slugs;
   IndexTotals totals;
   Progress progress(size);
+  bool any_first = false;
   bool any = false;
-  auto add = [&](const IndexEntry& entry) {
-    if (body) body->put(index_entry(*format, entry, !any));
-    any = true;
+  // Each notice is given in full once in the index, then named by the line that has it.
+  std::map<std::string, int> first_line;
+  auto add = [&](IndexEntry& entry) {
+    for (auto& n : entry.notices) {
+      const auto [at, fresh] = first_line.emplace(n.text, entry.line);
+      if (!fresh)
+        entry.same_as.push_back(at->second);
+      else
+        entry.same_as.push_back(0);
+    }
+    const bool up_front =
+        entry.status == IndexStatus::referred || entry.status == IndexStatus::skipped;
+    bool& started = up_front ? any_first : any;
+    auto& into = up_front ? first_body : body;
+    if (into) into->put(index_entry(*format, entry, !started));
+    started = true;
   };
 
   for (; have_row && g_signal == 0; have_row = roster->next(row)) {
@@ -299,6 +339,16 @@ int run_batch(const BatchOptions& options) {
       entry.status = IndexStatus::referred;
       entry.notices = stop->reasons;
       ++totals.referred;
+      // A one-page sheet for the client: what they reported and what to do (JSON: none, the
+      // index has it all).
+      if (*format != Format::json) {
+        entry.file = slugs.claim(profile.name.value_or(""), row.line) + ext;
+        if (!options.dry_run) {
+          write_output(join_path(dir, entry.file),
+                       render_referral(referral_for(lib, profile), *format, handout_options),
+                       Sync::deferred);
+        }
+      }
       progress.clear();
       std::fputs(fmt::format("refer to a clinician: {} ({}:{})\n", entry.name.value_or(""), shown,
                              row.line)
@@ -367,8 +417,11 @@ int run_batch(const BatchOptions& options) {
   // The index: its head (with the totals) and foot around the entries kept on disk.
   AtomicFile index(index_path);
   index.put(index_head(*format, {shown, options.date}, totals));
+  index.append_contents_of(*first_body);
+  // JSON: the second run of entries follows the first with a comma.
+  if (*format == Format::json && any_first && any) index.put(",");
   index.append_contents_of(*body);
-  index.put(index_foot(*format, any));
+  index.put(index_foot(*format, any || any_first));
   index.commit(Sync::each);
 
   std::fputs(fmt::format("batch: {} → {}\n", summary_text(totals), index_path).c_str(), stdout);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "render/handout.h"
+
 namespace backplan {
 
 // The options as typed; run_batch checks them.
@@ -17,6 +19,7 @@ struct BatchOptions {
   bool dry_run = false;                      // read and check every row; write nothing
   std::optional<std::string> date;           // YYYY-MM-DD, printed on html and markdown handouts
   std::vector<std::string> routines;         // extra library paths, on top of the built-in one
+  ClinicInfo clinic;  // printed on every html and markdown handout (no per-client note)
 };
 
 // Runs the command; returns the exit code: 0 when every row gave a handout or a referral,

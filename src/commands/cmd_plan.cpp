@@ -62,6 +62,7 @@ int run_plan(const PlanOptions& options) {
   RenderOptions render_options;
   render_options.date = options.date;
   render_options.brief = options.brief;
+  render_options.clinic = options.clinic;
   if (options.format == Format::text) {
     render_options.color = options.output == "-" && stdout_wants_color();
     render_options.width = options.output == "-" ? stdout_width() : kDefaultWidth;

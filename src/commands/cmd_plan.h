@@ -8,6 +8,8 @@
 #include "model/format.h"
 #include "resolve/profile.h"
 
+#include "render/handout.h"
+
 namespace backplan {
 
 struct PlanOptions {
@@ -18,6 +20,7 @@ struct PlanOptions {
   Format format = Format::text;
   std::optional<std::string> date;  // printed on markdown and html handouts (YYYY-MM-DD)
   bool brief = false;               // steps, doses and times only
+  ClinicInfo clinic;                // printed on markdown and html handouts
   std::string output = "-";
 };
 

@@ -131,10 +131,48 @@ class Checker {
       }
     }
     for (const auto& routine : lib_.routines) check_routine(routine);
+    check_handout_words(first_file);
     check_sources();
   }
 
  private:
+  // A client's handout names no command-line flag: every notice reads without one once the
+  // settings' handout_wording is applied, and the texts printed as they are (cues, reasons,
+  // general rules, emergency signs) name none.
+  void check_handout_words(const Location& first_file) {
+    const Settings& s = lib_.settings;
+    auto notice = [&](const Location& at, const std::string& what, const std::string& text) {
+      const std::string flag = flag_in(handout_text(s.handout_wording, text));
+      if (flag.empty()) return;
+      sink_.error(at, fmt::format("{} names '{}', which a client's handout cannot print: add a "
+                                  "'handout_wording' entry to 'settings' for its phrase",
+                                  what, flag));
+    };
+    auto plain_text = [&](const Location& at, const std::string& what, const std::string& text) {
+      const std::string flag = flag_in(text);
+      if (flag.empty()) return;
+      sink_.error(at, fmt::format("{} names '{}'; handouts print it as it is, so say it "
+                                  "without the flag",
+                                  what, flag));
+    };
+    for (const auto& c : lib_.conditions) {
+      const std::string what = fmt::format("the notice of condition '{}'", c.id);
+      notice(c.at, what, c.notice);
+      notice(c.at, what, c.notice_lifted);
+      for (const auto& v : c.notice_with) notice(v.at, what, v.notice);
+      for (const auto& r : c.rules) {
+        plain_text(r.at, fmt::format("a rule of condition '{}'", c.id), r.why);
+        plain_text(r.at, fmt::format("a cue of condition '{}'", c.id), r.cue);
+      }
+    }
+    notice(first_file, "'default_equipment_notice'", s.default_equipment_notice);
+    for (const auto& x : lib_.exercises) {
+      for (const auto& cue : x.cues) plain_text(x.at, fmt::format("a cue of '{}'", x.id), cue);
+    }
+    for (const auto& g : lib_.general_rules) plain_text(first_file, "a general rule", g.text);
+    for (const auto& g : lib_.emergency_signs) plain_text(first_file, "an emergency sign", g.text);
+  }
+
   // Every `source:` names a source the library has (last, so that the first problem in a file
   // stays the one about its structure).
   void check_sources() {

@@ -37,6 +37,10 @@ class Emitter {
     line("l.settings.default_equipment = " + refs(s.default_equipment) + ";");
     line("l.settings.default_equipment_notice = " + literal(s.default_equipment_notice) + ";");
     line("l.settings.assumed_equipment = " + refs(s.assumed_equipment) + ";");
+    for (const auto& w : s.handout_wording) {
+      line("l.settings.handout_wording.push_back({" + literal(w.terminal) + ", " +
+           literal(w.handout) + "});");
+    }
     for (const auto& g : lib.general_rules) {
       line(fmt::format("l.general_rules.push_back({{{}, {}}});", literal(g.text), refs(g.sources)));
     }

@@ -102,6 +102,7 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
       lib.settings.default_equipment_notice = *layer.default_equipment_notice;
     }
     if (layer.assumed_equipment) lib.settings.assumed_equipment = *layer.assumed_equipment;
+    if (layer.handout_wording) lib.settings.handout_wording = *layer.handout_wording;
     if (layer.general_rules) lib.general_rules = std::move(*layer.general_rules);
     if (layer.emergency_signs) lib.emergency_signs = std::move(*layer.emergency_signs);
     merge(lib.regions, layer.regions, "region", sink);

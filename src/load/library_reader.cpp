@@ -113,7 +113,7 @@ class FileReader {
     if (!r_.is_mapping(node, "settings")) return;
     Fields f(r_, node, "settings",
              {"default_routine", "default_minutes", "beginner_from_age", "default_equipment",
-              "default_equipment_notice", "assumed_equipment"});
+              "default_equipment_notice", "assumed_equipment", "handout_wording"});
     bool ok = true;
     if (auto* n = f.get("default_routine")) layer_.default_routine = ref(*n, "default_routine", ok);
     if (auto* n = f.get("default_minutes")) {
@@ -137,6 +137,16 @@ class FileReader {
     }
     if (auto* n = f.get("assumed_equipment"))
       layer_.assumed_equipment = refs(n, "assumed_equipment");
+    if (auto* n = f.get("handout_wording")) {
+      // handout_wording: [{terminal: "with --cleared", handout: "..."}], replaced as a whole.
+      std::vector<HandoutWording> wording;
+      each(*n, "handout_wording", [&](const YamlNode& item) {
+        if (!r_.is_mapping(item, "a 'handout_wording' entry")) return;
+        Fields w(r_, item, "a 'handout_wording' entry", {"terminal", "handout"});
+        wording.push_back({text_or_empty(w, "terminal", true), text_or_empty(w, "handout", true)});
+      });
+      layer_.handout_wording = std::move(wording);
+    }
   }
 
   // A list of texts with their sources that a later layer replaces as a whole: the general

@@ -21,6 +21,7 @@ struct Layer {
   std::optional<std::vector<Ref>> default_equipment;
   std::optional<std::string> default_equipment_notice;
   std::optional<std::vector<Ref>> assumed_equipment;
+  std::optional<std::vector<HandoutWording>> handout_wording;
   std::optional<Location> settings_at;
   std::optional<std::vector<GeneralRule>> general_rules;
   std::optional<Location> general_rules_at;

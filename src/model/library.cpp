@@ -53,6 +53,26 @@ std::string to_string(const When& w) {
   return "always";
 }
 
+std::string handout_text(const std::vector<HandoutWording>& wording, std::string text) {
+  for (const auto& w : wording) {
+    for (std::size_t at = text.find(w.terminal); at != std::string::npos;
+         at = text.find(w.terminal, at + w.handout.size())) {
+      text.replace(at, w.terminal.size(), w.handout);
+    }
+  }
+  return text;
+}
+
+std::string flag_in(const std::string& text) {
+  for (std::size_t at = text.find("--"); at != std::string::npos; at = text.find("--", at + 2)) {
+    const bool starts = at == 0 || text[at - 1] == ' ' || text[at - 1] == '(';
+    std::size_t end = at + 2;
+    while (end < text.size() && ((text[end] >= 'a' && text[end] <= 'z') || text[end] == '-')) ++end;
+    if (starts && end > at + 2) return text.substr(at, end - at);
+  }
+  return {};
+}
+
 std::string citation(const Source& s) {
   std::string out;
   if (!s.authors.empty()) out += s.authors + ". ";

@@ -76,6 +76,9 @@ struct Source {
   Location at;
 };
 
+// The first command-line flag a text names ("--cleared"), or empty: handouts name none.
+std::string flag_in(const std::string& text);
+
 // "McGill S. Back Mechanic. Backfitpro, 2015. https://..." — a source as a citation.
 std::string citation(const Source& source);
 
@@ -291,6 +294,14 @@ struct GeneralRule {
   std::vector<Ref> sources;
 };
 
+// A phrase for the command line and what a client's handout says instead: notices may name
+// flags ("run the plan again with --cleared"); a printed handout never does ("ask your
+// clinician for your full plan").
+struct HandoutWording {
+  std::string terminal;
+  std::string handout;
+};
+
 struct Settings {
   Ref default_routine;
   int default_minutes = 20;
@@ -301,7 +312,12 @@ struct Settings {
   std::vector<Ref> default_equipment;
   std::string default_equipment_notice;
   std::vector<Ref> assumed_equipment;
+  // Applied in order to every notice a handout prints; the checker makes sure no flag is left.
+  std::vector<HandoutWording> handout_wording;
 };
+
+// `text` as a client's handout says it: each of `wording` replaced, in order.
+std::string handout_text(const std::vector<HandoutWording>& wording, std::string text);
 
 struct Library {
   Settings settings;

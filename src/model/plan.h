@@ -145,6 +145,9 @@ struct Plan {
   // Display names of every id the plan mentions (equipment, regions, exercises, conditions), so
   // renderers need nothing but the plan.
   std::map<std::string, std::string> names;
+  // How a client's handout words the notices without command-line flags (the library's
+  // settings.handout_wording), so renderers need nothing but the plan.
+  std::vector<HandoutWording> handout_wording;
   // Filled by suggest_equipment (plan/suggest_equipment.h), not by make_plan.
   std::optional<EquipmentSuggestion> suggestion;
 

@@ -497,6 +497,8 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
     if (plan.held()) break;
     plan.notices.push_back({NoticeLevel::info, rule.text, NoticeSource::general_rule});
   }
+  // What a printed handout says instead of a flag ("ask your clinician ...").
+  plan.handout_wording = lib.settings.handout_wording;
   std::stable_sort(plan.notices.begin(), plan.notices.end(), [](const Notice& a, const Notice& b) {
     return static_cast<int>(a.level) < static_cast<int>(b.level);
   });

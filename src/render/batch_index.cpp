@@ -17,8 +17,26 @@ std::string plural(long n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-bool has_file(IndexStatus status) {
-  return status == IndexStatus::handout || status == IndexStatus::held;
+bool has_file(const IndexEntry& e) {
+  return !e.file.empty();
+}
+
+// "CHECK: Osteoporosis: ..." in full, or "CHECK: Osteoporosis (as for line 3)" when an entry
+// above gives it; `escape` makes each piece literal.
+std::string notice_line(const IndexEntry& e, std::size_t i,
+                        std::string (*escape)(const std::string&)) {
+  const Notice& n = e.notices[i];
+  const int above = i < e.same_as.size() ? e.same_as[i] : 0;
+  const std::size_t colon = n.text.find(": ");
+  if (above == 0 || colon == std::string::npos) {
+    return fmt::format("{}: {}", notice_label(n.level), escape(n.text));
+  }
+  return fmt::format("{}: {} (as for line {})", notice_label(n.level),
+                     escape(n.text.substr(0, colon)), above);
+}
+
+std::string as_is(const std::string& text) {
+  return text;
 }
 
 const char* status_name(IndexStatus status) {
@@ -63,7 +81,7 @@ std::string json_entry(const IndexEntry& e, bool first) {
   const json entry = {{"line", e.line},
                       {"name", e.name ? json(*e.name) : json()},
                       {"status", status_name(e.status)},
-                      {"file", has_file(e.status) ? json(e.file) : json()},
+                      {"file", has_file(e) ? json(e.file) : json()},
                       {"notices", notices},
                       {"problems", e.problems}};
   return (first ? "\n    " : ",\n    ") + entry.dump();
@@ -90,9 +108,10 @@ std::string html_head(const std::string& source, const IndexTotals& totals) {
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>Handouts</title>\n<style>\n{}</style>\n</head>\n<body>\n<h1>Handouts</h1>\n"
+      "<title>Handouts</title>\n<style>\n{}</style>\n</head>\n<body>\n<main>\n<h1>Handouts</h1>\n"
       "<p>{}</p>\n<p>{}.</p>\n<table>\n"
-      "<thead><tr><th>Line</th><th>Client</th><th>Handout</th><th>Notes</th></tr></thead>\n"
+      "<thead><tr><th scope=\"col\">Line</th><th scope=\"col\">Client</th><th "
+      "scope=\"col\">Handout</th><th scope=\"col\">Notes</th></tr></thead>\n"
       "<tbody>\n",
       kIndexStyle, html_escape(source), html_escape(summary_text(totals)));
 }
@@ -100,7 +119,8 @@ std::string html_head(const std::string& source, const IndexTotals& totals) {
 std::string html_entry(const IndexEntry& e) {
   std::string notes;
   if (e.status == IndexStatus::referred) {
-    notes += "<strong>No handout: refer to a clinician.</strong>";
+    notes += has_file(e) ? "<strong>Refer to a clinician: a referral sheet, no exercises.</strong>"
+                         : "<strong>No handout: refer to a clinician.</strong>";
   } else if (e.status == IndexStatus::held) {
     notes += "<strong>On hold: needs a clinician's clearance first.</strong>";
   } else if (e.status == IndexStatus::skipped) {
@@ -108,14 +128,13 @@ std::string html_entry(const IndexEntry& e) {
   }
   if (!e.notices.empty() || !e.problems.empty()) {
     notes += "<ul>";
-    for (const auto& n : e.notices) {
-      notes += fmt::format("<li>{}: {}</li>", notice_label(n.level), html_escape(n.text));
+    for (std::size_t i = 0; i < e.notices.size(); ++i) {
+      notes += fmt::format("<li>{}</li>", notice_line(e, i, html_escape));
     }
     for (const auto& p : e.problems) notes += fmt::format("<li>{}</li>", html_escape(p));
     notes += "</ul>";
   }
-  const std::string link =
-      has_file(e.status) ? fmt::format("<a href=\"{0}\">{0}</a>", e.file) : "—";
+  const std::string link = has_file(e) ? fmt::format("<a href=\"{0}\">{0}</a>", e.file) : "—";
   const char* row_class = e.status == IndexStatus::referred  ? " class=\"refer\""
                           : e.status == IndexStatus::held    ? " class=\"held\""
                           : e.status == IndexStatus::skipped ? " class=\"skipped\""
@@ -135,12 +154,16 @@ std::string markdown_entry(const IndexEntry& e) {
   } else if (e.status == IndexStatus::held) {
     out += fmt::format("[{0}]({0}) — **on hold: needs a clinician's clearance first**\n", e.file);
   } else if (e.status == IndexStatus::referred) {
-    out += "no handout: **refer to a clinician**\n";
+    out += has_file(e) ? fmt::format(
+                             "[{0}]({0}) — **refer to a clinician** (a referral sheet, no "
+                             "exercises)\n",
+                             e.file)
+                       : "no handout: **refer to a clinician**\n";
   } else {
     out += "row skipped\n";
   }
-  for (const auto& n : e.notices) {
-    out += fmt::format("  - {}: {}\n", notice_label(n.level), markdown_escape(n.text));
+  for (std::size_t i = 0; i < e.notices.size(); ++i) {
+    out += fmt::format("  - {}\n", notice_line(e, i, markdown_escape));
   }
   for (const auto& p : e.problems) out += fmt::format("  - {}\n", markdown_escape(p));
   return out;
@@ -155,13 +178,14 @@ std::string text_entry(const IndexEntry& e) {
   } else if (e.status == IndexStatus::held) {
     out += indent + e.file + " (ON HOLD: needs a clinician's clearance first)\n";
   } else if (e.status == IndexStatus::referred) {
-    out += indent + "NO HANDOUT: refer to a clinician.\n";
+    out += has_file(e)
+               ? indent + e.file + " (REFER to a clinician: a referral sheet, no exercises)\n"
+               : indent + "NO HANDOUT: refer to a clinician.\n";
   } else {
     out += indent + "Row skipped.\n";
   }
-  for (const auto& n : e.notices) {
-    out += wrap(fmt::format("{}: {}", notice_label(n.level), n.text), 80, indent, indent + "  ") +
-           "\n";
+  for (std::size_t i = 0; i < e.notices.size(); ++i) {
+    out += wrap(notice_line(e, i, as_is), 80, indent, indent + "  ") + "\n";
   }
   for (const auto& p : e.problems) out += wrap(p, 80, indent, indent + "  ") + "\n";
   return out;
@@ -213,7 +237,7 @@ std::string index_entry(Format format, const IndexEntry& entry, bool first) {
 std::string index_foot(Format format, bool any) {
   switch (format) {
     case Format::html:
-      return "</tbody>\n</table>\n</body>\n</html>\n";
+      return "</tbody>\n</table>\n</main>\n</body>\n</html>\n";
     case Format::markdown:
     case Format::text:
       return {};

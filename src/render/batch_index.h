@@ -13,16 +13,20 @@
 namespace backplan {
 
 // handout: a plan; held: a sheet saying what needs a clinician's clearance first (the plan is on
-// hold); referred: a red flag, no file; skipped: an invalid row.
+// hold); referred: a red flag, a referral sheet (no file in JSON); skipped: an invalid row.
+// Referrals and skipped rows are listed first.
 enum class IndexStatus { handout, held, referred, skipped };
 
 struct IndexEntry {
   int line = 0;  // the row's line in the roster
   std::optional<std::string> name;
   IndexStatus status = IndexStatus::handout;
-  std::string file;                   // the handout's (or held sheet's) file name
-  std::vector<Notice> notices;        // handouts: clearance and check-first notices; referrals:
-                                      // the red flags
+  std::string file;  // the handout's (held sheet's, referral sheet's) file name; empty: none
+  std::vector<Notice> notices;  // handouts: clearance and check-first notices; referrals:
+                                // the red flags
+  // For each notice: the line of an entry above that gives it in full (HTML, Markdown, text
+  // then name it only), or 0. JSON always gives the text.
+  std::vector<int> same_as;
   std::vector<std::string> problems;  // skipped rows: what is wrong
 };
 

@@ -4,7 +4,10 @@
 #include <vector>
 
 #include "render/handout.h"
+#include "render/view.h"
 #include "text/date.h"
+#include "text/escape.h"
+#include "text/wrap.h"
 
 namespace backplan {
 
@@ -55,6 +58,70 @@ std::string profile_summary(const Plan& plan) {
     parts.push_back(t == Today::flare ? "flare-up day" : "soon after getting up");
   parts.push_back(fmt::format("{} level", to_string(plan.level)));
   return fmt::format("{}", fmt::join(parts, " · "));
+}
+
+std::vector<std::string> clinic_lines(const ClinicInfo& c,
+                                      std::string (*escape)(const std::string&)) {
+  std::vector<std::string> lines;
+  std::vector<std::string> who;
+  for (const auto* part : {&c.clinic, &c.clinician, &c.contact}) {
+    if (*part) who.push_back(escape(**part));
+  }
+  if (!who.empty()) lines.push_back(fmt::format("From: {}", fmt::join(who, " · ")));
+  if (c.review_date) lines.push_back("Next review: " + escape(*c.review_date));
+  if (c.note) lines.push_back("Note: " + escape(*c.note));
+  return lines;
+}
+
+std::string render_referral_markdown(const Referral& r, const HandoutOptions& options) {
+  std::string out = "# " + std::string(kReferralTitle) +
+                    (r.person ? ": " + markdown_escape(*r.person) : std::string()) + "\n";
+  if (options.date) out += "\nDate: " + *options.date + "\n";
+  out += "\nNo exercises for now: what you told us needs a clinician's check first.\n";
+  out += "\n## What you reported\n\n";
+  for (const auto& f : r.reported) out += "- " + markdown_escape(f.name) + "\n";
+  out += "\n## What to do\n\n";
+  for (const auto& f : r.reported)
+    out += "- **" + markdown_escape(f.name) + ":** " + markdown_escape(f.what_to_do) + "\n";
+  if (!r.stop_if.empty()) {
+    out += fmt::format("\n## {}\n\n", kStopIfTitle);
+    for (const auto& s : r.stop_if) out += "- " + markdown_escape(s) + "\n";
+  }
+  return out;
+}
+
+std::string render_referral_text(const Referral& r, const HandoutOptions& options) {
+  std::string out =
+      std::string(kReferralTitle) + (r.person ? ": " + *r.person : std::string()) + "\n";
+  if (options.date) out += *options.date + "\n";
+  out +=
+      "\n" +
+      wrap("No exercises for now: what you told us needs a clinician's check first.", 80, "", "") +
+      "\n\nWhat you reported\n";
+  for (const auto& f : r.reported) out += wrap(f.name, 80, "  - ", "    ") + "\n";
+  out += "\nWhat to do\n";
+  for (const auto& f : r.reported)
+    out += wrap(f.name + ": " + f.what_to_do, 80, "  - ", "    ") + "\n";
+  if (!r.stop_if.empty()) {
+    out += fmt::format("\n{}\n", kStopIfTitle);
+    for (const auto& s : r.stop_if) out += wrap(s, 80, "  - ", "    ") + "\n";
+  }
+  return out;
+}
+
+std::string render_referral(const Referral& referral, Format format,
+                            const HandoutOptions& options) {
+  switch (format) {
+    case Format::html:
+      return render_referral_html(referral, options);
+    case Format::markdown:
+      return render_referral_markdown(referral, options);
+    case Format::text:
+      return render_referral_text(referral, options);
+    case Format::json:
+      return {};
+  }
+  return {};
 }
 
 std::array<DiaryDay, 7> diary_days(const std::optional<std::string>& date) {

@@ -12,9 +12,9 @@ std::string render(const Plan& plan, Format format, const RenderOptions& options
     case Format::json:
       return render_json(plan);
     case Format::markdown:
-      return render_markdown(plan, HandoutOptions{options.date, options.brief});
+      return render_markdown(plan, HandoutOptions{options.date, options.brief, options.clinic});
     case Format::html:
-      return render_html(plan, HandoutOptions{options.date, options.brief});
+      return render_html(plan, HandoutOptions{options.date, options.brief, options.clinic});
     case Format::text:
       return render_text(plan, TextOptions{options.color, options.width, options.brief});
   }

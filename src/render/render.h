@@ -6,6 +6,7 @@
 
 #include "model/format.h"
 #include "model/plan.h"
+#include "render/handout.h"
 
 namespace backplan {
 
@@ -14,6 +15,7 @@ struct RenderOptions {
   int width = 80;                   // text: the columns to fit
   std::optional<std::string> date;  // markdown and html: YYYY-MM-DD in the header; none: none
   bool brief = false;  // steps, doses and times only; notices and the emergency signs stay
+  ClinicInfo clinic;   // markdown and html: who gave the handout, the review date, a note
 };
 
 std::string render(const Plan& plan, Format format, const RenderOptions& options);

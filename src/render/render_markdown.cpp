@@ -25,6 +25,7 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
   block("# " + title_line(view, md));
   if (options.date) block("Date: " + *options.date);
   block(md(view.summary));
+  for (const auto& l : clinic_lines(options.clinic, md)) block(l);
   if (!view.about.empty()) block(view.about);
 
   if (!view.stop_if.empty()) {
@@ -38,7 +39,7 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
     block("## Before you start");
     std::vector<std::string> items;
     for (const auto& n : view.notices)
-      items.push_back(fmt::format("**{}** {}", n.label, md(n.text)));
+      items.push_back(fmt::format("**{}** {}", n.label, md(n.handout)));
     list(items);
   }
 

@@ -218,7 +218,8 @@ HandoutView make_view(const Plan& plan) {
   }
   view.stop_if = plan.stop_if;
   for (const auto& n : plan.notices)
-    view.notices.push_back({n.level, notice_label(n.level), n.text});
+    view.notices.push_back(
+        {n.level, notice_label(n.level), n.text, handout_text(plan.handout_wording, n.text)});
   const std::vector<CauseGroup> groups = group_causes(plan);
   auto label_of = [&](const Cause& c) {
     for (const auto& g : groups) {

@@ -43,6 +43,7 @@ struct NoticeView {
   NoticeLevel level = NoticeLevel::info;
   std::string label;  // "STOP", "CLEARANCE", "CHECK", "NOTE"
   std::string text;
+  std::string handout;  // the text as a client's handout prints it: no command-line flags
 };
 
 struct StepView {

@@ -271,6 +271,12 @@ void compare(Diffs& d, const std::string& path, const Settings& a, const Setting
   d.field(path + ".default_equipment_notice", a.default_equipment_notice,
           b.default_equipment_notice);
   each(d, path + ".assumed_equipment", a.assumed_equipment, b.assumed_equipment);
+  d.field(path + ".handout_wording.size", a.handout_wording.size(), b.handout_wording.size());
+  for (std::size_t i = 0; i < std::min(a.handout_wording.size(), b.handout_wording.size()); ++i) {
+    const std::string at = path + ".handout_wording[" + std::to_string(i) + "]";
+    d.field(at + ".terminal", a.handout_wording[i].terminal, b.handout_wording[i].terminal);
+    d.field(at + ".handout", a.handout_wording[i].handout, b.handout_wording[i].handout);
+  }
 }
 
 // The paths of every field in which `a` and `b` differ; empty when they are equal.

@@ -676,3 +676,31 @@ TEST_CASE("levels name exercises of the same phase, one step deep, never the exe
         "lib.yaml:28:14: error: 'levels': unknown value 'expert'; valid: beginner, standard, "
         "advanced");
 }
+
+TEST_CASE("a notice that would name a flag on a handout needs handout_wording") {
+  const std::string sore =
+      "conditions:\n  - id: sore\n    name: Sore\n    gate: notice\n    source: test\n"
+      "    notice: Name it with --avoid.\n";
+  CHECK(condition_errors(sore) ==
+        "cond.yaml:2:5: error: the notice of condition 'sore' names '--avoid', which a client's "
+        "handout cannot print: add a 'handout_wording' entry to 'settings' for its phrase");
+  const std::string worded =
+      with(base_library(), "  assumed_equipment: [chair]\n",
+           "  assumed_equipment: [chair]\n  handout_wording:\n"
+           "    - {terminal: \"with --avoid\", handout: \"to your clinician\"}\n");
+  CHECK(errors({{{"lib.yaml", worded}, {"cond.yaml", sore}}}) == "");
+  CHECK(condition_errors("conditions:\n  - id: sore\n    name: Sore\n    gate: adapt\n"
+                         "    source: test\n    rules:\n      - cue: \"Run with --morning.\"\n"
+                         "        source: test\n") ==
+        "cond.yaml:7:9: error: a cue of condition 'sore' names '--morning'; handouts print it as "
+        "it is, so say it without the flag");
+}
+
+TEST_CASE("handout_text replaces each phrase; flag_in finds a flag, not a dash") {
+  const std::vector<HandoutWording> wording = {
+      {"again with --cleared", "after your clinician agrees"}};
+  CHECK(handout_text(wording, "Run it again with --cleared. Run it again with --cleared.") ==
+        "Run it after your clinician agrees. Run it after your clinician agrees.");
+  CHECK(flag_in("Pain 4--5 is fine -- mostly") == "");
+  CHECK(flag_in("Add it (--equipment bed).") == "--equipment");
+}

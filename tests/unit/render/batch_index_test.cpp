@@ -99,5 +99,27 @@ TEST_CASE("the HTML index escapes a hostile name") {
   const std::string head = index_head(Format::html, {"a <b>.csv", std::nullopt}, {1, 0, 0, 0});
   CHECK(head.find("<p>a &lt;b&gt;.csv</p>\n<p>1 handout, 0 on hold until cleared, 0 referred to "
                   "a clinician, 0 rows skipped.</p>") != std::string::npos);
-  CHECK(index_foot(Format::html, true) == "</tbody>\n</table>\n</body>\n</html>\n");
+  CHECK(index_foot(Format::html, true) == "</tbody>\n</table>\n</main>\n</body>\n</html>\n");
+}
+
+TEST_CASE("a referral links its sheet; a notice given above is named by its line") {
+  IndexEntry e = referred_entry();
+  e.file = "ann.html";
+  CHECK(index_entry(Format::html, e, true) ==
+        "<tr class=\"refer\"><td>3</td><td>Ann &quot;&lt;x&gt;&quot;</td><td><a "
+        "href=\"ann.html\">ann.html</a></td><td><strong>Refer to a clinician: a referral sheet, "
+        "no exercises.</strong><ul><li>STOP: Fever</li></ul></td></tr>\n");
+  CHECK(index_entry(Format::text, e, true) ==
+        "\nline 3: Ann \"<x>\"\n    ann.html (REFER to a clinician: a referral sheet, no "
+        "exercises)\n    STOP: Fever\n");
+  IndexEntry h = handout_entry();
+  h.notices = {{NoticeLevel::notice, "Osteoporosis: keep it gentle."},
+               {NoticeLevel::notice, "Blood thinners: go lightly."}};
+  h.same_as = {2, 0};
+  CHECK(index_entry(Format::markdown, h, false) ==
+        "- Line 2: **Sam** — [sam.json](sam.json)\n  - CHECK: Osteoporosis (as for line 2)\n"
+        "  - CHECK: Blood thinners: go lightly.\n");
+  // JSON keeps every notice whole, for scripts.
+  const auto doc = nlohmann::json::parse("[" + index_entry(Format::json, h, true) + "]");
+  CHECK(doc[0]["notices"][0]["text"] == "Osteoporosis: keep it gentle.");
 }

@@ -255,17 +255,68 @@ TEST_CASE("handout wording shared by both formats") {
         "clinician · beginner level");
 }
 
-TEST_CASE("the HTML handout shows an exercise's first cue and every cue a condition added") {
+TEST_CASE("the HTML handout shows an exercise's first two cues and every cue a condition added") {
   Plan plan = sample_plan();
   Step& step = plan.phases[1].steps[0];
-  step.cues = {"First own cue.", "Second own cue.", "Added by a condition."};
-  step.own_cues = 2;
+  step.cues = {"Start here.", "Then move.", "Keep safe.", "Fourth own cue.",
+               "Added by a condition."};
+  step.own_cues = 4;  // start, movement, a safety point, one more
   const std::string html = render_html(plan, HandoutOptions{});
-  CHECK(html.find("<ul class=\"cues\">\n<li>First own cue.</li>\n<li>Added by a condition.</li>\n"
-                  "</ul>") != std::string::npos);
-  CHECK(html.find("Second own cue.") == std::string::npos);
+  CHECK(html.find("<ul class=\"cues\">\n<li>Start here.</li>\n<li>Then move.</li>\n"
+                  "<li>Added by a condition.</li>\n</ul>") != std::string::npos);
+  CHECK(html.find("Keep safe.") == std::string::npos);
+  CHECK(html.find("Fourth own cue.") == std::string::npos);
   // Markdown, like text, keeps every cue.
-  CHECK(render_markdown(plan, HandoutOptions{}).find("Second own cue.") != std::string::npos);
+  CHECK(render_markdown(plan, HandoutOptions{}).find("Fourth own cue.") != std::string::npos);
+}
+
+TEST_CASE("handouts word notices for the client; the terminal keeps the flag") {
+  Plan plan = sample_plan();
+  plan.notices = {
+      {NoticeLevel::clearance, "Cancer: once they agree, run it again with --cleared."}};
+  plan.handout_wording = {{"run it again with --cleared", "ask your clinician for your full plan"}};
+  const HandoutView view = make_view(plan);
+  CHECK(view.notices[0].text == "Cancer: once they agree, run it again with --cleared.");
+  CHECK(view.notices[0].handout ==
+        "Cancer: once they agree, ask your clinician for your full plan.");
+  for (const std::string& out :
+       {render_html(plan, HandoutOptions{}), render_markdown(plan, HandoutOptions{})}) {
+    CHECK(out.find("--cleared") == std::string::npos);
+    CHECK(out.find("ask your clinician for your full plan") != std::string::npos);
+  }
+}
+
+TEST_CASE("a referral sheet says what was reported and what to do, in every format but JSON") {
+  Referral r;
+  r.person = "Ann <B>";
+  r.reported = {{"Fever", "Call your doctor today."}};
+  r.stop_if = {"Chest pain"};
+  HandoutOptions options;
+  options.date = "2026-11-21";
+  CHECK(render_referral(r, Format::markdown, options) ==
+        "# Please see a clinician before you start: Ann \\<B\\>\n\nDate: 2026-11-21\n\n"
+        "No exercises for now: what you told us needs a clinician's check first.\n\n"
+        "## What you reported\n\n- Fever\n\n## What to do\n\n"
+        "- **Fever:** Call your doctor today.\n\n"
+        "## Stop and get help at once if you have\n\n- Chest pain\n");
+  const std::string html = render_referral(r, Format::html, options);
+  CHECK(html.find("<h1>Please see a clinician before you start: Ann &lt;B&gt;</h1>") !=
+        std::string::npos);
+  CHECK(html.find("<li><strong>Fever:</strong> Call your doctor today.</li>") != std::string::npos);
+  CHECK(html.find("<main>") != std::string::npos);
+  CHECK(html.find("Seen by (name, role)") != std::string::npos);
+  CHECK(render_referral(r, Format::text, options)
+            .find("What to do\n  - Fever: Call your doctor "
+                  "today.\n") != std::string::npos);
+  CHECK(render_referral(r, Format::json, options).empty());
+}
+
+TEST_CASE("the HTML handout has one main landmark and no empty header cell") {
+  const std::string html = render_html(sample_plan(), HandoutOptions{});
+  CHECK(html.find("</header>\n<main>\n") != std::string::npos);
+  CHECK(html.find("</main>\n</body>") != std::string::npos);
+  CHECK(html.find("<th scope=\"col\"></th>") == std::string::npos);
+  CHECK(html.find("<thead><tr><td class=\"corner\"></td>") != std::string::npos);
 }
 
 TEST_CASE("the handouts list the emergency signs first, escaped") {
@@ -280,4 +331,21 @@ TEST_CASE("the handouts list the emergency signs first, escaped") {
                   "have:</strong> Chest pain · A &lt;sign&gt; &amp; *more*.</p></section>") !=
         std::string::npos);
   CHECK(html.find("class=\"stop-if\"") < html.find("class=\"flow\""));
+}
+
+TEST_CASE("the clinic's fields are printed on both handouts, escaped, only when given") {
+  const Plan plan = sample_plan();
+  HandoutOptions options;
+  CHECK(render_html(plan, options).find("class=\"clinic\"") == std::string::npos);
+  options.clinic.clinic = "Riverside <Physio>";
+  options.clinic.clinician = "Sam Lee";
+  options.clinic.review_date = "2026-12-05";
+  options.clinic.note = "Go easy on the *left* side.";
+  const std::string html = render_html(plan, options);
+  CHECK(html.find("<p class=\"clinic\">From: Riverside &lt;Physio&gt; · Sam Lee<br>Next review: "
+                  "2026-12-05<br>Note: Go easy on the *left* side.</p>\n</header>") !=
+        std::string::npos);
+  const std::string md = render_markdown(plan, options);
+  CHECK(md.find("From: Riverside \\<Physio\\> · Sam Lee\n\nNext review: 2026-12-05\n\n"
+                "Note: Go easy on the \\*left\\* side.\n") != std::string::npos);
 }

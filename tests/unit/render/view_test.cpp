@@ -150,7 +150,7 @@ TEST_CASE("render() picks the renderer for the format") {
   RenderOptions options;
   options.date = "2026-11-21";
   CHECK(render(plan, Format::markdown, options) ==
-        render_markdown(plan, HandoutOptions{options.date}));
+        render_markdown(plan, HandoutOptions{options.date, false, {}}));
   options.width = 60;
   CHECK(render(plan, Format::text, options) == render_text(plan, TextOptions{false, 60}));
   CHECK(render(plan, Format::html, options).rfind("<!doctype html>", 0) == 0);
