@@ -160,8 +160,9 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
   some-export | backplan batch - --roster-format csv --out handouts/ --force
 
 CSV columns: name (required), age, floor, equipment, conditions, avoid, minutes, cleared,
-routine, level; lists separated by ';' (details after colons, as in
-hip-replacement:approach=posterior:weeks=6). A bad row is reported on stderr and skipped; a
+routine, level, notes (free text); other columns are ignored with a warning. Cells are
+separated by ',', ';' or tabs (whichever the header uses most); lists by ';' or ',' (details
+after colons, as in hip-replacement:approach=posterior:weeks=6). A bad row is reported on stderr and skipped; a
 client with a red flag gets no handout and is listed for referral; a client whose plan is on
 hold gets a sheet saying what needs clearing. Exit codes: 0 done, 2 bad flag, 3 bad
 roster, 5 cannot write (or DIR not empty without --force), 6 some rows were skipped.

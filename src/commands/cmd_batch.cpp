@@ -250,6 +250,9 @@ int run_batch(const BatchOptions& options) {
   RosterRow row;
   bool have_row = roster->next(row);
   check_read();
+  for (const auto& note : roster->take_notes()) {
+    std::fputs(fmt::format("backplan: {}\n", one_line(note)).c_str(), stderr);
+  }
   if (!have_row && g_signal == 0) throw Error::in_file({shown}, "the roster lists no clients");
 
   const std::string& dir = options.out;

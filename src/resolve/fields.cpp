@@ -34,12 +34,25 @@ std::optional<int> parse_int(const std::string& text) {
   return std::stoi(text.substr(first));
 }
 
-std::optional<bool> parse_yes_no(std::string text) {
+// Ids and keywords are compared without regard to case: `Tennis-Ball` is `tennis-ball`.
+std::string lower(std::string text) {
   for (char& c : text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  if (text == "yes" || text == "true" || text == "1") return true;
-  if (text == "no" || text == "false" || text == "0") return false;
+  return text;
+}
+
+std::optional<std::vector<std::string>> lower(const std::optional<std::vector<std::string>>& raw) {
+  if (!raw) return raw;
+  std::vector<std::string> out;
+  for (const auto& item : *raw) out.push_back(lower(item));
+  return out;
+}
+
+std::optional<bool> parse_yes_no(const std::string& raw) {
+  const std::string text = lower(raw);
+  if (text == "yes" || text == "y" || text == "true" || text == "1") return true;
+  if (text == "no" || text == "n" || text == "false" || text == "0") return false;
   return std::nullopt;
 }
 
@@ -83,7 +96,7 @@ class Checker {
     if (!raw) return;
     const auto value = parse_yes_no(*raw);
     if (!value) {
-      problem(field, fmt::format("must be yes or no (or true/false, 1/0), not '{}'", *raw));
+      problem(field, fmt::format("must be yes or no (or y/n, true/false, 1/0), not '{}'", *raw));
       return;
     }
     into = value;
@@ -92,11 +105,12 @@ class Checker {
   void routine(const std::optional<std::string>& raw, std::optional<std::string>& into) {
     if (!raw) return;
     const auto choices = routine_choices(lib_);
-    if (!contains(choices, *raw)) {
+    const std::string id = lower(*raw);
+    if (!contains(choices, id)) {
       problem(Field::routine, unknown_message("routine", *raw, choices));
       return;
     }
-    into = raw;
+    into = id;
   }
 
   // `none` (alone) means an empty list.
@@ -158,11 +172,12 @@ class Checker {
     if (!raw) return;
     const auto names = kLevelNames.names();
     const std::vector<std::string> choices(names.begin(), names.end());
-    if (!contains(choices, *raw)) {
+    const std::string id = lower(*raw);
+    if (!contains(choices, id)) {
       problem(Field::level, unknown_message("level", *raw, choices));
       return;
     }
-    into = raw;
+    into = id;
   }
 
   std::vector<FieldProblem> take() { return std::move(problems_); }
@@ -243,9 +258,10 @@ Validated validate(const RawProfile& raw, const Library& lib, TextOrigin origin)
   check.name(raw.name, in.name);
   check.number(Field::age, raw.age, in.age);
   check.yes_no(Field::floor, raw.floor, in.floor);
-  check.list(Field::equipment, raw.equipment, equipment_choices(lib), "equipment", in.equipment);
-  check.conditions(raw.conditions, in.conditions, in.details);
-  check.list(Field::avoid, raw.avoid, region_choices(lib), "region", in.avoid);
+  check.list(Field::equipment, lower(raw.equipment), equipment_choices(lib), "equipment",
+             in.equipment);
+  check.conditions(lower(raw.conditions), in.conditions, in.details);
+  check.list(Field::avoid, lower(raw.avoid), region_choices(lib), "region", in.avoid);
   check.number(Field::minutes, raw.minutes, in.minutes);
   check.yes_no(Field::cleared, raw.cleared, in.cleared);
   check.routine(raw.routine, in.routine);

@@ -66,9 +66,14 @@ class ProfileFileReader {
     });
   }
 
+  // yes/no, y/n, true/false or 1/0, as rosters and flags take them: validate() decides.
   void boolean(Field field, std::optional<std::string>& into) {
     with(field, [&](YamlReader& r, const YamlNode& n) {
-      if (auto value = r.boolean(n, key(field))) into = *value ? "true" : "false";
+      if (n.kind == YamlNode::Kind::scalar && !n.value.empty()) {
+        into = n.value;
+      } else {
+        r.error(n, fmt::format("'{}' must be yes or no, not {}", key(field), describe(n.kind)));
+      }
     });
   }
 
