@@ -110,9 +110,8 @@ PlanOptions finish_plan(const PlanArgs& a) {
   } else {
     throw Error::flag("--format", unknown_message("format", a.format, kFormatNames.names()));
   }
-  if (o.date && !is_iso_date(*o.date)) {
-    throw Error::flag("--date",
-                      fmt::format("must be a date written YYYY-MM-DD, not '{}'", *o.date));
+  if (o.date) {
+    if (const auto problem = iso_date_problem(*o.date)) throw Error::flag("--date", *problem);
   }
   if (o.output.empty())
     throw Error::flag("--output", "needs a file name, or '-' for standard output");

@@ -150,10 +150,10 @@ class Progress {
     if (total_ > 0) {
       const int percent = static_cast<int>(std::min<std::uint64_t>(100, bytes * 100 / total_));
       const int filled = percent * 30 / 100;
-      line = fmt::format("\rbatch: [{}{}] {:3}%  {} clients\x1b[K", std::string(filled, '#'),
-                         std::string(30 - filled, '-'), percent, clients);
+      line = fmt::format("\rbatch: [{}{}] {:3}%  {} client{}\x1b[K", std::string(filled, '#'),
+                         std::string(30 - filled, '-'), percent, clients, clients == 1 ? "" : "s");
     } else {
-      line = fmt::format("\rbatch: {} clients\x1b[K", clients);
+      line = fmt::format("\rbatch: {} client{}\x1b[K", clients, clients == 1 ? "" : "s");
     }
     std::fputs(line.c_str(), stderr);
   }
@@ -202,9 +202,8 @@ int run_batch(const BatchOptions& options) {
                                     options.roster));
     }
   }
-  if (options.date && !is_iso_date(*options.date)) {
-    throw Error::flag("--date",
-                      fmt::format("must be a date written YYYY-MM-DD, not '{}'", *options.date));
+  if (options.date) {
+    if (const auto problem = iso_date_problem(*options.date)) throw Error::flag("--date", *problem);
   }
   if (options.out.empty() || options.out == "-") {
     throw Error::flag("--out", "needs a directory to write the handouts into");

@@ -74,12 +74,14 @@ int run_validate(const ValidateOptions& options) {
                stderr);
     return static_cast<int>(ExitCode::bad_data);
   }
-  std::fputs(fmt::format("ok: {} file{}, {} exercises, {} conditions, {} routine{}, {} source{}\n",
-                         files, files == 1 ? "" : "s", lib.exercises.size(), lib.conditions.size(),
-                         lib.routines.size(), lib.routines.size() == 1 ? "" : "s",
-                         lib.sources.size(), lib.sources.size() == 1 ? "" : "s")
-                 .c_str(),
-             stdout);
+  const auto s = [](std::size_t n) { return n == 1 ? "" : "s"; };
+  std::fputs(
+      fmt::format("ok: {} file{}, {} exercise{}, {} condition{}, {} routine{}, {} source{}\n",
+                  files, s(files), lib.exercises.size(), s(lib.exercises.size()),
+                  lib.conditions.size(), s(lib.conditions.size()), lib.routines.size(),
+                  s(lib.routines.size()), lib.sources.size(), s(lib.sources.size()))
+          .c_str(),
+      stdout);
   return static_cast<int>(ExitCode::ok);
 }
 

@@ -35,6 +35,7 @@ struct Constraints {
   std::map<Phase, std::vector<std::string>> held_back;
   std::optional<int> max_minutes;
   std::vector<std::string> minutes_reasons;
+  std::vector<std::string> minutes_by;  // the names of the conditions whose cap is max_minutes
   std::vector<ScopedRule> dose_rules;
   std::vector<ScopedRule> cue_rules;
 };

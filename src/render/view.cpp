@@ -59,9 +59,24 @@ HandoutView make_view(const Plan& plan) {
   view.person = plan.profile.name;
   view.summary = profile_summary(plan);
   if (!plan.held()) {
+    std::vector<std::string> caps;  // "fibromyalgia", as the middle of a sentence has it
+    for (std::string name : plan.capped_by) {
+      if (name.size() > 1 && name[0] >= 'A' && name[0] <= 'Z' &&
+          !(name[1] >= 'A' && name[1] <= 'Z'))
+        name[0] = static_cast<char>(name[0] - 'A' + 'a');
+      caps.push_back(std::move(name));
+    }
     view.about =
-        fmt::format("About {} of your {}, moving between steps included.",
-                    duration_in_words(plan.total_seconds), duration_in_words(plan.budget_seconds));
+        caps.empty()
+            ? fmt::format("About {} of your {}, moving between steps included.",
+                          duration_in_words(plan.total_seconds),
+                          duration_in_words(plan.budget_seconds))
+            : fmt::format(
+                  "About {} of the {} {} allow{} (you have {}), moving between steps "
+                  "included.",
+                  duration_in_words(plan.total_seconds), duration_in_words(plan.budget_seconds),
+                  fmt::join(caps, " and "), caps.size() == 1 ? "s" : "",
+                  duration_in_words(plan.profile.minutes * 60));
   }
   view.stop_if = plan.stop_if;
   for (const auto& n : plan.notices)

@@ -72,6 +72,10 @@ class Checker {
   void name(const std::optional<std::string>& raw, std::optional<std::string>& into) {
     if (!raw) return;
     const bool from_file = origin_ == TextOrigin::file;
+    if (!raw->empty() && raw->find_first_not_of(" \t") == std::string::npos) {
+      problem(Field::name, "is only spaces; give a name, or leave it out");
+      return;
+    }
     if (raw->empty() || code_points(*raw) > kMaxNameLength || has_control_character(*raw)) {
       problem(Field::name,
               from_file ? fmt::format("must be one line of at most {} characters", kMaxNameLength)

@@ -87,6 +87,16 @@ TEST_CASE("unknown flag values are rejected with a suggestion") {
         "--routine: unknown routine 'weekly-strength'; valid: daily");
 }
 
+TEST_CASE("a name of only spaces is refused, from a flag and from a file") {
+  CHECK(flag_error([](ProfileFlags& f) { f.name = "   "; }) ==
+        "--name: is only spaces; give a name, or leave it out");
+  CHECK(flag_error([](ProfileFlags& f) { f.name = "\t"; }) ==
+        "--name: is only spaces; give a name, or leave it out");
+  CHECK(flag_error([](ProfileFlags& f) { f.name = " Sam "; }) == "(no error)");
+  CHECK(profile_errors("name: \"  \"\n") ==
+        "p.yaml:1:7: error: 'name' is only spaces; give a name, or leave it out");
+}
+
 TEST_CASE("automatic conditions are not --condition values") {
   CHECK(flag_error([](ProfileFlags& f) { f.conditions = {"no-floor"}; }) ==
         "--condition: unknown condition 'no-floor'; " + kValidConditions);
