@@ -84,7 +84,8 @@ void setup_plan(CLI::App& app, PlanArgs& a) {
   backplan plan --no-config --age 40
 
 Starts from the saved profile ('backplan profile save') unless --profile or --no-config is
-given; flags override it. Lists take commas or repeated flags; 'none' means an empty list.
+given; flags override it. Lists take commas, ';' or repeated flags; 'none' means an empty
+list. Ids are read in any case, and synonyms as their ids (sciatica: disc-herniation).
 Exit codes: 0 plan made, 2 bad flag, 3 bad file, 4 red flag (no plan: seek care), 5 cannot
 write the output, 7 on hold (no steps until a clinician clears them; the plan says what and who).
 )");

@@ -49,6 +49,27 @@ std::optional<std::vector<std::string>> lower(const std::optional<std::vector<st
   return out;
 }
 
+// Items with each synonym a library entry declares replaced by the entry's id (`sciatica` ->
+// `disc-herniation`); a condition's details after ':' stay.
+template <typename T>
+std::optional<std::vector<std::string>> with_ids(const std::optional<std::vector<std::string>>& raw,
+                                                 const std::vector<T>& entries) {
+  if (!raw) return raw;
+  std::vector<std::string> out;
+  for (std::string item : *raw) {
+    const auto colon = item.find(':');
+    const std::string word = item.substr(0, colon);
+    for (const auto& entry : entries) {
+      for (const Ref& synonym : entry.synonyms) {
+        if (synonym.id == word)
+          item = entry.id + (colon == std::string::npos ? "" : item.substr(colon));
+      }
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 std::optional<bool> parse_yes_no(const std::string& raw) {
   const std::string text = lower(raw);
   if (text == "yes" || text == "y" || text == "true" || text == "1") return true;
@@ -262,10 +283,11 @@ Validated validate(const RawProfile& raw, const Library& lib, TextOrigin origin)
   check.name(raw.name, in.name);
   check.number(Field::age, raw.age, in.age);
   check.yes_no(Field::floor, raw.floor, in.floor);
-  check.list(Field::equipment, lower(raw.equipment), equipment_choices(lib), "equipment",
-             in.equipment);
-  check.conditions(lower(raw.conditions), in.conditions, in.details);
-  check.list(Field::avoid, lower(raw.avoid), region_choices(lib), "region", in.avoid);
+  check.list(Field::equipment, with_ids(lower(raw.equipment), lib.equipment),
+             equipment_choices(lib), "equipment", in.equipment);
+  check.conditions(with_ids(lower(raw.conditions), lib.conditions), in.conditions, in.details);
+  check.list(Field::avoid, with_ids(lower(raw.avoid), lib.regions), region_choices(lib), "region",
+             in.avoid);
   check.number(Field::minutes, raw.minutes, in.minutes);
   check.yes_no(Field::cleared, raw.cleared, in.cleared);
   check.routine(raw.routine, in.routine);

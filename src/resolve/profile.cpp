@@ -243,7 +243,7 @@ ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib) {
   if (flags.no_floor) raw.floor = "no";
   if (flags.cleared) raw.cleared = "yes";
   auto list = [](const std::vector<std::string>& values) {
-    return values.empty() ? std::nullopt : std::optional(split_items(values, ","));
+    return values.empty() ? std::nullopt : std::optional(split_items(values, ",;"));
   };
   raw.equipment = list(flags.equipment);
   raw.conditions = list(flags.conditions);

@@ -88,6 +88,7 @@ void compare(Diffs& d, const std::string& path, const Region& a, const Region& b
   d.field(path + ".id", a.id, b.id);
   d.field(path + ".name", a.name, b.name);
   compare(d, path + ".at", a.at, b.at);
+  each(d, path + ".synonyms", a.synonyms, b.synonyms);
 }
 
 void compare(Diffs& d, const std::string& path, const Source& a, const Source& b) {
@@ -106,6 +107,7 @@ void compare(Diffs& d, const std::string& path, const Equipment& a, const Equipm
   d.field(path + ".name", a.name, b.name);
   d.field(path + ".firmness", a.firmness, b.firmness);
   each(d, path + ".stand_ins", a.stand_ins, b.stand_ins);
+  each(d, path + ".synonyms", a.synonyms, b.synonyms);
   compare(d, path + ".at", a.at, b.at);
 }
 
@@ -131,6 +133,7 @@ void compare(Diffs& d, const std::string& path, const Exercise& a, const Exercis
   compare(d, path + ".dose", a.dose, b.dose);
   d.field(path + ".cues", a.cues, b.cues);
   each(d, path + ".alternatives", a.alternatives, b.alternatives);
+  each(d, path + ".synonyms", a.synonyms, b.synonyms);
   each(d, path + ".sources", a.sources, b.sources);
   compare(d, path + ".at", a.at, b.at);
 }
@@ -192,6 +195,7 @@ void compare(Diffs& d, const std::string& path, const Condition& a, const Condit
   each(d, path + ".notice_with", a.notice_with, b.notice_with);
   each(d, path + ".sources", a.sources, b.sources);
   each(d, path + ".rules", a.rules, b.rules);
+  each(d, path + ".synonyms", a.synonyms, b.synonyms);
   compare(d, path + ".at", a.at, b.at);
 }
 

@@ -97,6 +97,26 @@ TEST_CASE("a name of only spaces is refused, from a flag and from a file") {
         "p.yaml:1:7: error: 'name' is only spaces; give a name, or leave it out");
 }
 
+TEST_CASE("ids in any case, the library's synonyms, and ';' between items") {
+  const ProfileInput in = flags_input([](ProfileFlags& f) {
+    f.equipment = {"Tennis-Ball;BED", "strap"};
+    f.conditions = {"Sciatica;hypertension", "HIP-ARTHROPLASTY:approach=Posterior"};
+    f.avoid = {"calf;Buttocks"};
+    f.routine = "Daily";
+  });
+  CHECK(in.equipment == std::vector<std::string>{"tennis-ball", "bed", "yoga-strap"});
+  CHECK(in.conditions ==
+        std::vector<std::string>{"disc-herniation", "high-blood-pressure", "hip-replacement"});
+  CHECK(in.details.at("hip-replacement").front().value == "posterior");
+  CHECK(in.avoid == std::vector<std::string>{"calves", "glutes"});
+  CHECK(in.routine == "daily");
+  // A word that is part of several ids names them all.
+  CHECK(flag_error([](ProfileFlags& f) { f.avoid = {"back"}; }) ==
+        "--avoid: unknown region 'back'; did you mean one of lower-back, mid-back, upper-back?");
+  CHECK(flag_error([](ProfileFlags& f) { f.avoid = {"Spine"}; }) ==
+        "--avoid: unknown region 'spine'; did you mean one of lumbar-spine, thoracic-spine?");
+}
+
 TEST_CASE("automatic conditions are not --condition values") {
   CHECK(flag_error([](ProfileFlags& f) { f.conditions = {"no-floor"}; }) ==
         "--condition: unknown condition 'no-floor'; " + kValidConditions);
