@@ -171,16 +171,18 @@ roster, 5 cannot write (or DIR not empty without --force), 6 some rows were skip
 
 void setup_list(CLI::App& app, ListOptions& o) {
   CLI::App* cmd = app.add_subcommand("list", "List what the routine library knows");
-  cmd->add_option("kind", o.kind, "exercises, equipment, conditions, regions, routines or sources")
-      ->required()
+  cmd->add_option("kind", o.kind,
+                  "exercises, equipment, conditions, regions, routines or sources; none: what it "
+                  "can list")
       ->type_name("KIND");
   cmd->add_option("--format", o.format,
                   "text (default), json, or ids: one id per line, the values the flags accept")
       ->type_name("FORMAT");
   add_routines(cmd, o.routines, kRoutinesOver);
   cmd->footer(R"(Examples:
+  backplan list
   backplan list exercises
-  backplan list conditions
+  backplan list condition
   backplan list equipment --format json
   backplan list regions --format ids
   backplan list routines --routines my-routines/
@@ -355,28 +357,81 @@ std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) 
   if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
     for (const CLI::Option* opt : active->get_options()) {
       if (opt->get_required() && opt->count() == 0) {
-        return fmt::format("{} is required; see '{}'", opt->get_name(), help);
+        if (opt->get_positional()) {
+          return fmt::format("{} needs {} ({}); see '{}'", path, opt->get_type_name(),
+                             opt->get_description(), help);
+        }
+        return fmt::format("{} {} is required; see '{}'", opt->get_name(), opt->get_type_name(),
+                           help);
       }
     }
     if (active->get_require_subcommand_min() > 0 && active->get_subcommands().empty()) {
-      return fmt::format("A subcommand is required; see '{}'", help);
+      return fmt::format("{} needs a command: {}; see '{}'", path,
+                         fmt::join(command_names(*active), ", "), help);
     }
   }
-  // A missing or repeated value (ArgumentMismatch), a value CLI11 cannot convert
-  // (ConversionError), ...: CLI11's own sentence names the option.
-  return fmt::format("{}; see '{}'", e.what(), help);
+  // A missing or repeated value, a value given to a flag: CLI11 words them its own way ("--age:
+  // At Most 1 required but received 2"); ours name the option and what to do.
+  const std::string what = e.what();
+  const CLI::Option* opt = nullptr;
+  for (const CLI::Option* o : active->get_options()) {
+    for (const auto& name : o->get_lnames()) {
+      if (what.find("--" + name) != std::string::npos) opt = o;
+    }
+  }
+  if (opt != nullptr) {
+    const std::string name = "--" + opt->get_lnames().front();
+    if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) {
+      return fmt::format("{}: takes no value; give it alone; see '{}'", name, help);
+    }
+    if (what.find("At Most") != std::string::npos) {
+      return fmt::format("{}: given more than once; give it once; see '{}'", name, help);
+    }
+    if (what.find("missing") != std::string::npos) {
+      return fmt::format("{}: needs a value ({}); see '{}'", name, opt->get_type_name(), help);
+    }
+  }
+  return fmt::format("cannot read the command line ({}); see '{}'", what, help);
 }
 
 }  // namespace
 
+// The words after the program name, rearranged for CLI11: `help [COMMAND...]` becomes
+// `[COMMAND...] --help`; options before a command (`--routines x list exercises`) move after it;
+// with no command, `plan` (the default command) goes first. `takes_value`: whether an option
+// reads the next word as its value.
+template <typename TakesValue>
+std::vector<std::string> arrange(std::vector<std::string> words,
+                                 const std::vector<std::string>& commands, TakesValue takes_value) {
+  if (!words.empty() && words.front() == "help") {
+    words.erase(words.begin());
+    words.emplace_back("--help");
+    return words;
+  }
+  const std::string first = words.empty() ? "" : words.front();
+  if (first == "-h" || first == "--help" || first == "--version") return words;
+  if (!words.empty() && (first.empty() || first[0] != '-')) return words;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w == "--") break;
+    if (!w.empty() && w[0] == '-') {
+      if (w.find('=') == std::string::npos && takes_value(w)) ++i;
+      continue;
+    }
+    if (std::find(commands.begin(), commands.end(), w) != commands.end()) {
+      std::rotate(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
+                  words.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      return words;
+    }
+    break;  // a word that is not a command: plan's (and plan says what is wrong with it)
+  }
+  words.insert(words.begin(), "plan");
+  return words;
+}
+
 int run_cli(int argc, const char* const* argv) {
-  // `plan` is the default command: `backplan --age 60` means `backplan plan --age 60`.
-  std::vector<std::string> args;
-  for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed
-  const std::string first = argc > 1 ? argv[1] : "";
-  const bool top_level_flag = first == "-h" || first == "--help" || first == "--version";
-  if (argc == 1 || (!first.empty() && first[0] == '-' && !top_level_flag))
-    args.emplace_back("plan");
+  std::vector<std::string> words;
+  for (int i = 1; i < argc; ++i) words.emplace_back(argv[i]);
   CLI::App app("backplan — a safe, sequenced daily routine for low-back pain", "backplan");
   app.set_version_flag("--version", std::string("backplan ") + BACKPLAN_VERSION);
   app.require_subcommand(1);
@@ -386,7 +441,8 @@ int run_cli(int argc, const char* const* argv) {
   backplan show curl-up
   backplan profile save --age 68 --equipment tennis-ball
 
-With no command, backplan runs 'plan'; 'backplan COMMAND --help' shows each command's options.
+With no command, backplan runs 'plan'; 'backplan help COMMAND' (or 'backplan COMMAND --help')
+shows each command's options, which may also come before it (backplan --routines mine/ list).
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data, 4 red flag, 5 cannot write, 6 batch
 rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
 )");
@@ -404,14 +460,36 @@ rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
   setup_profile(app, profile_args);
   std::string completion_shell;
   setup_completions(app, completion_shell);
+  std::vector<std::string> help_words;
+  app.add_subcommand("help", "Show the help of backplan or of a command ('help profile save')")
+      ->add_option("command", help_words, "A command, as 'backplan COMMAND --help' shows it")
+      ->type_name("COMMAND");
 
   const std::vector<std::string> commands = command_names(app);
+  const std::string first = argc > 1 ? argv[1] : "";
   if (argc > 1 && (first.empty() || first[0] != '-') && first != kCompleteCommand &&
       std::find(commands.begin(), commands.end(), first) == commands.end()) {
     say_error(
         fmt::format("{}; see 'backplan --help'", unknown_message("command", first, commands)));
     return static_cast<int>(ExitCode::usage);
   }
+  if (first == "help" && argc > 2 && std::string(argv[2]) != "help" &&
+      std::find(commands.begin(), commands.end(), argv[2]) == commands.end()) {
+    say_error(
+        fmt::format("{}; see 'backplan --help'", unknown_message("command", argv[2], commands)));
+    return static_cast<int>(ExitCode::usage);
+  }
+  // Whether an option of any command reads the next word as its value.
+  auto takes_value = [&](const std::string& word) {
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      for (const CLI::Option* opt : sub->get_options()) {
+        if (opt->check_name(word)) return opt->get_type_size() != 0;
+      }
+    }
+    return false;
+  };
+  std::vector<std::string> args = arrange(words, commands, takes_value);
+  std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
 
   if (first == kCompleteCommand) {
     // `backplan __complete -- WORDS...`, from the completion scripts; never through CLI11.
