@@ -50,6 +50,8 @@ void add_profile_flags(CLI::App* cmd, ProfileFlags& p) {
       ->type_name("LIST");
   cmd->add_option("--age", p.age, "Age in years; 55 and over brings the 55+ rules")->type_name("N");
   cmd->add_flag("--no-floor", p.no_floor, "You can't or mustn't get down on the floor");
+  cmd->add_flag("--floor", p.floor,
+                "Floor work is possible (the default; undoes a saved --no-floor)");
   cmd->add_option("--condition", p.conditions,
                   "Conditions and red flags, e.g. osteoporosis or, with details, "
                   "hip-replacement:approach=posterior:weeks=6; or none")
@@ -243,7 +245,8 @@ $HOME/.config/backplan/profile.yaml. 'backplan plan' starts from it; flags overr
   backplan profile save --replace --age 40            (forgets everything else)
 
 Flags given are merged into the saved profile; the rest of it stays. Use 'none' to save an
-empty list (--condition none). --no-floor and --cleared can only be undone with --replace.
+empty list (--condition none); --floor undoes a saved --no-floor. --cleared can only be undone
+with --replace. Ids from --routines are refused: the saved profile is read without them.
 Written atomically; the directory is created. Prints what was saved.
 )");
   CLI::App* show = cmd->add_subcommand("show", "Print the saved profile and where it is");

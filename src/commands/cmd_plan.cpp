@@ -1,4 +1,5 @@
 #include "commands/cmd_plan.h"
+#include "commands/cmd_profile.h"
 
 #include <fmt/format.h>
 
@@ -23,7 +24,16 @@ int run_plan(const PlanOptions& options) {
     file = load_profile_file(*options.profile_file, lib);
   } else if (!options.no_config) {
     if (const auto saved = saved_profile_path(); saved && file_exists(*saved)) {
-      file = load_profile_file(*saved, lib);
+      try {
+        file = load_profile_file(*saved, lib);
+      } catch (const Error& e) {
+        if (!e.diagnostic()) throw;
+        Location where = e.diagnostic()->where;
+        where.path = shown_path(where.path);
+        throw Error::in_file(where, e.diagnostic()->message +
+                                        " (this is the saved profile: fix it, plan without it with "
+                                        "--no-config, or remove it with 'backplan profile clear')");
+      }
     }
   }
   const ProfileInput flags = read_profile_flags(options.profile, lib);

@@ -11,6 +11,7 @@
 #include "load/library_loader.h"
 #include "load/yaml_tree.h"
 #include "model/diagnostics.h"
+#include "resolve/profile.h"
 #include "resolve/saved_profile.h"
 
 namespace backplan {
@@ -44,6 +45,10 @@ std::string header(const std::string& path) {
 
 }  // namespace
 
+std::string shown_path(const std::string& path) {
+  return shown(path);
+}
+
 int run_profile_save(const ProfileSaveOptions& options) {
   const std::string path = where_or_throw(ExitCode::cannot_write);
   const Library lib = load_library_or_throw(options.routines);
@@ -67,6 +72,20 @@ int run_profile_save(const ProfileSaveOptions& options) {
                 "tennis-ball; see 'backplan profile save --help'");
   }
   const std::string yaml = profile_yaml(merged);
+  if (!options.routines.empty()) {
+    // Every later plan reads the saved profile with the built-in library alone: an id only
+    // --routines knows would break each of them, so it is refused now.
+    const YamlNodePtr root = parse_yaml(yaml, path);
+    DiagnosticSink sink;
+    read_profile(*root, path, load_library_or_throw({}), sink);
+    if (!sink.empty()) {
+      throw Error(ExitCode::usage,
+                  fmt::format("cannot save what only --routines knows ({}): later plans read "
+                              "the saved profile with the built-in library alone; give it on "
+                              "each plan, with --routines, instead",
+                              sink.items().front().message));
+    }
+  }
   try {
     write_config_file(path, yaml);
   } catch (const Error& e) {

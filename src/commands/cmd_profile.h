@@ -19,4 +19,7 @@ int run_profile_save(const ProfileSaveOptions& options);
 int run_profile_show(const std::vector<std::string>& routines);
 int run_profile_clear();
 
+// A path as messages show it: "~/..." for one under HOME.
+std::string shown_path(const std::string& path);
+
 }  // namespace backplan

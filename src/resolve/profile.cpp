@@ -240,7 +240,11 @@ ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib) {
   raw.minutes = flags.minutes;
   raw.routine = flags.routine;
   raw.level = flags.level;
+  if (flags.no_floor && flags.floor) {
+    throw Error::flag("--floor", "cannot be given with --no-floor; give one of them");
+  }
   if (flags.no_floor) raw.floor = "no";
+  if (flags.floor) raw.floor = "yes";
   if (flags.cleared) raw.cleared = "yes";
   auto list = [](const std::vector<std::string>& values) {
     return values.empty() ? std::nullopt : std::optional(split_items(values, ",;"));
