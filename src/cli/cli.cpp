@@ -218,16 +218,19 @@ every condition rule that changes it, with the full citation of each source. Exi
 // `profile save` reads the plan's profile flags.
 struct ProfileCommandArgs {
   ProfileSaveOptions save;
+  std::vector<std::string> unset;
   std::vector<std::string> show_routines;
 };
 
 void setup_profile(CLI::App& app, ProfileCommandArgs& a) {
-  CLI::App* cmd = app.add_subcommand("profile", "Save, show or clear the profile plans start from");
+  CLI::App* cmd =
+      app.add_subcommand("profile", "Save, show, unset or clear the profile plans start from");
   cmd->require_subcommand(1);
   cmd->footer(R"(Examples:
   backplan profile save --age 68 --equipment tennis-ball,massage-stick --no-floor
   backplan profile save --minutes 15
   backplan profile show
+  backplan profile unset cleared
   backplan profile clear
 
 The saved profile is $XDG_CONFIG_HOME/backplan/profile.yaml, or
@@ -257,6 +260,20 @@ Written atomically; the directory is created. Prints what was saved.
 
 Prints '# Saved profile: PATH', then the file; with none saved, says so (exit code 0).
 A problem in the file is an error with its line and column (exit code 3).
+)");
+  CLI::App* unset = cmd->add_subcommand("unset", "Forget some fields of the saved profile");
+  unset
+      ->add_option("fields", a.unset,
+                   "Fields to forget: name, age, floor, equipment, conditions, avoid, minutes, "
+                   "cleared, routine or level")
+      ->required()
+      ->type_name("FIELD");
+  unset->footer(R"(Examples:
+  backplan profile unset cleared
+  backplan profile unset minutes level
+
+The other fields stay; plans use the library's defaults for those forgotten. With no field
+left, the saved profile is removed. Prints what is left.
 )");
   cmd->add_subcommand("clear", "Remove the saved profile")->footer(R"(Example:
   backplan profile clear
@@ -525,6 +542,7 @@ rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
       }
       if (profile->got_subcommand("show")) return run_profile_show(profile_args.show_routines);
       if (profile->got_subcommand("clear")) return run_profile_clear();
+      if (profile->got_subcommand("unset")) return run_profile_unset(profile_args.unset);
     }
     say_error("no command given; see 'backplan --help'");
     return static_cast<int>(ExitCode::usage);

@@ -11,8 +11,10 @@
 #include "load/library_loader.h"
 #include "load/yaml_tree.h"
 #include "model/diagnostics.h"
+#include "resolve/fields.h"
 #include "resolve/profile.h"
 #include "resolve/saved_profile.h"
+#include "text/suggest.h"
 
 namespace backplan {
 
@@ -113,6 +115,76 @@ int run_profile_show(const std::vector<std::string>& routines) {
   const Library lib = load_library_or_throw(routines);
   load_profile_file(*path, lib);
   write_output("-", header(*path) + read_text_file(*path, 64 * 1024));
+  return static_cast<int>(ExitCode::ok);
+}
+
+int run_profile_unset(const std::vector<std::string>& fields) {
+  std::vector<Field> unset;
+  for (const auto& word : fields) {
+    std::string key = word;
+    for (char& c : key) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (key == "condition") key = "conditions";
+    if (key == "no-floor") key = "floor";
+    const auto field = kFieldNames.parse(key);
+    if (!field) {
+      throw Error(ExitCode::usage,
+                  fmt::format("{}; see 'backplan profile unset --help'",
+                              unknown_message("field", word, kFieldNames.names())));
+    }
+    unset.push_back(*field);
+  }
+  const std::string path = where_or_throw(ExitCode::cannot_write);
+  if (!file_exists(path)) {
+    write_output("-", fmt::format("No saved profile at {}; nothing to unset.\n", shown(path)));
+    return static_cast<int>(ExitCode::ok);
+  }
+  const Library lib = load_library_or_throw({});
+  ProfileInput p = load_profile_file(path, lib);
+  for (const Field field : unset) {
+    switch (field) {
+      case Field::name:
+        p.name.reset();
+        break;
+      case Field::age:
+        p.age.reset();
+        break;
+      case Field::floor:
+        p.floor.reset();
+        break;
+      case Field::equipment:
+        p.equipment.reset();
+        break;
+      case Field::conditions:
+        p.conditions.reset();
+        p.details.clear();
+        break;
+      case Field::avoid:
+        p.avoid.reset();
+        break;
+      case Field::minutes:
+        p.minutes.reset();
+        break;
+      case Field::cleared:
+        p.cleared.reset();
+        break;
+      case Field::routine:
+        p.routine.reset();
+        break;
+      case Field::level:
+        p.level.reset();
+        break;
+    }
+  }
+  if (!has_any_field(p)) return run_profile_clear();
+  const std::string yaml = profile_yaml(p);
+  try {
+    write_config_file(path, yaml);
+  } catch (const Error& e) {
+    throw Error(e.code(), shown(e.message()));
+  }
+  write_output("-", header(path) + yaml);
   return static_cast<int>(ExitCode::ok);
 }
 
