@@ -20,12 +20,14 @@ int run_plan(const PlanOptions& options) {
   const Library lib = load_library_or_throw(options.routines);
   // The profile file: --profile FILE, else the saved profile (unless --no-config), else none.
   ProfileInput file;
+  bool saved_used = false;  // the plan starts from the saved profile
   if (options.profile_file) {
     file = load_profile_file(*options.profile_file, lib);
   } else if (!options.no_config) {
     if (const auto saved = saved_profile_path(); saved && file_exists(*saved)) {
       try {
         file = load_profile_file(*saved, lib);
+        saved_used = true;
       } catch (const Error& e) {
         if (!e.diagnostic()) throw;
         Location where = e.diagnostic()->where;
@@ -50,6 +52,7 @@ int run_plan(const PlanOptions& options) {
   const Plan& plan = std::get<Plan>(result);
   RenderOptions render_options;
   render_options.date = options.date;
+  render_options.from_saved_profile = saved_used;
   if (options.format == Format::text) {
     render_options.color = options.output == "-" && stdout_wants_color();
     render_options.width = options.output == "-" ? stdout_width() : kDefaultWidth;

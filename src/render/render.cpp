@@ -16,7 +16,8 @@ std::string render(const Plan& plan, Format format, const RenderOptions& options
     case Format::html:
       return render_html(plan, HandoutOptions{options.date});
     case Format::text:
-      return render_text(plan, TextOptions{options.color, options.width});
+      return render_text(plan,
+                         TextOptions{options.color, options.width, options.from_saved_profile});
   }
   return {};
 }

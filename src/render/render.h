@@ -13,6 +13,7 @@ struct RenderOptions {
   bool color = false;               // text: ANSI colour and emphasis
   int width = 80;                   // text: the columns to fit
   std::optional<std::string> date;  // markdown and html: YYYY-MM-DD in the header; none: none
+  bool from_saved_profile = false;  // text: the plan started from the saved profile: say so
 };
 
 std::string render(const Plan& plan, Format format, const RenderOptions& options);

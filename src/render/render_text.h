@@ -12,6 +12,7 @@ namespace backplan {
 struct TextOptions {
   bool color = false;
   int width = 80;
+  bool from_saved_profile = false;  // the plan started from the saved profile: say so
 };
 
 std::string render_text(const Plan& plan, const TextOptions& options);
