@@ -8,6 +8,10 @@
 namespace backplan {
 
 int CsvReader::get() {
+  if (ahead_at_ < ahead_.size()) {
+    ++bytes_;
+    return static_cast<unsigned char>(ahead_[ahead_at_++]);
+  }
   const int c = in_.sbumpc();
   if (c == std::char_traits<char>::eof()) return -1;
   ++bytes_;
@@ -15,8 +19,37 @@ int CsvReader::get() {
 }
 
 int CsvReader::peek() {
+  if (ahead_at_ < ahead_.size()) return static_cast<unsigned char>(ahead_[ahead_at_]);
   const int c = in_.sgetc();
   return c == std::char_traits<char>::eof() ? -1 : c;
+}
+
+// Reads the first record ahead (to its first line end outside quotes, at most kMaxRecordBytes)
+// and counts the candidate separators outside quotes.
+void CsvReader::detect_separator() {
+  bool quoted = false;
+  std::size_t commas = 0;
+  std::size_t semicolons = 0;
+  std::size_t tabs = 0;
+  while (ahead_.size() <= kMaxRecordBytes) {
+    const int c = in_.sbumpc();
+    if (c == std::char_traits<char>::eof()) break;
+    ahead_ += static_cast<char>(c);
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') {
+      if (ahead_.size() > 1 && ahead_.find_first_not_of("\r\n") != std::string::npos) break;
+      continue;  // blank lines before the first record
+    }
+    commas += c == ',';
+    semicolons += c == ';';
+    tabs += c == '\t';
+  }
+  if (semicolons > commas && semicolons >= tabs) {
+    separator_ = ';';
+  } else if (tabs > commas && tabs > semicolons) {
+    separator_ = '\t';
+  }
 }
 
 bool CsvReader::next(CsvRecord& record) {
@@ -38,6 +71,7 @@ bool CsvReader::next(CsvRecord& record) {
         record.error = "the file starts with a broken byte order mark; save it as UTF-8";
       }
     }
+    if (detect_) detect_separator();
   }
   // Blank lines between records are skipped.
   for (;;) {
@@ -99,23 +133,23 @@ bool CsvReader::next(CsvRecord& record) {
         append(field, static_cast<char>(c));
       }
       const int after = peek();
-      if (after != ',' && after != '\n' && after != '\r' && after != -1) {
+      if (after != separator_ && after != '\n' && after != '\r' && after != -1) {
         fail(
             fmt::format("field {} has text after its closing quote; quote the whole field and "
                         "double any quote inside it",
                         record.fields.size()));
       }
     }
-    // Unquoted text (or what follows a closing quote): up to the next comma or line end. A
+    // Unquoted text (or what follows a closing quote): up to the next separator or line end. A
     // quote inside unquoted text is kept as it is.
     for (;;) {
       const int c = peek();
-      if (c == -1 || c == ',' || c == '\n' || c == '\r') break;
+      if (c == -1 || c == separator_ || c == '\n' || c == '\r') break;
       get();
       append(field, static_cast<char>(c));
     }
     const int c = get();
-    if (c == ',') continue;
+    if (c == separator_) continue;
     if (c == '\r' && peek() == '\n') get();
     if (c != -1) ++line_;
     return true;

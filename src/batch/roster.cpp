@@ -18,6 +18,7 @@ namespace backplan {
 namespace {
 
 constexpr std::size_t kMaxYamlItemBytes = 64 * 1024;
+constexpr const char* kNotesColumn = "notes";
 
 // ---- Text helpers ----------------------------------------------------------------------------
 
@@ -85,7 +86,7 @@ void set_cell(RawProfile& raw, Field field, std::string value) {
 class CsvRoster : public RosterReader {
  public:
   CsvRoster(std::istream& in, std::string path, const Library& lib)
-      : reader_(in), path_(std::move(path)), lib_(lib) {}
+      : reader_(in, CsvReader::Separator::detect), path_(std::move(path)), lib_(lib) {}
 
   bool next(RosterRow& row) override {
     if (!header_read_) read_header();
@@ -96,6 +97,8 @@ class CsvRoster : public RosterReader {
   }
 
   std::uint64_t bytes_read() const override { return reader_.bytes_read(); }
+
+  std::vector<std::string> take_notes() override { return std::exchange(notes_, {}); }
 
  private:
   void read_header() {
@@ -108,26 +111,37 @@ class CsvRoster : public RosterReader {
     }
     const Location at{path_, header.line};
     if (header.error) throw Error::in_file(at, *header.error);
+    if (reader_.separator() == ';') {
+      notes_.push_back(fmt::format("note: {}: columns are separated by ';'", path_));
+    } else if (reader_.separator() == '\t') {
+      notes_.push_back(fmt::format("note: {}: columns are separated by tabs", path_));
+    }
     const auto& valid = roster_columns();
+    std::vector<std::string> ignored;
+    std::vector<std::string> seen;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
       const std::string name = ascii_lower(trim(header.fields[i]));
       if (name.empty()) {
         throw Error::in_file(at, fmt::format("column {} of the header has no name; valid: {}",
                                              i + 1, fmt::join(valid, ", ")));
       }
-      const auto found = std::find(valid.begin(), valid.end(), name);
-      if (found == valid.end()) {
-        const auto guess = closest(name, valid);
-        throw Error::in_file(at,
-                             fmt::format("unknown column '{}'{}; valid: {}", one_line(name),
-                                         guess ? fmt::format(" (did you mean '{}'?)", *guess) : "",
-                                         fmt::join(valid, ", ")));
+      if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+        throw Error::in_file(at, fmt::format("column '{}' appears twice", one_line(name)));
       }
-      const auto column = *kFieldNames.parse(name);
-      if (std::find(columns_.begin(), columns_.end(), column) != columns_.end()) {
-        throw Error::in_file(at, fmt::format("column '{}' appears twice", name));
+      seen.push_back(name);
+      if (name == kNotesColumn) notes_column_ = i;
+      const auto column = kFieldNames.parse(name);
+      if (!column && name != kNotesColumn) {
+        const auto guess = closest(name, valid);
+        ignored.push_back(fmt::format("'{}'{}", one_line(name),
+                                      guess ? fmt::format(" (did you mean '{}'?)", *guess) : ""));
       }
       columns_.push_back(column);
+    }
+    if (!ignored.empty()) {
+      notes_.push_back(fmt::format("warning: {}: ignoring unknown column{} {}; valid: {}", at.path,
+                                   ignored.size() == 1 ? "" : "s", fmt::join(ignored, ", "),
+                                   fmt::join(valid, ", ")));
     }
     if (std::find(columns_.begin(), columns_.end(), Field::name) == columns_.end()) {
       throw Error::in_file(at, fmt::format("the header has no 'name' column; every client needs "
@@ -142,6 +156,10 @@ class CsvRoster : public RosterReader {
     const Location at{path_, record.line};
     for (std::size_t i = 0; i < columns_.size() && i < record.fields.size(); ++i) {
       if (columns_[i] == Field::name) row.name = printable_name(trim(record.fields[i]));
+    }
+    if (notes_column_ && *notes_column_ < record.fields.size()) {
+      const std::string note = trim(record.fields[*notes_column_]);
+      if (!note.empty() && is_valid_utf8(note)) row.note = note;
     }
     if (record.error) {
       row.problems.push_back({at, *record.error});
@@ -158,7 +176,8 @@ class CsvRoster : public RosterReader {
     std::vector<FieldProblem> problems;
     RawProfile raw;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-      const Field column = columns_[i];
+      if (!columns_[i]) continue;  // notes, or a column it ignores
+      const Field column = *columns_[i];
       std::string value = trim(record.fields[i]);
       if (value.empty()) continue;
       if (!is_valid_utf8(value)) {
@@ -189,7 +208,9 @@ class CsvRoster : public RosterReader {
   std::string path_;
   const Library& lib_;
   bool header_read_ = false;
-  std::vector<Field> columns_;
+  std::vector<std::optional<Field>> columns_;  // unset: notes, or a column it ignores
+  std::optional<std::size_t> notes_column_;
+  std::vector<std::string> notes_;
 };
 
 // ---- YAML rows -------------------------------------------------------------------------------
@@ -380,7 +401,11 @@ std::optional<RosterFormat> roster_format_from_path(std::string_view path) {
 }
 
 const std::vector<std::string>& roster_columns() {
-  static const std::vector<std::string> columns = kFieldNames.names();
+  static const std::vector<std::string> columns = [] {
+    std::vector<std::string> names = kFieldNames.names();
+    names.emplace_back(kNotesColumn);
+    return names;
+  }();
   return columns;
 }
 

@@ -24,6 +24,7 @@ namespace backplan {
 struct RosterRow {
   int line = 0;                      // where the client starts in the roster
   std::optional<std::string> name;   // the name as given, when it is printable one-line text
+  std::optional<std::string> note;   // a CSV roster's `notes` cell: free text about the client
   ProfileInput input;                // the client's circumstances (valid when no problems)
   std::vector<Diagnostic> problems;  // empty: the row is good
 };
@@ -35,7 +36,8 @@ inline constexpr auto kRosterFormatNames =
 // From the file name: .csv, .yaml or .yml (case does not matter).
 std::optional<RosterFormat> roster_format_from_path(std::string_view path);
 
-// The columns a CSV roster may have: the fields of a profile file.
+// The columns a CSV roster may have: the fields of a profile file, then `notes` (free text kept
+// with the client). Other columns are ignored, with a warning.
 const std::vector<std::string>& roster_columns();
 
 // Reads a roster one client at a time.
@@ -46,6 +48,10 @@ class RosterReader {
   // cannot be read (a bad CSV header, a YAML roster that is not a list, a read error).
   virtual bool next(RosterRow& row) = 0;
   virtual std::uint64_t bytes_read() const = 0;
+  // What the reader noticed about the roster as a whole, each one line starting "note: " (the
+  // separator a CSV roster uses, when it is not ',') or "warning: " (the columns it ignores);
+  // known after the first call to next(). Taking them empties the list.
+  virtual std::vector<std::string> take_notes() { return {}; }
 };
 
 // `path` is how messages name the roster. Both read `in` lazily; `lib` must outlive the reader.

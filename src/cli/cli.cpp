@@ -64,6 +64,8 @@ void add_profile_flags(CLI::App* cmd, ProfileFlags& p) {
       ->type_name("LIST");
   cmd->add_option("--age", p.age, "Age in years; 55 and over brings the 55+ rules")->type_name("N");
   cmd->add_flag("--no-floor", p.no_floor, "You can't or mustn't get down on the floor");
+  cmd->add_flag("--floor", p.floor,
+                "Floor work is possible (the default; undoes a saved --no-floor)");
   cmd->add_option("--condition", p.conditions,
                   "Conditions and red flags, e.g. osteoporosis or, with details, "
                   "hip-replacement:approach=posterior:weeks=6; or none")
@@ -100,7 +102,8 @@ void setup_plan(CLI::App& app, PlanArgs& a) {
   backplan plan --no-config --age 40
 
 Starts from the saved profile ('backplan profile save') unless --profile or --no-config is
-given; flags override it. Lists take commas or repeated flags; 'none' means an empty list.
+given; flags override it. Lists take commas, ';' or repeated flags; 'none' means an empty
+list. Ids are read in any case, and synonyms as their ids (sciatica: disc-herniation).
 Exit codes: 0 plan made, 2 bad flag, 3 bad file, 4 red flag (no plan: seek care), 5 cannot
 write the output, 7 on hold (no steps until a clinician clears them; the plan says what and who).
 With a red flag, --format json still writes a document (status "referred"); in the other
@@ -177,9 +180,8 @@ PlanOptions finish_plan(const PlanArgs& a) {
   } else {
     throw Error::flag("--format", unknown_message("format", *a.format, kFormatNames.names()));
   }
-  if (o.date && !is_iso_date(*o.date)) {
-    throw Error::flag("--date",
-                      fmt::format("must be a date written YYYY-MM-DD, not '{}'", *o.date));
+  if (o.date) {
+    if (const auto problem = iso_date_problem(*o.date)) throw Error::flag("--date", *problem);
   }
   if (o.output.empty())
     throw Error::flag("--output", "needs a file name, or '-' for standard output");
@@ -233,27 +235,30 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
   backplan batch clients.csv --out handouts/ --dry-run
 
 CSV columns: name (required), age, floor, equipment, conditions, avoid, minutes, cleared,
-routine, level; lists separated by ';' (details after colons, as in
-hip-replacement:approach=posterior:weeks=6). A bad row is reported on stderr and skipped; a
-client with a red flag gets a one-page referral sheet (what they reported, what to do; none in
-JSON) and is listed first in the index; a client whose plan is on hold gets a sheet saying what
-needs clearing. Exit codes: 0 done, 2 bad flag, 3 bad
+routine, level, notes (free text); other columns are ignored with a warning. Cells are
+separated by ',', ';' or tabs (whichever the header uses most); lists by ';' or ',' (details
+after colons, as in hip-replacement:approach=posterior:weeks=6). A bad row is reported on stderr
+and skipped; a client with a red flag gets a one-page referral sheet (what they reported, what to
+do; none in JSON) and is listed first in the index; a client whose plan is on hold gets a sheet
+saying what needs clearing. Exit codes: 0 done, 2 bad flag, 3 bad
 roster, 5 cannot write (or DIR not empty without --force), 6 some rows were skipped.
 )");
 }
 
 void setup_list(CLI::App& app, ListOptions& o) {
   CLI::App* cmd = app.add_subcommand("list", "List what the routine library knows");
-  cmd->add_option("kind", o.kind, "exercises, equipment, conditions, regions, routines or sources")
-      ->required()
+  cmd->add_option("kind", o.kind,
+                  "exercises, equipment, conditions, regions, routines or sources; none: what it "
+                  "can list")
       ->type_name("KIND");
   cmd->add_option("--format", o.format,
                   "text (default), json, or ids: one id per line, the values the flags accept")
       ->type_name("FORMAT");
   add_routines(cmd, o.routines, kRoutinesOver);
   cmd->footer(R"(Examples:
+  backplan list
   backplan list exercises
-  backplan list conditions
+  backplan list condition
   backplan list equipment --format json
   backplan list regions --format ids
   backplan list routines --routines my-routines/
@@ -292,16 +297,19 @@ every condition rule that changes it, with the full citation of each source. Exi
 // `profile save` reads the plan's profile flags.
 struct ProfileCommandArgs {
   ProfileSaveOptions save;
+  std::vector<std::string> unset;
   std::vector<std::string> show_routines;
 };
 
 void setup_profile(CLI::App& app, ProfileCommandArgs& a) {
-  CLI::App* cmd = app.add_subcommand("profile", "Save, show or clear the profile plans start from");
+  CLI::App* cmd =
+      app.add_subcommand("profile", "Save, show, unset or clear the profile plans start from");
   cmd->require_subcommand(1);
   cmd->footer(R"(Examples:
   backplan profile save --age 68 --equipment tennis-ball,massage-stick --no-floor
   backplan profile save --minutes 15
   backplan profile show
+  backplan profile unset cleared
   backplan profile clear
 
 The saved profile is $XDG_CONFIG_HOME/backplan/profile.yaml, or
@@ -319,7 +327,8 @@ $HOME/.config/backplan/profile.yaml. 'backplan plan' starts from it; flags overr
   backplan profile save --replace --age 40            (forgets everything else)
 
 Flags given are merged into the saved profile; the rest of it stays. Use 'none' to save an
-empty list (--condition none). --no-floor and --cleared can only be undone with --replace.
+empty list (--condition none); --floor undoes a saved --no-floor. --cleared can only be undone
+with --replace. Ids from --routines are refused: the saved profile is read without them.
 Written atomically; the directory is created. Prints what was saved.
 )");
   CLI::App* show = cmd->add_subcommand("show", "Print the saved profile and where it is");
@@ -330,6 +339,20 @@ Written atomically; the directory is created. Prints what was saved.
 
 Prints '# Saved profile: PATH', then the file; with none saved, says so (exit code 0).
 A problem in the file is an error with its line and column (exit code 3).
+)");
+  CLI::App* unset = cmd->add_subcommand("unset", "Forget some fields of the saved profile");
+  unset
+      ->add_option("fields", a.unset,
+                   "Fields to forget: name, age, floor, equipment, conditions, avoid, minutes, "
+                   "cleared, routine or level")
+      ->required()
+      ->type_name("FIELD");
+  unset->footer(R"(Examples:
+  backplan profile unset cleared
+  backplan profile unset minutes level
+
+The other fields stay; plans use the library's defaults for those forgotten. With no field
+left, the saved profile is removed. Prints what is left.
 )");
   cmd->add_subcommand("clear", "Remove the saved profile")->footer(R"(Example:
   backplan profile clear
@@ -433,28 +456,81 @@ std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) 
   if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
     for (const CLI::Option* opt : active->get_options()) {
       if (opt->get_required() && opt->count() == 0) {
-        return fmt::format("{} is required; see '{}'", opt->get_name(), help);
+        if (opt->get_positional()) {
+          return fmt::format("{} needs {} ({}); see '{}'", path, opt->get_type_name(),
+                             opt->get_description(), help);
+        }
+        return fmt::format("{} {} is required; see '{}'", opt->get_name(), opt->get_type_name(),
+                           help);
       }
     }
     if (active->get_require_subcommand_min() > 0 && active->get_subcommands().empty()) {
-      return fmt::format("A subcommand is required; see '{}'", help);
+      return fmt::format("{} needs a command: {}; see '{}'", path,
+                         fmt::join(command_names(*active), ", "), help);
     }
   }
-  // A missing or repeated value (ArgumentMismatch), a value CLI11 cannot convert
-  // (ConversionError), ...: CLI11's own sentence names the option.
-  return fmt::format("{}; see '{}'", e.what(), help);
+  // A missing or repeated value, a value given to a flag: CLI11 words them its own way ("--age:
+  // At Most 1 required but received 2"); ours name the option and what to do.
+  const std::string what = e.what();
+  const CLI::Option* opt = nullptr;
+  for (const CLI::Option* o : active->get_options()) {
+    for (const auto& name : o->get_lnames()) {
+      if (what.find("--" + name) != std::string::npos) opt = o;
+    }
+  }
+  if (opt != nullptr) {
+    const std::string name = "--" + opt->get_lnames().front();
+    if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) {
+      return fmt::format("{}: takes no value; give it alone; see '{}'", name, help);
+    }
+    if (what.find("At Most") != std::string::npos) {
+      return fmt::format("{}: given more than once; give it once; see '{}'", name, help);
+    }
+    if (what.find("missing") != std::string::npos) {
+      return fmt::format("{}: needs a value ({}); see '{}'", name, opt->get_type_name(), help);
+    }
+  }
+  return fmt::format("cannot read the command line ({}); see '{}'", what, help);
 }
 
 }  // namespace
 
+// The words after the program name, rearranged for CLI11: `help [COMMAND...]` becomes
+// `[COMMAND...] --help`; options before a command (`--routines x list exercises`) move after it;
+// with no command, `plan` (the default command) goes first. `takes_value`: whether an option
+// reads the next word as its value.
+template <typename TakesValue>
+std::vector<std::string> arrange(std::vector<std::string> words,
+                                 const std::vector<std::string>& commands, TakesValue takes_value) {
+  if (!words.empty() && words.front() == "help") {
+    words.erase(words.begin());
+    words.emplace_back("--help");
+    return words;
+  }
+  const std::string first = words.empty() ? "" : words.front();
+  if (first == "-h" || first == "--help" || first == "--version") return words;
+  if (!words.empty() && (first.empty() || first[0] != '-')) return words;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w == "--") break;
+    if (!w.empty() && w[0] == '-') {
+      if (w.find('=') == std::string::npos && takes_value(w)) ++i;
+      continue;
+    }
+    if (std::find(commands.begin(), commands.end(), w) != commands.end()) {
+      std::rotate(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
+                  words.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      return words;
+    }
+    break;  // a word that is not a command: plan's (and plan says what is wrong with it)
+  }
+  words.insert(words.begin(), "plan");
+  return words;
+}
+
 int run_cli(int argc, const char* const* argv) {
-  // `plan` is the default command: `backplan --age 60` means `backplan plan --age 60`.
-  std::vector<std::string> args;
-  for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed
-  const std::string first = argc > 1 ? argv[1] : "";
-  const bool top_level_flag = first == "-h" || first == "--help" || first == "--version";
-  if (argc == 1 || (!first.empty() && first[0] == '-' && !top_level_flag))
-    args.emplace_back("plan");
+  std::vector<std::string> words;
+  for (int i = 1; i < argc; ++i) words.emplace_back(argv[i]);
   CLI::App app("backplan — a safe, sequenced daily routine for low-back pain", "backplan");
   app.set_version_flag("--version", std::string("backplan ") + BACKPLAN_VERSION);
   app.require_subcommand(1);
@@ -464,7 +540,8 @@ int run_cli(int argc, const char* const* argv) {
   backplan show curl-up
   backplan profile save --age 68 --equipment tennis-ball
 
-With no command, backplan runs 'plan'; 'backplan COMMAND --help' shows each command's options.
+With no command, backplan runs 'plan'; 'backplan help COMMAND' (or 'backplan COMMAND --help')
+shows each command's options, which may also come before it (backplan --routines mine/ list).
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data, 4 red flag, 5 cannot write, 6 batch
 rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
 )");
@@ -482,14 +559,36 @@ rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
   setup_profile(app, profile_args);
   std::string completion_shell;
   setup_completions(app, completion_shell);
+  std::vector<std::string> help_words;
+  app.add_subcommand("help", "Show the help of backplan or of a command ('help profile save')")
+      ->add_option("command", help_words, "A command, as 'backplan COMMAND --help' shows it")
+      ->type_name("COMMAND");
 
   const std::vector<std::string> commands = command_names(app);
+  const std::string first = argc > 1 ? argv[1] : "";
   if (argc > 1 && (first.empty() || first[0] != '-') && first != kCompleteCommand &&
       std::find(commands.begin(), commands.end(), first) == commands.end()) {
     say_error(
         fmt::format("{}; see 'backplan --help'", unknown_message("command", first, commands)));
     return static_cast<int>(ExitCode::usage);
   }
+  if (first == "help" && argc > 2 && std::string(argv[2]) != "help" &&
+      std::find(commands.begin(), commands.end(), argv[2]) == commands.end()) {
+    say_error(
+        fmt::format("{}; see 'backplan --help'", unknown_message("command", argv[2], commands)));
+    return static_cast<int>(ExitCode::usage);
+  }
+  // Whether an option of any command reads the next word as its value.
+  auto takes_value = [&](const std::string& word) {
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      for (const CLI::Option* opt : sub->get_options()) {
+        if (opt->check_name(word)) return opt->get_type_size() != 0;
+      }
+    }
+    return false;
+  };
+  std::vector<std::string> args = arrange(words, commands, takes_value);
+  std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
 
   if (first == kCompleteCommand) {
     // `backplan __complete -- WORDS...`, from the completion scripts; never through CLI11.
@@ -525,6 +624,7 @@ rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
       }
       if (profile->got_subcommand("show")) return run_profile_show(profile_args.show_routines);
       if (profile->got_subcommand("clear")) return run_profile_clear();
+      if (profile->got_subcommand("unset")) return run_profile_unset(profile_args.unset);
     }
     say_error("no command given; see 'backplan --help'");
     return static_cast<int>(ExitCode::usage);

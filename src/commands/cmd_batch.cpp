@@ -24,6 +24,7 @@
 #include "model/diagnostics.h"
 #include "model/format.h"
 #include "plan/planner.h"
+#include "plan/suggest_equipment.h"
 #include "render/batch_index.h"
 #include "render/handout.h"
 #include "render/render.h"
@@ -155,10 +156,10 @@ class Progress {
     if (total_ > 0) {
       const int percent = static_cast<int>(std::min<std::uint64_t>(100, bytes * 100 / total_));
       const int filled = percent * 30 / 100;
-      line = fmt::format("\rbatch: [{}{}] {:3}%  {} clients\x1b[K", std::string(filled, '#'),
-                         std::string(30 - filled, '-'), percent, clients);
+      line = fmt::format("\rbatch: [{}{}] {:3}%  {} client{}\x1b[K", std::string(filled, '#'),
+                         std::string(30 - filled, '-'), percent, clients, clients == 1 ? "" : "s");
     } else {
-      line = fmt::format("\rbatch: {} clients\x1b[K", clients);
+      line = fmt::format("\rbatch: {} client{}\x1b[K", clients, clients == 1 ? "" : "s");
     }
     std::fputs(line.c_str(), stderr);
   }
@@ -223,9 +224,8 @@ int run_batch(const BatchOptions& options) {
                                     options.roster));
     }
   }
-  if (options.date && !is_iso_date(*options.date)) {
-    throw Error::flag("--date",
-                      fmt::format("must be a date written YYYY-MM-DD, not '{}'", *options.date));
+  if (options.date) {
+    if (const auto problem = iso_date_problem(*options.date)) throw Error::flag("--date", *problem);
   }
   if (options.out.empty() || options.out == "-") {
     throw Error::flag("--out", "needs a directory to write the handouts into");
@@ -271,6 +271,9 @@ int run_batch(const BatchOptions& options) {
   RosterRow row;
   bool have_row = roster->next(row);
   check_read();
+  for (const auto& note : roster->take_notes()) {
+    std::fputs(fmt::format("backplan: {}\n", one_line(note)).c_str(), stderr);
+  }
   if (!have_row && g_signal == 0) throw Error::in_file({shown}, "the roster lists no clients");
 
   const std::string& dir = options.out;
@@ -357,7 +360,9 @@ int run_batch(const BatchOptions& options) {
       add(entry);
       continue;
     }
-    const Plan& plan = std::get<Plan>(result);
+    Plan plan = std::get<Plan>(result);
+    // The same "What would help" as `plan` gives, so a client's handout is the same either way.
+    plan.suggestion = suggest_equipment(lib, plan);
     entry.file = slugs.claim(plan.profile.name.value_or(""), row.line) + ext;
     // Atomic (temp file + rename) but not synced one by one: that took 70% of a run's time;
     // the file system is synced once before the index is written.

@@ -183,7 +183,26 @@ std::string render_list(const Library& lib, ListKind kind, ListFormat format, in
 }
 
 int run_list(const ListOptions& options) {
-  const auto kind = kListKindNames.parse(options.kind);
+  if (options.kind.empty()) {
+    // `backplan list` alone: what it can list.
+    write_output("-",
+                 "backplan list KIND lists one of:\n"
+                 "  exercises    every exercise: id, phase, position, name\n"
+                 "  equipment    the tools --equipment takes, their firmness and stand-ins\n"
+                 "  conditions   what --condition takes, the automatic ones and the red flags\n"
+                 "  regions      the body regions --avoid takes\n"
+                 "  routines     the routines --routine takes\n"
+                 "  sources      the publications the advice rests on\n"
+                 "For example: backplan list conditions\n");
+    return static_cast<int>(ExitCode::ok);
+  }
+  // Any case, and one of a kind as well as many (`list exercise`).
+  std::string word = options.kind;
+  for (char& c : word) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  auto kind = kListKindNames.parse(word);
+  if (!kind && word != "equipment") kind = kListKindNames.parse(word + "s");
   if (!kind) {
     throw Error(ExitCode::usage,
                 fmt::format("{}; see 'backplan list --help'",

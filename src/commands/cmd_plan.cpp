@@ -1,4 +1,5 @@
 #include "commands/cmd_plan.h"
+#include "commands/cmd_profile.h"
 
 #include <fmt/format.h>
 
@@ -23,13 +24,24 @@ int run_plan(const PlanOptions& options) {
   const Library lib = load_library_or_throw(options.routines);
   // The profile file: --profile FILE, else the saved profile (unless --no-config), else none.
   ProfileInput file;
+  bool saved_used = false;  // the plan starts from the saved profile
   if (options.profile_file) {
     // '-': standard input (read through its name, so a problem is reported at /dev/stdin:L:C).
     file =
         load_profile_file(*options.profile_file == "-" ? "/dev/stdin" : *options.profile_file, lib);
   } else if (!options.no_config) {
     if (const auto saved = saved_profile_path(); saved && file_exists(*saved)) {
-      file = load_profile_file(*saved, lib);
+      try {
+        file = load_profile_file(*saved, lib);
+        saved_used = true;
+      } catch (const Error& e) {
+        if (!e.diagnostic()) throw;
+        Location where = e.diagnostic()->where;
+        where.path = shown_path(where.path);
+        throw Error::in_file(where, e.diagnostic()->message +
+                                        " (this is the saved profile: fix it, plan without it with "
+                                        "--no-config, or remove it with 'backplan profile clear')");
+      }
     }
   }
   const ProfileInput flags = read_profile_flags(options.profile, lib);
@@ -63,6 +75,7 @@ int run_plan(const PlanOptions& options) {
   render_options.date = options.date;
   render_options.brief = options.brief;
   render_options.clinic = options.clinic;
+  render_options.from_saved_profile = saved_used;
   if (options.format == Format::text) {
     render_options.color = options.output == "-" && stdout_wants_color();
     render_options.width = options.output == "-" ? stdout_width() : kDefaultWidth;

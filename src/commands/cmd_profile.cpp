@@ -11,7 +11,10 @@
 #include "load/library_loader.h"
 #include "load/yaml_tree.h"
 #include "model/diagnostics.h"
+#include "resolve/fields.h"
+#include "resolve/profile.h"
 #include "resolve/saved_profile.h"
+#include "text/suggest.h"
 
 namespace backplan {
 
@@ -44,6 +47,10 @@ std::string header(const std::string& path) {
 
 }  // namespace
 
+std::string shown_path(const std::string& path) {
+  return shown(path);
+}
+
 int run_profile_save(const ProfileSaveOptions& options) {
   const std::string path = where_or_throw(ExitCode::cannot_write);
   const Library lib = load_library_or_throw(options.routines);
@@ -67,6 +74,20 @@ int run_profile_save(const ProfileSaveOptions& options) {
                 "tennis-ball; see 'backplan profile save --help'");
   }
   const std::string yaml = profile_yaml(merged);
+  if (!options.routines.empty()) {
+    // Every later plan reads the saved profile with the built-in library alone: an id only
+    // --routines knows would break each of them, so it is refused now.
+    const YamlNodePtr root = parse_yaml(yaml, path);
+    DiagnosticSink sink;
+    read_profile(*root, path, load_library_or_throw({}), sink);
+    if (!sink.empty()) {
+      throw Error(ExitCode::usage,
+                  fmt::format("cannot save what only --routines knows ({}): later plans read "
+                              "the saved profile with the built-in library alone; give it on "
+                              "each plan, with --routines, instead",
+                              sink.items().front().message));
+    }
+  }
   try {
     write_config_file(path, yaml);
   } catch (const Error& e) {
@@ -94,6 +115,76 @@ int run_profile_show(const std::vector<std::string>& routines) {
   const Library lib = load_library_or_throw(routines);
   load_profile_file(*path, lib);
   write_output("-", header(*path) + read_text_file(*path, 64 * 1024));
+  return static_cast<int>(ExitCode::ok);
+}
+
+int run_profile_unset(const std::vector<std::string>& fields) {
+  std::vector<Field> unset;
+  for (const auto& word : fields) {
+    std::string key = word;
+    for (char& c : key) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (key == "condition") key = "conditions";
+    if (key == "no-floor") key = "floor";
+    const auto field = kFieldNames.parse(key);
+    if (!field) {
+      throw Error(ExitCode::usage,
+                  fmt::format("{}; see 'backplan profile unset --help'",
+                              unknown_message("field", word, kFieldNames.names())));
+    }
+    unset.push_back(*field);
+  }
+  const std::string path = where_or_throw(ExitCode::cannot_write);
+  if (!file_exists(path)) {
+    write_output("-", fmt::format("No saved profile at {}; nothing to unset.\n", shown(path)));
+    return static_cast<int>(ExitCode::ok);
+  }
+  const Library lib = load_library_or_throw({});
+  ProfileInput p = load_profile_file(path, lib);
+  for (const Field field : unset) {
+    switch (field) {
+      case Field::name:
+        p.name.reset();
+        break;
+      case Field::age:
+        p.age.reset();
+        break;
+      case Field::floor:
+        p.floor.reset();
+        break;
+      case Field::equipment:
+        p.equipment.reset();
+        break;
+      case Field::conditions:
+        p.conditions.reset();
+        p.details.clear();
+        break;
+      case Field::avoid:
+        p.avoid.reset();
+        break;
+      case Field::minutes:
+        p.minutes.reset();
+        break;
+      case Field::cleared:
+        p.cleared.reset();
+        break;
+      case Field::routine:
+        p.routine.reset();
+        break;
+      case Field::level:
+        p.level.reset();
+        break;
+    }
+  }
+  if (!has_any_field(p)) return run_profile_clear();
+  const std::string yaml = profile_yaml(p);
+  try {
+    write_config_file(path, yaml);
+  } catch (const Error& e) {
+    throw Error(e.code(), shown(e.message()));
+  }
+  write_output("-", header(path) + yaml);
   return static_cast<int>(ExitCode::ok);
 }
 

@@ -18,5 +18,11 @@ struct ProfileSaveOptions {
 int run_profile_save(const ProfileSaveOptions& options);
 int run_profile_show(const std::vector<std::string>& routines);
 int run_profile_clear();
+// `profile unset FIELD...`: forgets those fields of the saved profile (the file's keys: age,
+// floor, equipment, ...); the rest stays. With nothing left, the file is removed.
+int run_profile_unset(const std::vector<std::string>& fields);
+
+// A path as messages show it: "~/..." for one under HOME.
+std::string shown_path(const std::string& path);
 
 }  // namespace backplan

@@ -663,7 +663,23 @@ std::vector<std::string> show_ids(const Library& lib) {
   return ids;
 }
 
-std::string render_show(const Library& lib, const std::string& id, int width, bool json) {
+std::string render_show(const Library& lib, const std::string& typed, int width, bool json) {
+  // Ids in any case; a synonym an entry declares is its id.
+  std::string id = typed;
+  for (char& c : id) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  auto by_synonym = [&](const auto& entries) {
+    for (const auto& entry : entries) {
+      for (const Ref& synonym : entry.synonyms) {
+        if (synonym.id == id) return std::optional<std::string>(entry.id);
+      }
+    }
+    return std::optional<std::string>();
+  };
+  if (auto real = by_synonym(lib.exercises)) id = *real;
+  if (auto real = by_synonym(lib.conditions)) id = *real;
+  if (auto real = by_synonym(lib.equipment)) id = *real;
   if (const Exercise* x = lib.find_exercise(id))
     return json ? exercise_show_json(lib, *x) : show_exercise(lib, *x, width);
   if (const Condition* c = lib.find_condition(id))

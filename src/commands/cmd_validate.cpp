@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <variant>
 
@@ -10,6 +11,14 @@
 #include "resolve/profile.h"
 
 namespace backplan {
+
+namespace {
+
+bool is_builtin(const Location& at) {
+  return at.path.rfind("<built-in>/", 0) == 0;
+}
+
+}  // namespace
 
 void check_slots_fit(const Library& library, DiagnosticSink& sink) {
   // Whether each slot can be filled, not whether all fit at once: the phases' caps are lifted.
@@ -38,10 +47,29 @@ void check_slots_fit(const Library& library, DiagnosticSink& sink) {
           for (const auto& o : plan->omitted) {
             if (o.id == slot.exercise.id && !o.why.empty()) why = o.why.front();
           }
-          sink.error(slot.exercise.at,
-                     fmt::format("routine '{}': nothing can fill the slot '{}' for a person {} "
-                                 "floor access who has every tool ({})",
-                                 routine.id, slot.exercise.id, floor ? "with" : "without", why));
+          // The slot is in the built-in routine but the user's file changed what fills it: the
+          // message goes to the user's exercise (the slot's own, else the first alternative
+          // the user defines), so that `validate DIR` points into DIR.
+          Location at = slot.exercise.at;
+          if (is_builtin(at)) {
+            std::vector<std::string> queue{slot.exercise.id};
+            for (std::size_t i = 0; i < queue.size() && is_builtin(at); ++i) {
+              const Exercise* x = lib.find_exercise(queue[i]);
+              if (!x) continue;
+              if (!is_builtin(x->at)) at = x->at;
+              for (const auto& a : x->alternatives) {
+                if (std::find(queue.begin(), queue.end(), a.id) == queue.end())
+                  queue.push_back(a.id);
+              }
+            }
+          }
+          sink.error(at, fmt::format("routine '{}': nothing can fill the slot '{}'{} for a person "
+                                     "{} floor access who has every tool ({})",
+                                     routine.id, slot.exercise.id,
+                                     at.path == slot.exercise.at.path
+                                         ? ""
+                                         : fmt::format(" (at {})", to_string(slot.exercise.at)),
+                                     floor ? "with" : "without", why));
         }
       }
     }
@@ -74,12 +102,14 @@ int run_validate(const ValidateOptions& options) {
                stderr);
     return static_cast<int>(ExitCode::bad_data);
   }
-  std::fputs(fmt::format("ok: {} file{}, {} exercises, {} conditions, {} routine{}, {} source{}\n",
-                         files, files == 1 ? "" : "s", lib.exercises.size(), lib.conditions.size(),
-                         lib.routines.size(), lib.routines.size() == 1 ? "" : "s",
-                         lib.sources.size(), lib.sources.size() == 1 ? "" : "s")
-                 .c_str(),
-             stdout);
+  const auto s = [](std::size_t n) { return n == 1 ? "" : "s"; };
+  std::fputs(
+      fmt::format("ok: {} file{}, {} exercise{}, {} condition{}, {} routine{}, {} source{}\n",
+                  files, s(files), lib.exercises.size(), s(lib.exercises.size()),
+                  lib.conditions.size(), s(lib.conditions.size()), lib.routines.size(),
+                  s(lib.routines.size()), lib.sources.size(), s(lib.sources.size()))
+          .c_str(),
+      stdout);
   return static_cast<int>(ExitCode::ok);
 }
 

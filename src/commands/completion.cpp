@@ -203,6 +203,12 @@ std::vector<std::string> complete_words(
   if (kind == "KIND") return matching(kListKindNames.names(), cur);
   if (kind == "SHELL") return matching(completion_shells(), cur);
   if (kind == "ID") return matching(show_ids(lib()), cur);
+  if (kind == "FIELD") return matching(kFieldNames.names(), cur);  // `profile unset FIELD`
+  if (kind == "COMMAND") {                                         // `help COMMAND`
+    std::vector<std::string> names;
+    for (const auto& c : root.subcommands) names.push_back(c.name);
+    return matching(names, cur);
+  }
   return paths(kind);
 }
 

@@ -132,6 +132,7 @@ class Checker {
     }
     for (const auto& routine : lib_.routines) check_routine(routine);
     check_handout_words(first_file);
+    check_synonyms();
     check_sources();
   }
 
@@ -171,6 +172,43 @@ class Checker {
     }
     for (const auto& g : lib_.general_rules) plain_text(first_file, "a general rule", g.text);
     for (const auto& g : lib_.emergency_signs) plain_text(first_file, "an emergency sign", g.text);
+  }
+
+  // A synonym is read as its entry's id wherever people type ids, and `show` takes any kind of
+  // id, so it must not be any entry's id (of any kind) nor another entry's synonym.
+  void check_synonyms() {
+    std::map<std::string, std::string> ids;  // id -> "region 'calves'"
+    auto add_ids = [&](const auto& items, std::string_view kind) {
+      for (const auto& item : items) ids.emplace(item.id, fmt::format("{} '{}'", kind, item.id));
+    };
+    add_ids(lib_.equipment, "equipment");
+    add_ids(lib_.regions, "region");
+    add_ids(lib_.exercises, "exercise");
+    add_ids(lib_.conditions, "condition");
+    std::map<std::string, std::string> seen;  // synonym -> "region 'calves'"
+    auto check = [&](const auto& items, std::string_view kind) {
+      for (const auto& item : items) {
+        const std::string owner = fmt::format("{} '{}'", kind, item.id);
+        for (const Ref& word : item.synonyms) {
+          if (auto id = ids.find(word.id); id != ids.end()) {
+            sink_.error(word.at, fmt::format("synonym '{}' of {} is the id of {}", word.id, owner,
+                                             id->second));
+          } else if (auto other = seen.find(word.id); other != seen.end()) {
+            sink_.error(word.at,
+                        other->second == owner
+                            ? fmt::format("synonym '{}' of {} is given twice", word.id, owner)
+                            : fmt::format("synonym '{}' of {} is already a synonym of {}", word.id,
+                                          owner, other->second));
+          } else {
+            seen.emplace(word.id, owner);
+          }
+        }
+      }
+    };
+    check(lib_.equipment, "equipment");
+    check(lib_.regions, "region");
+    check(lib_.exercises, "exercise");
+    check(lib_.conditions, "condition");
   }
 
   // Every `source:` names a source the library has (last, so that the first problem in a file

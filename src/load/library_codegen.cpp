@@ -49,8 +49,8 @@ class Emitter {
                        refs(g.sources)));
     }
     for (const auto& r : lib.regions) {
-      line(fmt::format("l.regions.push_back({{{}, {}, {}}});", literal(r.id), literal(r.name),
-                       location(r.at)));
+      line(fmt::format("l.regions.push_back({{{}, {}, {}, {}}});", literal(r.id), literal(r.name),
+                       location(r.at), refs(r.synonyms)));
     }
     for (const auto& e : lib.equipment) {
       line("{");
@@ -61,6 +61,7 @@ class Emitter {
         line(fmt::format("  e.firmness = static_cast<Firmness>({});",
                          static_cast<int>(*e.firmness)));
       line("  e.stand_ins = " + refs(e.stand_ins) + ";");
+      line("  e.synonyms = " + refs(e.synonyms) + ";");
       line("  e.at = " + location(e.at) + ";");
       line("  l.equipment.push_back(std::move(e));");
       line("}");
@@ -117,6 +118,7 @@ class Emitter {
     line("  x.pressure_on = " + refs(x.pressure_on) + ";");
     line("  x.targets = " + refs(x.targets) + ";");
     line("  x.tags = " + texts(x.tags) + ";");
+    line("  x.synonyms = " + refs(x.synonyms) + ";");
     const Dose& d = x.dose;
     line(fmt::format("  x.dose.sets = {};", d.sets));
     line(fmt::format("  x.dose.max_sets = {};", d.max_sets));
@@ -144,6 +146,7 @@ class Emitter {
     line("  Condition c;");
     line("  c.id = " + literal(c.id) + ";");
     line("  c.name = " + literal(c.name) + ";");
+    line("  c.synonyms = " + refs(c.synonyms) + ";");
     line(fmt::format("  c.gate = static_cast<Gate>({});", static_cast<int>(c.gate)));
     if (c.when) {
       line(fmt::format(

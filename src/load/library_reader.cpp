@@ -187,17 +187,18 @@ class FileReader {
 
   void region(const YamlNode& node) {
     if (!r_.is_mapping(node, "a region")) return;
-    Fields f(r_, node, "a region", {"id", "name"});
+    Fields f(r_, node, "a region", {"id", "name", "synonyms"});
     Region out;
     out.at = r_.at(node);
     if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
     out.name = text_or_empty(f, "name", true);
+    out.synonyms = refs(f.get("synonyms"), "synonyms");
     if (!out.id.empty()) layer_.regions.push_back(std::move(out));
   }
 
   void equipment(const YamlNode& node) {
     if (!r_.is_mapping(node, "an equipment entry")) return;
-    Fields f(r_, node, "an equipment entry", {"id", "name", "firmness", "stand_ins"});
+    Fields f(r_, node, "an equipment entry", {"id", "name", "firmness", "stand_ins", "synonyms"});
     Equipment out;
     out.at = r_.at(node);
     if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
@@ -206,6 +207,7 @@ class FileReader {
       if (auto i = r_.choice(*n, "firmness", kFirmnessNames)) out.firmness = *i;
     }
     out.stand_ins = refs(f.get("stand_ins"), "stand_ins");
+    out.synonyms = refs(f.get("synonyms"), "synonyms");
     if (!out.id.empty()) layer_.equipment.push_back(std::move(out));
   }
 
@@ -251,7 +253,7 @@ class FileReader {
     if (!r_.is_mapping(node, "an exercise")) return;
     Fields f(r_, node, "an exercise",
              {"id", "name", "phase", "position", "equipment", "pressure_on", "targets", "tags",
-              "dose", "cues", "alternatives", "levels", "source"});
+              "dose", "cues", "alternatives", "levels", "source", "synonyms"});
     Exercise out;
     out.at = r_.at(node);
     if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
@@ -280,6 +282,7 @@ class FileReader {
       }
     }
     out.sources = source_refs(f, true);
+    out.synonyms = refs(f.get("synonyms"), "synonyms");
     if (!out.id.empty()) layer_.exercises.push_back(std::move(out));
   }
 
@@ -549,7 +552,7 @@ class FileReader {
     if (!r_.is_mapping(node, "a condition")) return;
     Fields f(r_, node, "a condition",
              {"id", "name", "gate", "when", "notice", "notice_lifted", "notice_with", "source",
-              "rules", "details"});
+              "rules", "details", "synonyms"});
     Condition out;
     out.at = r_.at(node);
     if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
@@ -581,6 +584,7 @@ class FileReader {
     if (auto* n = f.get("details")) {
       each(*n, "details", [&](const YamlNode& e) { detail(e, out.details); });
     }
+    out.synonyms = refs(f.get("synonyms"), "synonyms");
     if (!out.id.empty()) layer_.conditions.push_back(std::move(out));
   }
 

@@ -86,6 +86,7 @@ struct Region {
   std::string id;
   std::string name;
   Location at;
+  std::vector<Ref> synonyms;  // other words people use for it (`calf`), read as the id
 };
 
 struct Equipment {
@@ -94,6 +95,7 @@ struct Equipment {
   std::optional<Firmness> firmness;
   std::vector<Ref> stand_ins;  // ranked
   Location at;
+  std::vector<Ref> synonyms;  // other words people use for it, read as the id
 };
 
 struct Dose {
@@ -122,6 +124,7 @@ struct Exercise {
   std::map<Level, Ref> levels;
   std::vector<Ref> sources;  // ids of Library::sources
   Location at;
+  std::vector<Ref> synonyms;  // other words people use for it (`cat-cow`), read as the id
 };
 
 // Where a step sits among its neighbours in the finished plan, for cues about getting up.
@@ -260,6 +263,7 @@ struct Condition {
   std::vector<Rule> rules;
   std::vector<Detail> details;  // the questions it asks, in the order they are shown
   Location at;
+  std::vector<Ref> synonyms;  // other words people use for it (`sciatica`), read as the id
 
   const Detail* find_detail(std::string_view id) const;
 };

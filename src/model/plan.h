@@ -142,6 +142,9 @@ struct Plan {
   std::vector<std::string> held_by;
   int budget_seconds = 0;  // what the plan had to fit
   int total_seconds = 0;   // the sum of the steps' seconds (transitions included)
+  // The names of the conditions whose session cap made budget_seconds shorter than the person's
+  // minutes; empty: the person's own minutes.
+  std::vector<std::string> capped_by;
   // Display names of every id the plan mentions (equipment, regions, exercises, conditions), so
   // renderers need nothing but the plan.
   std::map<std::string, std::string> names;

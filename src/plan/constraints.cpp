@@ -158,7 +158,11 @@ Constraints gather(const Library& lib, const Profile& p,
           break;
         }
         case RuleKind::max_minutes:
-          if (!k.max_minutes || r.minutes < *k.max_minutes) k.max_minutes = r.minutes;
+          if (!k.max_minutes || r.minutes < *k.max_minutes) {
+            k.max_minutes = r.minutes;
+            k.minutes_by.clear();
+          }
+          if (r.minutes == *k.max_minutes) add_reason(k.minutes_by, c->name);
           add_reason(k.minutes_reasons, why);
           break;
         case RuleKind::max_level:

@@ -42,6 +42,7 @@ struct Constraints {
   std::vector<std::string> minutes_reasons;
   std::optional<Level> max_level;  // the highest ladder step any condition allows
   std::vector<std::pair<Level, std::string>> level_caps;  // each max_level rule, with its reason
+  std::vector<std::string> minutes_by;  // the names of the conditions whose cap is max_minutes
   std::vector<ScopedRule> dose_rules;
   std::vector<ScopedRule> cue_rules;
   std::map<std::string, Cause> causes;  // each reason above, structured

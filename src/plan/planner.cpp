@@ -376,6 +376,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   int budget = profile.minutes * 60;
   if (k.max_minutes && *k.max_minutes < profile.minutes) {
     budget = *k.max_minutes * 60;
+    plan.capped_by = k.minutes_by;
     if (!plan.held())
       plan.notices.push_back({NoticeLevel::info,
                               fmt::format("This session is kept to {} ({}).", minutes_text(budget),
@@ -485,11 +486,17 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   }
   // The walk note says it already.
   if (!plan.held() && plan.total_seconds * 10 < budget * 7 && !walk) {
+    // With nothing ruled out, the routine is simply complete; else what is left is all that suits.
     plan.notices.push_back(
         {NoticeLevel::info,
-         fmt::format("This plan takes less than 70% of your {}: nothing more in the routine suits "
-                     "your circumstances safely, so it stops here rather than pad the time.",
-                     minutes_text(budget)),
+         ruled_out.empty()
+             ? fmt::format("This plan takes less than 70% of your {}: that is the whole routine, "
+                           "so it stops here rather than pad the time.",
+                           minutes_text(budget))
+             : fmt::format("This plan takes less than 70% of your {}: nothing more in the "
+                           "routine suits your circumstances safely, so it stops here rather "
+                           "than pad the time.",
+                           minutes_text(budget)),
          NoticeSource::short_plan});
   }
   for (const auto& sign : lib.emergency_signs) plan.stop_if.push_back(sign.text);

@@ -16,7 +16,8 @@ std::string render(const Plan& plan, Format format, const RenderOptions& options
     case Format::html:
       return render_html(plan, HandoutOptions{options.date, options.brief, options.clinic});
     case Format::text:
-      return render_text(plan, TextOptions{options.color, options.width, options.brief});
+      return render_text(plan, TextOptions{options.color, options.width, options.brief,
+                                           options.from_saved_profile});
   }
   return {};
 }

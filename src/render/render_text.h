@@ -13,6 +13,7 @@ struct TextOptions {
   bool color = false;
   int width = 80;
   bool brief = false;  // steps, doses and times only; notices and the emergency signs stay
+  bool from_saved_profile = false;  // the plan started from the saved profile: say so
 };
 
 std::string render_text(const Plan& plan, const TextOptions& options);

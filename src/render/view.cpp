@@ -210,11 +210,26 @@ HandoutView make_view(const Plan& plan) {
   if (!plan.held()) {
     const int minutes = std::max(1, (plan.total_seconds + 30) / 60);
     const int budget = std::max(1, (plan.budget_seconds + 30) / 60);
-    view.about = minutes >= budget
-                     ? fmt::format("About {}, moving between steps included.",
-                                   about_minutes(plan.total_seconds).substr(6))
-                     : fmt::format("About {} of your {}, moving between steps included.", minutes,
-                                   about_minutes(plan.budget_seconds).substr(6));
+    std::vector<std::string> caps;  // "fibromyalgia", as the middle of a sentence has it
+    for (std::string name : plan.capped_by) {
+      if (name.size() > 1 && name[0] >= 'A' && name[0] <= 'Z' &&
+          !(name[1] >= 'A' && name[1] <= 'Z'))
+        name[0] = static_cast<char>(name[0] - 'A' + 'a');
+      caps.push_back(std::move(name));
+    }
+    if (!caps.empty()) {
+      view.about =
+          fmt::format("About {} of the {} {} allow{} (you have {}), moving between steps included.",
+                      std::min(minutes, budget), about_minutes(plan.budget_seconds).substr(6),
+                      fmt::join(caps, " and "), caps.size() == 1 ? "s" : "",
+                      about_minutes(plan.profile.minutes * 60).substr(6));
+    } else {
+      view.about = minutes >= budget
+                       ? fmt::format("About {}, moving between steps included.",
+                                     about_minutes(plan.total_seconds).substr(6))
+                       : fmt::format("About {} of your {}, moving between steps included.", minutes,
+                                     about_minutes(plan.budget_seconds).substr(6));
+    }
   }
   view.stop_if = plan.stop_if;
   for (const auto& n : plan.notices)

@@ -34,12 +34,46 @@ std::optional<int> parse_int(const std::string& text) {
   return std::stoi(text.substr(first));
 }
 
-std::optional<bool> parse_yes_no(std::string text) {
+// Ids and keywords are compared without regard to case: `Tennis-Ball` is `tennis-ball`.
+std::string lower(std::string text) {
   for (char& c : text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  if (text == "yes" || text == "true" || text == "1") return true;
-  if (text == "no" || text == "false" || text == "0") return false;
+  return text;
+}
+
+std::optional<std::vector<std::string>> lower(const std::optional<std::vector<std::string>>& raw) {
+  if (!raw) return raw;
+  std::vector<std::string> out;
+  for (const auto& item : *raw) out.push_back(lower(item));
+  return out;
+}
+
+// Items with each synonym a library entry declares replaced by the entry's id (`sciatica` ->
+// `disc-herniation`); a condition's details after ':' stay.
+template <typename T>
+std::optional<std::vector<std::string>> with_ids(const std::optional<std::vector<std::string>>& raw,
+                                                 const std::vector<T>& entries) {
+  if (!raw) return raw;
+  std::vector<std::string> out;
+  for (std::string item : *raw) {
+    const auto colon = item.find(':');
+    const std::string word = item.substr(0, colon);
+    for (const auto& entry : entries) {
+      for (const Ref& synonym : entry.synonyms) {
+        if (synonym.id == word)
+          item = entry.id + (colon == std::string::npos ? "" : item.substr(colon));
+      }
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::optional<bool> parse_yes_no(const std::string& raw) {
+  const std::string text = lower(raw);
+  if (text == "yes" || text == "y" || text == "true" || text == "1") return true;
+  if (text == "no" || text == "n" || text == "false" || text == "0") return false;
   return std::nullopt;
 }
 
@@ -59,6 +93,10 @@ class Checker {
   void name(const std::optional<std::string>& raw, std::optional<std::string>& into) {
     if (!raw) return;
     const bool from_file = origin_ == TextOrigin::file;
+    if (!raw->empty() && raw->find_first_not_of(" \t") == std::string::npos) {
+      problem(Field::name, "is only spaces; give a name, or leave it out");
+      return;
+    }
     if (raw->empty() || code_points(*raw) > kMaxNameLength || has_control_character(*raw)) {
       problem(Field::name,
               from_file ? fmt::format("must be one line of at most {} characters", kMaxNameLength)
@@ -83,7 +121,7 @@ class Checker {
     if (!raw) return;
     const auto value = parse_yes_no(*raw);
     if (!value) {
-      problem(field, fmt::format("must be yes or no (or true/false, 1/0), not '{}'", *raw));
+      problem(field, fmt::format("must be yes or no (or y/n, true/false, 1/0), not '{}'", *raw));
       return;
     }
     into = value;
@@ -92,11 +130,12 @@ class Checker {
   void routine(const std::optional<std::string>& raw, std::optional<std::string>& into) {
     if (!raw) return;
     const auto choices = routine_choices(lib_);
-    if (!contains(choices, *raw)) {
+    const std::string id = lower(*raw);
+    if (!contains(choices, id)) {
       problem(Field::routine, unknown_message("routine", *raw, choices));
       return;
     }
-    into = raw;
+    into = id;
   }
 
   // `none` (alone) means an empty list.
@@ -158,11 +197,12 @@ class Checker {
     if (!raw) return;
     const auto names = kLevelNames.names();
     const std::vector<std::string> choices(names.begin(), names.end());
-    if (!contains(choices, *raw)) {
+    const std::string id = lower(*raw);
+    if (!contains(choices, id)) {
       problem(Field::level, unknown_message("level", *raw, choices));
       return;
     }
-    into = raw;
+    into = id;
   }
 
   std::vector<FieldProblem> take() { return std::move(problems_); }
@@ -243,9 +283,11 @@ Validated validate(const RawProfile& raw, const Library& lib, TextOrigin origin)
   check.name(raw.name, in.name);
   check.number(Field::age, raw.age, in.age);
   check.yes_no(Field::floor, raw.floor, in.floor);
-  check.list(Field::equipment, raw.equipment, equipment_choices(lib), "equipment", in.equipment);
-  check.conditions(raw.conditions, in.conditions, in.details);
-  check.list(Field::avoid, raw.avoid, region_choices(lib), "region", in.avoid);
+  check.list(Field::equipment, with_ids(lower(raw.equipment), lib.equipment),
+             equipment_choices(lib), "equipment", in.equipment);
+  check.conditions(with_ids(lower(raw.conditions), lib.conditions), in.conditions, in.details);
+  check.list(Field::avoid, with_ids(lower(raw.avoid), lib.regions), region_choices(lib), "region",
+             in.avoid);
   check.number(Field::minutes, raw.minutes, in.minutes);
   check.yes_no(Field::cleared, raw.cleared, in.cleared);
   check.routine(raw.routine, in.routine);

@@ -66,9 +66,14 @@ class ProfileFileReader {
     });
   }
 
+  // yes/no, y/n, true/false or 1/0, as rosters and flags take them: validate() decides.
   void boolean(Field field, std::optional<std::string>& into) {
     with(field, [&](YamlReader& r, const YamlNode& n) {
-      if (auto value = r.boolean(n, key(field))) into = *value ? "true" : "false";
+      if (n.kind == YamlNode::Kind::scalar && !n.value.empty()) {
+        into = n.value;
+      } else {
+        r.error(n, fmt::format("'{}' must be yes or no, not {}", key(field), describe(n.kind)));
+      }
     });
   }
 
@@ -235,10 +240,14 @@ ProfileInput read_profile_flags(const ProfileFlags& flags, const Library& lib) {
   raw.minutes = flags.minutes;
   raw.routine = flags.routine;
   raw.level = flags.level;
+  if (flags.no_floor && flags.floor) {
+    throw Error::flag("--floor", "cannot be given with --no-floor; give one of them");
+  }
   if (flags.no_floor) raw.floor = "no";
+  if (flags.floor) raw.floor = "yes";
   if (flags.cleared) raw.cleared = "yes";
   auto list = [](const std::vector<std::string>& values) {
-    return values.empty() ? std::nullopt : std::optional(split_items(values, ","));
+    return values.empty() ? std::nullopt : std::optional(split_items(values, ",;"));
   };
   raw.equipment = list(flags.equipment);
   raw.conditions = list(flags.conditions);

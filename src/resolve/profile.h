@@ -28,6 +28,7 @@ struct ProfileFlags {
   std::optional<std::string> name;
   std::optional<std::string> age;
   bool no_floor = false;
+  bool floor = false;  // --floor: floor work is possible (undoes a saved --no-floor)
   std::vector<std::string> equipment;
   std::vector<std::string> conditions;
   std::vector<std::string> avoid;

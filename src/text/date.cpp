@@ -1,5 +1,7 @@
 #include "text/date.h"
 
+#include <fmt/format.h>
+
 namespace backplan {
 
 namespace {
@@ -31,6 +33,33 @@ std::optional<CivilDate> parse_iso_date(std::string_view text) {
   if (date.year < 1900 || date.month < 1 || date.month > 12 || date.day < 1) return std::nullopt;
   if (date.day > days_in_month(date.year, date.month)) return std::nullopt;
   return date;
+}
+
+std::optional<std::string> iso_date_problem(std::string_view text) {
+  if (parse_iso_date(text)) return std::nullopt;
+  const auto digits = [&](std::size_t at, std::size_t n) {
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+    }
+    return true;
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(0, 4) || !digits(5, 2) ||
+      !digits(8, 2)) {
+    return fmt::format("must be a date written YYYY-MM-DD, not '{}'", text);
+  }
+  const int year = std::stoi(std::string(text.substr(0, 4)));
+  const int month = std::stoi(std::string(text.substr(5, 2)));
+  const int day = std::stoi(std::string(text.substr(8, 2)));
+  if (year < 1900) return fmt::format("must be a date from 1900 on, not '{}'", text);
+  if (month < 1 || month > 12) {
+    return fmt::format("{} does not exist: the month is written 01 to 12", text);
+  }
+  static const char* const names[] = {"January",   "February", "March",    "April",
+                                      "May",       "June",     "July",     "August",
+                                      "September", "October",  "November", "December"};
+  if (day < 1) return fmt::format("{} does not exist: days start at 01", text);
+  return fmt::format("{} does not exist: {} {} has {} days", text, names[month - 1], year,
+                     days_in_month(year, month));
 }
 
 // Sakamoto's method, Gregorian calendar.

@@ -2,6 +2,7 @@
 // Calendar days written YYYY-MM-DD (Gregorian), as --date and the diary take them.
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace backplan {
@@ -19,6 +20,11 @@ std::optional<CivilDate> parse_iso_date(std::string_view text);
 inline bool is_iso_date(std::string_view text) {
   return parse_iso_date(text).has_value();
 }
+
+// What is wrong with `text` as a --date, finishing "--date: ...": "must be a date written
+// YYYY-MM-DD, not 'x'", "2026-02-30 does not exist: February 2026 has 28 days", ...; unset when
+// parse_iso_date() takes it.
+std::optional<std::string> iso_date_problem(std::string_view text);
 
 int days_in_month(int year, int month);
 

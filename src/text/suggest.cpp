@@ -56,6 +56,28 @@ std::string unknown_message(std::string_view kind, std::string_view word,
   if (auto guess = closest(word, choices)) {
     return fmt::format("unknown {} '{}' (did you mean '{}'?)", kind, word, *guess);
   }
+  // A word that is part of some choices' names (`back`: lower-back, mid-back, upper-back).
+  std::vector<std::string> with_word;
+  if (!word.empty() && word.find('-') == std::string_view::npos) {
+    for (const auto& choice : choices) {
+      for (std::size_t start = 0; start <= choice.size();) {
+        std::size_t end = choice.find('-', start);
+        if (end == std::string::npos) end = choice.size();
+        if (std::string_view(choice).substr(start, end - start) == word) {
+          with_word.push_back(choice);
+          break;
+        }
+        start = end + 1;
+      }
+    }
+  }
+  if (with_word.size() == 1) {
+    return fmt::format("unknown {} '{}' (did you mean '{}'?)", kind, word, with_word.front());
+  }
+  if (!with_word.empty()) {
+    return fmt::format("unknown {} '{}'; did you mean one of {}?", kind, word,
+                       fmt::join(with_word, ", "));
+  }
   return fmt::format("unknown {} '{}'; valid: {}", kind, word, fmt::join(choices, ", "));
 }
 

@@ -66,7 +66,8 @@ std::string describe(const RosterRow& row) {
   return out;
 }
 
-// Every row of a roster, one per line; a roster-wide error as "ERROR: message".
+// Every row of a roster, one per line; a roster-wide error as "ERROR: message"; then what the
+// reader noticed about the roster as a whole, one per line.
 std::string roster(const std::string& text, RosterFormat format) {
   std::istringstream in(text);
   auto reader = format == RosterFormat::csv ? csv_roster(in, "r.csv", lib())
@@ -74,11 +75,16 @@ std::string roster(const std::string& text, RosterFormat format) {
   std::string out;
   try {
     RosterRow row;
-    while (reader->next(row)) out += describe(row) + "\n";
+    while (reader->next(row)) {
+      out += describe(row);
+      if (row.note) out += " note=" + *row.note;
+      out += "\n";
+    }
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::bad_data);
     out += "ERROR: " + e.message() + "\n";
   }
+  for (const auto& note : reader->take_notes()) out += note + "\n";
   return out;
 }
 
@@ -90,7 +96,7 @@ std::string yaml_rows(const std::string& text) {
 }
 
 const std::string kColumns =
-    "name, age, floor, equipment, conditions, avoid, minutes, cleared, routine, level";
+    "name, age, floor, equipment, conditions, avoid, minutes, cleared, routine, level, notes";
 
 }  // namespace
 
@@ -111,7 +117,7 @@ TEST_CASE("CSV roster: bad cells are reported with the roster's line, every one,
                  "Sam,58,no,,\n"
                  ",,,,\n") ==
         "2 ! r.csv:2: error: 'age' must be a whole number from 1 to 120, not 'abc' | "
-        "r.csv:2: error: 'floor' must be yes or no (or true/false, 1/0), not 'maybe' | "
+        "r.csv:2: error: 'floor' must be yes or no (or y/n, true/false, 1/0), not 'maybe' | "
         "r.csv:2: error: 'conditions': unknown condition 'osteoporsis' (did you mean "
         "'osteoporosis'?) | r.csv:2: error: 'minutes' must be a whole number from 5 to 180, not "
         "'2' (name: Bob)\n"
@@ -120,18 +126,19 @@ TEST_CASE("CSV roster: bad cells are reported with the roster's line, every one,
 }
 
 TEST_CASE("CSV roster: a row with a bad value in every column reports each, by column") {
-  CHECK(csv_rows("routine,cleared,minutes,avoid,conditions,equipment,floor,age,name\n"
-                 "dialy,perhaps,500,lower-bak,no-floor,none;bed,2,0,\"a\nb\"\n") ==
-        "2 ! r.csv:2: error: 'name' must be one line of 1 to 100 characters | "
-        "r.csv:2: error: 'age' must be a whole number from 1 to 120, not '0' | "
-        "r.csv:2: error: 'floor' must be yes or no (or true/false, 1/0), not '2' | "
-        "r.csv:2: error: 'equipment': 'none' cannot be combined with other values | "
-        "r.csv:2: error: 'conditions': unknown condition 'no-floor'; " +
-            std::string(kValidConditions) +
-            " | r.csv:2: error: 'avoid': unknown region 'lower-bak' (did you mean 'lower-back'?) | "
-            "r.csv:2: error: 'minutes' must be a whole number from 5 to 180, not '500' | "
-            "r.csv:2: error: 'cleared' must be yes or no (or true/false, 1/0), not 'perhaps' | "
-            "r.csv:2: error: 'routine': unknown routine 'dialy' (did you mean 'daily'?)\n");
+  CHECK(
+      csv_rows("routine,cleared,minutes,avoid,conditions,equipment,floor,age,name\n"
+               "dialy,perhaps,500,lower-bak,no-floor,none;bed,2,0,\"a\nb\"\n") ==
+      "2 ! r.csv:2: error: 'name' must be one line of 1 to 100 characters | "
+      "r.csv:2: error: 'age' must be a whole number from 1 to 120, not '0' | "
+      "r.csv:2: error: 'floor' must be yes or no (or y/n, true/false, 1/0), not '2' | "
+      "r.csv:2: error: 'equipment': 'none' cannot be combined with other values | "
+      "r.csv:2: error: 'conditions': unknown condition 'no-floor'; " +
+          std::string(kValidConditions) +
+          " | r.csv:2: error: 'avoid': unknown region 'lower-bak' (did you mean 'lower-back'?) | "
+          "r.csv:2: error: 'minutes' must be a whole number from 5 to 180, not '500' | "
+          "r.csv:2: error: 'cleared' must be yes or no (or y/n, true/false, 1/0), not 'perhaps' | "
+          "r.csv:2: error: 'routine': unknown routine 'dialy' (did you mean 'daily'?)\n");
 }
 
 TEST_CASE("the same bad value gives the same message from a flag, a profile file and a roster") {
@@ -174,12 +181,43 @@ TEST_CASE("CSV roster: ragged rows, invalid UTF-8 and CSV errors skip just that 
         "6 name=Kim age=50\n");
 }
 
-TEST_CASE("CSV roster: a bad header stops the whole roster") {
+TEST_CASE("CSV roster: unknown columns are ignored, with one warning naming them all") {
   CHECK(csv_rows("name,agee\nSam,4\n") ==
-        "ERROR: r.csv:1: error: unknown column 'agee' (did you mean 'age'?); valid: " + kColumns +
+        "2 name=Sam\n"
+        "warning: r.csv: ignoring unknown column 'agee' (did you mean 'age'?); valid: " +
+            kColumns + "\n");
+  CHECK(csv_rows("Phone,name,colour,age\n555,Sam,red,40\n") ==
+        "2 name=Sam age=40\n"
+        "warning: r.csv: ignoring unknown columns 'phone', 'colour'; valid: " +
+            kColumns + "\n");
+  CHECK(csv_rows("name,Notes,age\nSam, rolls carefully; ask about knee ,40\nAnn,,\n") ==
+        "2 name=Sam age=40 note=rolls carefully; ask about knee\n"
+        "3 name=Ann\n");
+}
+
+TEST_CASE("CSV roster: ';' and tab separators are detected from the header and reported") {
+  // European Excel: ';' between cells, ',' inside a list, a byte order mark, CRLF line ends.
+  CHECK(csv_rows("\xEF\xBB\xBFname;Age;floor;equipment;conditions;clinic\r\n"
+                 "Sam;58;NO;Tennis-Ball,bed;Osteoporosis;North\r\n"
+                 "\"Jo; Ann\";40;y;\"tennis-ball;bed\";;South\r\n") ==
+        "2 name=Sam age=58 floor=no equipment=tennis-ball,bed conditions=osteoporosis\n"
+        "3 name=Jo; Ann age=40 floor=yes equipment=tennis-ball,bed\n"
+        "note: r.csv: columns are separated by ';'\n"
+        "warning: r.csv: ignoring unknown column 'clinic'; valid: " +
+            kColumns + "\n");
+  CHECK(csv_rows("name\tage\tequipment\nSam\t58\ttennis-ball,bed\n") ==
+        "2 name=Sam age=58 equipment=tennis-ball,bed\n"
+        "note: r.csv: columns are separated by tabs\n");
+  // Commas win a tie, and a header of one column has none.
+  CHECK(csv_rows("name;age,minutes\nSam;4,20\n") ==
+        "ERROR: r.csv:1: error: the header has no 'name' column; every client needs a name "
+        "(columns: " +
+            kColumns + ")\nwarning: r.csv: ignoring unknown column 'name;age'; valid: " + kColumns +
             "\n");
-  CHECK(csv_rows("name,colour\n") ==
-        "ERROR: r.csv:1: error: unknown column 'colour'; valid: " + kColumns + "\n");
+  CHECK(csv_rows("\n\"name\"\nSam;Jones\n") == "3 name=Sam;Jones\n");
+}
+
+TEST_CASE("CSV roster: a bad header stops the whole roster") {
   CHECK(csv_rows("age,minutes\n") ==
         "ERROR: r.csv:1: error: the header has no 'name' column; every client needs a name "
         "(columns: " +
@@ -189,7 +227,7 @@ TEST_CASE("CSV roster: a bad header stops the whole roster") {
         "ERROR: r.csv:1: error: column 2 of the header has no name; valid: " + kColumns + "\n");
   CHECK(csv_rows("\n\n") ==
         "ERROR: r.csv: error: the roster is empty; its first line names the columns, such as "
-        "name,age,floor,equipment,conditions,avoid,minutes,cleared,routine,level\n");
+        "name,age,floor,equipment,conditions,avoid,minutes,cleared,routine,level,notes\n");
   CHECK(csv_rows("name\n") == "");
 }
 

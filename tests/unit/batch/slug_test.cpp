@@ -20,6 +20,10 @@ TEST_CASE("slugs: lowercase ASCII words joined by '-', accents folded") {
   CHECK(slugify("Anne-Marie  O'Neil 3rd") == "anne-marie-o-neil-3rd");
   CHECK(slugify("李小龙 Bruce") == "bruce");
   CHECK(slugify("Zoë×2") == "zoe-2");
+  // Latin Extended-B and Latin Extended Additional: Vietnamese, Welsh.
+  CHECK(slugify("Nguyễn Văn An") == "nguyen-van-an");
+  CHECK(slugify("Trần Thị Hương, Phạm Đức Lưu") == "tran-thi-huong-pham-duc-luu");
+  CHECK(slugify("Ẁyn ǅemal ǼSir") == "wyn-dzemal-aesir");
 }
 
 TEST_CASE("slugs: hostile names give a plain stem or nothing") {

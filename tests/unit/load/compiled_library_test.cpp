@@ -94,6 +94,7 @@ void compare(Diffs& d, const std::string& path, const Region& a, const Region& b
   d.field(path + ".id", a.id, b.id);
   d.field(path + ".name", a.name, b.name);
   compare(d, path + ".at", a.at, b.at);
+  each(d, path + ".synonyms", a.synonyms, b.synonyms);
 }
 
 void compare(Diffs& d, const std::string& path, const Source& a, const Source& b) {
@@ -112,6 +113,7 @@ void compare(Diffs& d, const std::string& path, const Equipment& a, const Equipm
   d.field(path + ".name", a.name, b.name);
   d.field(path + ".firmness", a.firmness, b.firmness);
   each(d, path + ".stand_ins", a.stand_ins, b.stand_ins);
+  each(d, path + ".synonyms", a.synonyms, b.synonyms);
   compare(d, path + ".at", a.at, b.at);
 }
 
@@ -147,6 +149,7 @@ void compare(Diffs& d, const std::string& path, const Exercise& a, const Exercis
       compare(d, at, ref, other->second);
     }
   }
+  each(d, path + ".synonyms", a.synonyms, b.synonyms);
   each(d, path + ".sources", a.sources, b.sources);
   compare(d, path + ".at", a.at, b.at);
 }
@@ -231,6 +234,7 @@ void compare(Diffs& d, const std::string& path, const Condition& a, const Condit
   each(d, path + ".sources", a.sources, b.sources);
   each(d, path + ".rules", a.rules, b.rules);
   each(d, path + ".details", a.details, b.details);
+  each(d, path + ".synonyms", a.synonyms, b.synonyms);
   compare(d, path + ".at", a.at, b.at);
 }
 

@@ -116,6 +116,13 @@ std::string one_rule(const std::string& rule, const std::string& gate = "adapt")
          "\n    rules:\n" + rule;
 }
 
+// Two pieces of equipment that both claim the synonym "seat".
+std::string with_two_synonyms() {
+  return change("    name: Mat\n  - id: chair\n    name: Chair\n",
+                "    name: Mat\n    synonyms: [seat]\n  - id: chair\n    name: Chair\n"
+                "    synonyms: [seat]\n");
+}
+
 using test::ScratchDir;
 
 }  // namespace
@@ -145,7 +152,7 @@ TEST_CASE("an unknown field suggests a close match or lists the valid fields") {
         "lib.yaml:2:20: error: unknown routine 'dialy' (did you mean 'daily'?)");
   CHECK(change("    name: Mat\n", "    name: Mat\n    colour: red\n") ==
         "lib.yaml:12:5: error: unknown field 'colour' in an equipment entry; valid: id, name, "
-        "firmness, stand_ins");
+        "firmness, stand_ins, synonyms");
 }
 
 TEST_CASE("a missing or empty required field is reported") {
@@ -703,4 +710,34 @@ TEST_CASE("handout_text replaces each phrase; flag_in finds a flag, not a dash")
         "Run it after your clinician agrees. Run it after your clinician agrees.");
   CHECK(flag_in("Pain 4--5 is fine -- mostly") == "");
   CHECK(flag_in("Add it (--equipment bed).") == "--equipment");
+}
+
+TEST_CASE("synonyms: read with the entry, and never an id or another entry's synonym") {
+  {
+    DiagnosticSink sink;
+    const Library lib = load_library(
+        {{{"lib.yaml",
+           with(with(base_library(), "    name: Lower back\n",
+                     "    name: Lower back\n    synonyms: [low-back, lumbar-muscles]\n"),
+                "    name: Mat\n", "    name: Mat\n    synonyms: [yoga-mat]\n")}}},
+        sink);
+    CHECK(sink.empty());
+    REQUIRE(lib.find_region("lower-back") != nullptr);
+    REQUIRE(lib.find_region("lower-back")->synonyms.size() == 2);
+    CHECK(lib.find_region("lower-back")->synonyms[1].id == "lumbar-muscles");
+    CHECK(lib.find_equipment("mat")->synonyms.front().id == "yoga-mat");
+  }
+  CHECK(change("    name: Mat\n", "    name: Mat\n    synonyms: [chair]\n") ==
+        "lib.yaml:12:16: error: synonym 'chair' of equipment 'mat' is the id of equipment 'chair'");
+  CHECK(change("    name: Mat\n", "    name: Mat\n    synonyms: [cat-camel]\n") ==
+        "lib.yaml:12:16: error: synonym 'cat-camel' of equipment 'mat' is the id of exercise "
+        "'cat-camel'");
+  CHECK(change("    name: Mat\n", "    name: Mat\n    synonyms: [pad, pad]\n") ==
+        "lib.yaml:12:21: error: synonym 'pad' of equipment 'mat' is given twice");
+  CHECK(with_two_synonyms() ==
+        "lib.yaml:15:16: error: synonym 'seat' of equipment 'chair' is already a synonym of "
+        "equipment 'mat'");
+  CHECK(change("    name: Mat\n", "    name: Mat\n    synonyms: [Yoga Mat]\n") ==
+        "lib.yaml:12:16: error: 'synonyms' must be a kebab-case id (like 'cat-camel'), "
+        "not 'Yoga Mat'");
 }

@@ -477,6 +477,28 @@ TEST_CASE("every budget from 5 to 180 minutes is kept, and filled to at least 70
   }
 }
 
+TEST_CASE("a short plan says why it stops: the whole routine, or all that suits the person") {
+  auto short_note = [](const Plan& plan) {
+    for (const auto& n : plan.notices) {
+      if (n.source == NoticeSource::short_plan) return n.text;
+    }
+    return std::string("(none)");
+  };
+  // Release held back until --avoid names the wound's area: the time left is all that suits.
+  Args wound = with_conditions({"skin-wound"});
+  wound.minutes = 90;
+  CHECK(short_note(plan_for(wound)) ==
+        "This plan takes less than 70% of your 90 minutes: nothing more in the routine suits your "
+        "circumstances safely, so it stops here rather than pad the time.");
+  // A fibromyalgia session is capped: the header names the cap, not the person's minutes.
+  Args fibro = with_conditions({"fibromyalgia"});
+  fibro.minutes = 45;
+  const Plan capped = plan_for(fibro);
+  CHECK(capped.budget_seconds == 15 * 60);
+  CHECK(capped.capped_by == std::vector<std::string>{"Fibromyalgia"});
+  CHECK(plan_for(Args{}).capped_by.empty());
+}
+
 TEST_CASE("short budgets trim release areas before anything else, least important first") {
   Args a;
   a.minutes = 20;

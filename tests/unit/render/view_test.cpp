@@ -152,7 +152,7 @@ TEST_CASE("render() picks the renderer for the format") {
   CHECK(render(plan, Format::markdown, options) ==
         render_markdown(plan, HandoutOptions{options.date, false, {}}));
   options.width = 60;
-  CHECK(render(plan, Format::text, options) == render_text(plan, TextOptions{false, 60}));
+  CHECK(render(plan, Format::text, options) == render_text(plan, TextOptions{false, 60, false}));
   CHECK(render(plan, Format::html, options).rfind("<!doctype html>", 0) == 0);
   CHECK(render(plan, Format::json, options).rfind("{\n  \"format\": \"backplan-plan-2\"", 0) == 0);
   CHECK(file_extension(Format::markdown) == std::string(".md"));

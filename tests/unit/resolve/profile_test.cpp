@@ -87,6 +87,36 @@ TEST_CASE("unknown flag values are rejected with a suggestion") {
         "--routine: unknown routine 'weekly-strength'; valid: daily");
 }
 
+TEST_CASE("a name of only spaces is refused, from a flag and from a file") {
+  CHECK(flag_error([](ProfileFlags& f) { f.name = "   "; }) ==
+        "--name: is only spaces; give a name, or leave it out");
+  CHECK(flag_error([](ProfileFlags& f) { f.name = "\t"; }) ==
+        "--name: is only spaces; give a name, or leave it out");
+  CHECK(flag_error([](ProfileFlags& f) { f.name = " Sam "; }) == "(no error)");
+  CHECK(profile_errors("name: \"  \"\n") ==
+        "p.yaml:1:7: error: 'name' is only spaces; give a name, or leave it out");
+}
+
+TEST_CASE("ids in any case, the library's synonyms, and ';' between items") {
+  const ProfileInput in = flags_input([](ProfileFlags& f) {
+    f.equipment = {"Tennis-Ball;BED", "strap"};
+    f.conditions = {"Sciatica;hypertension", "HIP-ARTHROPLASTY:approach=Posterior"};
+    f.avoid = {"calf;Buttocks"};
+    f.routine = "Daily";
+  });
+  CHECK(in.equipment == std::vector<std::string>{"tennis-ball", "bed", "yoga-strap"});
+  CHECK(in.conditions ==
+        std::vector<std::string>{"disc-herniation", "high-blood-pressure", "hip-replacement"});
+  CHECK(in.details.at("hip-replacement").front().value == "posterior");
+  CHECK(in.avoid == std::vector<std::string>{"calves", "glutes"});
+  CHECK(in.routine == "daily");
+  // A word that is part of several ids names them all.
+  CHECK(flag_error([](ProfileFlags& f) { f.avoid = {"back"}; }) ==
+        "--avoid: unknown region 'back'; did you mean one of lower-back, mid-back, upper-back?");
+  CHECK(flag_error([](ProfileFlags& f) { f.avoid = {"Spine"}; }) ==
+        "--avoid: unknown region 'spine'; did you mean one of lumbar-spine, thoracic-spine?");
+}
+
 TEST_CASE("automatic conditions are not --condition values") {
   CHECK(flag_error([](ProfileFlags& f) { f.conditions = {"no-floor"}; }) ==
         "--condition: unknown condition 'no-floor'; " + kValidConditions);
@@ -199,6 +229,19 @@ TEST_CASE("'equipment: none' in a profile is an empty list") {
         "p.yaml:1:12: error: 'equipment': 'none' cannot be combined with other values");
 }
 
+TEST_CASE("profile files take yes/no in any case, and ids in any case") {
+  const ProfileInput in = profile(
+      "floor: No\ncleared: Y\nequipment: [Tennis-Ball, BED]\nconditions: [Osteoporosis]\n"
+      "avoid: Calves\nroutine: DAILY\nlevel: Beginner\n");
+  CHECK(in.floor == false);
+  CHECK(in.cleared == true);
+  CHECK(in.equipment == std::vector<std::string>{"tennis-ball", "bed"});
+  CHECK(in.conditions == std::vector<std::string>{"osteoporosis"});
+  CHECK(in.avoid == std::vector<std::string>{"calves"});
+  CHECK(in.routine == "daily");
+  CHECK(in.level == "beginner");
+}
+
 TEST_CASE("an unknown profile field is reported with a suggestion") {
   CHECK(profile_errors("age: 40\nminuets: 20\n") ==
         "p.yaml:2:1: error: unknown field 'minuets' in a profile (did you mean 'minutes'?)");
@@ -208,12 +251,12 @@ TEST_CASE("an unknown profile field is reported with a suggestion") {
 }
 
 TEST_CASE("profile values of the wrong type are reported at the value") {
-  CHECK(profile_errors("name: Sam\nage: forty\nfloor: no\nminutes: \"30\"\n"
-                       "equipment: {tennis-ball: 1}\ncleared: 1\n") ==
+  CHECK(profile_errors("name: Sam\nage: forty\nfloor: [no]\nminutes: \"30\"\n"
+                       "equipment: {tennis-ball: 1}\ncleared: sure\n") ==
         "p.yaml:2:6: error: 'age' must be a whole number from 1 to 120, not 'forty'\n"
-        "p.yaml:3:8: error: 'floor' must be true or false\n"
+        "p.yaml:3:8: error: 'floor' must be yes or no, not a list\n"
         "p.yaml:4:10: error: 'minutes' must be a whole number from 5 to 180, not text in quotes\n"
-        "p.yaml:6:10: error: 'cleared' must be true or false\n"
+        "p.yaml:6:10: error: 'cleared' must be yes or no (or y/n, true/false, 1/0), not 'sure'\n"
         "p.yaml:5:12: error: 'equipment' must be a list, not a mapping");
   CHECK(profile_errors("age: 121\nminutes: 181\n") ==
         "p.yaml:1:6: error: 'age' must be a whole number from 1 to 120, not '121'\n"
@@ -269,8 +312,12 @@ TEST_CASE("load_profile_file reads a file and throws its first problem") {
   CHECK_THROWS_WITH_AS(load_profile_file(path, lib()),
                        (path + ":2:1: error: duplicate key 'age'").c_str(), Error);
   std::ofstream(path) << "floor: maybe\nminutes: 2\n";
-  CHECK_THROWS_WITH_AS(load_profile_file(path, lib()),
-                       (path + ":1:8: error: 'floor' must be true or false").c_str(), Error);
+  CHECK_THROWS_WITH_AS(
+      load_profile_file(path, lib()),
+      (path + ":1:8: error: 'floor' must be yes or no (or y/n, true/false, 1/0), not "
+              "'maybe'")
+          .c_str(),
+      Error);
   std::ofstream(path) << "# " << std::string(64 * 1024, 'x') << "\n";
   CHECK_THROWS_WITH_AS(load_profile_file(path, lib()),
                        (path + ": error: file is larger than the 64 KiB limit").c_str(), Error);
@@ -360,7 +407,7 @@ TEST_CASE("validate: every problem, by field, in field order; only good fields a
   CHECK(got ==
         "name: must be one line of 1 to 100 characters\n"
         "age: must be a whole number from 1 to 120, not 'abc'\n"
-        "floor: must be yes or no (or true/false, 1/0), not 'maybe'\n"
+        "floor: must be yes or no (or y/n, true/false, 1/0), not 'maybe'\n"
         "equipment: 'none' cannot be combined with other values\n"
         "equipment[1]: unknown equipment 'tenis-ball' (did you mean 'tennis-ball'?)\n"
         "avoid: needs a value; use 'none' for no region\n"
