@@ -1442,3 +1442,16 @@ TEST_CASE("the curl-up's leg switch reads right with one set as with three") {
   CHECK(has_cue(*curl, "Switch which leg is bent halfway through the holds"));
   CHECK_FALSE(has_cue(*curl, "after each set"));
 }
+
+TEST_CASE("hip replacement: seated steps keep the hip above the knee") {
+  ProfileFlags f;
+  f.conditions = {"hip-replacement"};
+  f.no_floor = true;
+  f.equipment = {"tennis-ball"};
+  const Plan plan = plan_from(f);
+  const Step* feet = find_step(plan, "ball-feet-seated");
+  REQUIRE(feet != nullptr);
+  CHECK(feet->cues.back() ==
+        "Sit on a firm seat high enough that your hips stay above your knees, and don't lean "
+        "forward past upright.");
+}
