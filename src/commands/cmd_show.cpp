@@ -182,10 +182,11 @@ std::optional<std::string> effect_on(const Library& lib, const Rule& r, const Ex
       const auto& d = r.dose;
       const auto hold = x.dose.hold_seconds;
       std::vector<std::string> parts;
+      const char* const holds = x.phase == Phase::release ? "passes" : "holds";
       if (d.max_hold_seconds && hold && *hold > *d.max_hold_seconds)
-        parts.push_back(fmt::format("holds shortened to {} s", *d.max_hold_seconds));
+        parts.push_back(fmt::format("{} shortened to {} s", holds, *d.max_hold_seconds));
       if (d.min_hold_seconds && hold && *hold < *d.min_hold_seconds)
-        parts.push_back(fmt::format("holds lengthened to {} s", *d.min_hold_seconds));
+        parts.push_back(fmt::format("{} lengthened to {} s", holds, *d.min_hold_seconds));
       if (d.max_sets && x.dose.max_sets > *d.max_sets)
         parts.push_back(fmt::format("{} set{} at most", *d.max_sets, *d.max_sets == 1 ? "" : "s"));
       if (parts.empty()) return std::nullopt;

@@ -147,13 +147,15 @@ void adjust_dose(const Exercise& x, const Constraints& k, StepDose& dose, int& b
   for (const auto& sr : k.dose_rules) {
     if (in_scope(sr.rule->scope, x)) rules.push_back(sr);
   }
+  // A rolling pass is held on the area, but a person calls it a pass.
+  const char* const holds = x.phase == Phase::release ? "passes" : "holds";
   // Minimums first, then maximums, so a safety cap always wins over a minimum.
   for (const auto& sr : rules) {
     const auto& lim = sr.rule->dose;
     if (lim.min_hold_seconds && dose.hold_seconds && *dose.hold_seconds < *lim.min_hold_seconds) {
-      why.push_back(fmt::format("holds lengthened to {} s: {}", *lim.min_hold_seconds,
+      why.push_back(fmt::format("{} lengthened to {} s: {}", holds, *lim.min_hold_seconds,
                                 reason(*sr.condition, *sr.rule)));
-      changes.push_back({fmt::format("holds lengthened to {} s", *lim.min_hold_seconds),
+      changes.push_back({fmt::format("{} lengthened to {} s", holds, *lim.min_hold_seconds),
                          rule_cause(*sr.condition, *sr.rule)});
       dose.hold_seconds = lim.min_hold_seconds;
     }
@@ -177,9 +179,9 @@ void adjust_dose(const Exercise& x, const Constraints& k, StepDose& dose, int& b
   for (const auto& sr : rules) {
     const auto& lim = sr.rule->dose;
     if (lim.max_hold_seconds && dose.hold_seconds && *dose.hold_seconds > *lim.max_hold_seconds) {
-      why.push_back(fmt::format("holds shortened to {} s: {}", *lim.max_hold_seconds,
+      why.push_back(fmt::format("{} shortened to {} s: {}", holds, *lim.max_hold_seconds,
                                 reason(*sr.condition, *sr.rule)));
-      changes.push_back({fmt::format("holds shortened to {} s", *lim.max_hold_seconds),
+      changes.push_back({fmt::format("{} shortened to {} s", holds, *lim.max_hold_seconds),
                          rule_cause(*sr.condition, *sr.rule)});
       dose.hold_seconds = lim.max_hold_seconds;
     }
@@ -394,7 +396,8 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
     if (!e.included || !s.dose.hold_seconds || *s.dose.hold_seconds <= hold_before[s.slot])
       continue;
     // Said once, with the length the holds end up at.
-    const std::string prefix = "holds lengthened to ";
+    const std::string prefix =
+        std::string(s.phase == Phase::release ? "passes" : "holds") + " lengthened to ";
     s.changes.erase(std::remove_if(s.changes.begin(), s.changes.end(),
                                    [&](const std::string& c) { return c.rfind(prefix, 0) == 0; }),
                     s.changes.end());

@@ -56,7 +56,12 @@ std::string profile_summary(const Plan& plan) {
   if (p.cleared) parts.push_back("cleared by a clinician");
   for (Today t : p.today)
     parts.push_back(t == Today::flare ? "flare-up day" : "soon after getting up");
-  parts.push_back(fmt::format("{} level", to_string(plan.level)));
+  // A condition or the day can hold the level below the one asked for: say so.
+  std::string level = fmt::format("{} level", to_string(plan.level));
+  if (plan.level < p.level) {
+    level += p.level_assumed ? " today" : fmt::format(" today (you chose {})", to_string(p.level));
+  }
+  parts.push_back(level);
   return fmt::format("{}", fmt::join(parts, " · "));
 }
 

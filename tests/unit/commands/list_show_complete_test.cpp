@@ -256,7 +256,7 @@ TEST_CASE("show --format json: the entry, what refers to it, and the sources it 
   CHECK(doc["changed_by"] == nlohmann::json::parse(R"([
       {"condition": "bruising", "effect": "soft tools only, so not with: Lacrosse ball",
        "why": "firm tools bruise", "source": ["handout-3"]},
-      {"condition": "bruising", "effect": "holds shortened to 30 s", "why": "short passes",
+      {"condition": "bruising", "effect": "passes shortened to 30 s", "why": "short passes",
        "source": ["handout-3"]},
       {"condition": "bruising", "effect": "adds the cue \"Press lightly.\"", "why": "",
        "source": ["handout-3"]},
@@ -308,7 +308,7 @@ TEST_CASE("show: an exercise with everything that reaches it") {
         "  Bruises easily (bruising; gate notice)\n"
         "    - soft tools only, so not with: Lacrosse ball: firm tools bruise\n"
         "      Sources: handout-3\n"
-        "    - holds shortened to 30 s: short passes\n"
+        "    - passes shortened to 30 s: short passes\n"
         "      Sources: handout-3\n"
         "    - adds the cue \"Press lightly.\"\n"
         "      Sources: handout-3\n"

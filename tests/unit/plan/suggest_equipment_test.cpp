@@ -77,7 +77,7 @@ TEST_CASE("the planner gives each substitution, dose change and omission its cau
         "you did not list a medium foam roller or a stand-in for it (soft foam roller, firm "
         "foam roller)");
   REQUIRE(wall.dose_changes.size() == 1);
-  CHECK(wall.dose_changes[0].what == "holds shortened to 30 s");
+  CHECK(wall.dose_changes[0].what == "passes shortened to 30 s");
   CHECK(wall.dose_changes[0].cause.kind == CauseKind::condition);
   CHECK(wall.dose_changes[0].cause.id == "age-55-plus");
   // The curl-up: no floor for it, and the bed version needs a bed.

@@ -253,6 +253,17 @@ TEST_CASE("handout wording shared by both formats") {
   CHECK(profile_summary(plan) ==
         "age 70 · no floor work · no tools · Osteoporosis · keep off: neck · cleared by a "
         "clinician · beginner level");
+  // Held below the level asked for (a flare-up day): the header says so.
+  plan.profile.level = Level::advanced;
+  plan.profile.level_assumed = false;
+  plan.profile.today = {Today::flare};
+  CHECK(profile_summary(plan) ==
+        "age 70 · no floor work · no tools · Osteoporosis · keep off: neck · cleared by a "
+        "clinician · flare-up day · beginner level today (you chose advanced)");
+  plan.profile.level = Level::standard;
+  plan.profile.level_assumed = true;
+  CHECK(profile_summary(plan).substr(profile_summary(plan).rfind(" · ")) ==
+        " · beginner level today");
 }
 
 TEST_CASE("the HTML handout shows an exercise's first two cues and every cue a condition added") {
