@@ -37,16 +37,6 @@ std::vector<std::string> all_ids(const std::vector<T>& items) {
   return out;
 }
 
-std::vector<std::string> ref_ids(const std::vector<Ref>& refs) {
-  std::vector<std::string> out;
-  for (const auto& r : refs) out.push_back(r.id);
-  return out;
-}
-
-bool has_ref(const std::vector<Ref>& refs, const std::string& id) {
-  return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) { return r.id == id; });
-}
-
 std::string equipment_note(const Library& lib, const Equipment& e) {
   std::string out = e.name;
   std::vector<std::string> notes;

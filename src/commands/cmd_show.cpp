@@ -26,23 +26,6 @@ bool contains(const std::vector<T>& items, const T& value) {
   return std::find(items.begin(), items.end(), value) != items.end();
 }
 
-bool has_ref(const std::vector<Ref>& refs, const std::string& id) {
-  return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) { return r.id == id; });
-}
-
-template <typename T>
-std::vector<std::string> strings(const std::vector<T>& items) {
-  std::vector<std::string> out;
-  for (const auto& item : items) out.emplace_back(to_string(item));
-  return out;
-}
-
-std::vector<std::string> ref_ids(const std::vector<Ref>& refs) {
-  std::vector<std::string> out;
-  for (const auto& r : refs) out.push_back(r.id);
-  return out;
-}
-
 std::string name_and_id(const std::string& name, const std::string& id) {
   return fmt::format("{} ({})", name, id);
 }

@@ -10,23 +10,6 @@ namespace {
 
 using json = LibraryJson;
 
-std::vector<std::string> ref_ids(const std::vector<Ref>& refs) {
-  std::vector<std::string> out;
-  for (const auto& r : refs) out.push_back(r.id);
-  return out;
-}
-
-bool has_ref(const std::vector<Ref>& refs, const std::string& id) {
-  return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) { return r.id == id; });
-}
-
-template <typename T>
-std::vector<std::string> strings(const std::vector<T>& items) {
-  std::vector<std::string> out;
-  for (const auto& item : items) out.emplace_back(to_string(item));
-  return out;
-}
-
 json optional_int(const std::optional<int>& value) {
   return value ? json(*value) : json(nullptr);
 }

@@ -64,6 +64,29 @@ struct Ref {
   Location at;
 };
 
+// The ids of a list of references, in order.
+inline std::vector<std::string> ref_ids(const std::vector<Ref>& refs) {
+  std::vector<std::string> out;
+  for (const auto& r : refs) out.push_back(r.id);
+  return out;
+}
+
+// Whether a list of references names `id`.
+inline bool has_ref(const std::vector<Ref>& refs, std::string_view id) {
+  for (const auto& r : refs) {
+    if (r.id == id) return true;
+  }
+  return false;
+}
+
+// The YAML words of a list of enum values (phases, positions).
+template <typename T>
+std::vector<std::string> strings(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) out.emplace_back(to_string(item));
+  return out;
+}
+
 // A publication a rule or an exercise rests on, as a reader would look it up.
 struct Source {
   std::string id;
