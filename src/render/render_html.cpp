@@ -95,6 +95,14 @@ std::string page_head(const std::string& title) {
       title, kStyle);
 }
 
+// The emergency signs in one paragraph, so a sheet stays on one page.
+std::string stop_if_section(const std::vector<std::string>& stop_if) {
+  std::vector<std::string> signs;
+  for (const auto& sign : stop_if) signs.push_back(html_escape(sign));
+  return fmt::format("<section class=\"stop-if\"><p><strong>{}:</strong> {}.</p></section>",
+                     kStopIfTitle, fmt::join(signs, " · "));
+}
+
 }  // namespace
 
 std::string render_referral_html(const Referral& r, const HandoutOptions& options) {
@@ -128,12 +136,7 @@ std::string render_referral_html(const Referral& r, const HandoutOptions& option
   }
   line("</ul>");
   line("</section>");
-  if (!r.stop_if.empty()) {
-    std::vector<std::string> signs;
-    for (const auto& sign : r.stop_if) signs.push_back(h(sign));
-    line(fmt::format("<section class=\"stop-if\"><p><strong>{}:</strong> {}.</p></section>",
-                     kStopIfTitle, fmt::join(signs, " · ")));
-  }
+  if (!r.stop_if.empty()) line(stop_if_section(r.stop_if));
   // Room for the clinician who sees them, so the sheet can come back with their answer.
   line("<section class=\"held\">");
   line("<h2>For the clinician</h2>");
@@ -182,12 +185,7 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
   line("<main>");
 
   // The emergency signs first, in one paragraph so the sheet stays one page.
-  if (!view.stop_if.empty()) {
-    std::vector<std::string> signs;
-    for (const auto& sign : view.stop_if) signs.push_back(h(sign));
-    line(fmt::format("<section class=\"stop-if\"><p><strong>{}:</strong> {}.</p></section>",
-                     kStopIfTitle, fmt::join(signs, " · ")));
-  }
+  if (!view.stop_if.empty()) line(stop_if_section(view.stop_if));
 
   // The urgent notices (stop, clearance, check) across the top; the general rules (info) open
   // the columns.
