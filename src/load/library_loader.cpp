@@ -43,6 +43,47 @@ void merge(std::vector<T>& into, std::vector<T>& items, std::string_view kind,
   }
 }
 
+// Copies the field `key` (an exercise's YAML key) of `from` over `into`.
+void copy_exercise_field(Exercise& into, Exercise& from, std::string_view key) {
+  if (key == "name") into.name = std::move(from.name);
+  if (key == "phase") into.phase = from.phase;
+  if (key == "position") into.position = from.position;
+  if (key == "equipment") into.equipment = std::move(from.equipment);
+  if (key == "pressure_on") into.pressure_on = std::move(from.pressure_on);
+  if (key == "targets") into.targets = std::move(from.targets);
+  if (key == "tags") into.tags = std::move(from.tags);
+  if (key == "dose") into.dose = from.dose;
+  if (key == "cues") into.cues = std::move(from.cues);
+  if (key == "alternatives") into.alternatives = std::move(from.alternatives);
+  if (key == "levels") into.levels = std::move(from.levels);
+  if (key == "source") into.sources = std::move(from.sources);
+  if (key == "synonyms") into.synonyms = std::move(from.synonyms);
+}
+
+// Adds a layer's exercises: an id the library has is changed field by field (each field the
+// layer gives replaces the earlier value whole; the others stay); a new id is added (the reader
+// has checked that it gives every required field).
+void merge_exercises(std::vector<Exercise>& into, Layer& layer, DiagnosticSink& sink) {
+  std::map<std::string, Location> seen;
+  for (auto& item : layer.exercises) {
+    auto [it, inserted] = seen.emplace(item.id, item.at);
+    if (!inserted) {
+      sink.error(item.at, fmt::format("exercise '{}' is defined twice (first at {})", item.id,
+                                      to_string(it->second)));
+      continue;
+    }
+    const auto& given = layer.exercise_fields[item.id];
+    auto existing =
+        std::find_if(into.begin(), into.end(), [&](const Exercise& e) { return e.id == item.id; });
+    if (existing != into.end()) {
+      for (const auto& key : given) copy_exercise_field(*existing, item, key);
+      existing->at = item.at;
+      continue;
+    }
+    into.push_back(std::move(item));
+  }
+}
+
 }  // namespace
 
 std::vector<SourceFile> builtin_library_files() {
@@ -81,7 +122,7 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
       if (first_file.path.empty()) first_file = {file.path, 0, 0};
       try {
         const YamlNodePtr root = parse_yaml(file.text, file.path);
-        read_library_file(*root, file.path, sink, layer);
+        read_library_file(*root, file.path, sink, layer, lib.exercises);
       } catch (const Error& e) {
         if (!e.diagnostic()) throw;
         sink.error(e.diagnostic()->where, e.diagnostic()->message);
@@ -107,7 +148,7 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
     if (layer.emergency_signs) lib.emergency_signs = std::move(*layer.emergency_signs);
     merge(lib.regions, layer.regions, "region", sink);
     merge(lib.equipment, layer.equipment, "equipment", sink);
-    merge(lib.exercises, layer.exercises, "exercise", sink);
+    merge_exercises(lib.exercises, layer, sink);
     merge(lib.conditions, layer.conditions, "condition", sink);
     merge(lib.routines, layer.routines, "routine", sink);
     merge(lib.sources, layer.sources, "source", sink);

@@ -18,8 +18,9 @@ namespace {
 
 class FileReader {
  public:
-  FileReader(const std::string& path, DiagnosticSink& sink, Layer& layer)
-      : r_(path, sink), layer_(layer) {}
+  FileReader(const std::string& path, DiagnosticSink& sink, Layer& layer,
+             const std::vector<Exercise>& earlier)
+      : r_(path, sink), layer_(layer), earlier_(earlier) {}
 
   void read(const YamlNode& root) {
     if (root.kind == YamlNode::Kind::null) {
@@ -251,25 +252,27 @@ class FileReader {
 
   void exercise(const YamlNode& node) {
     if (!r_.is_mapping(node, "an exercise")) return;
-    Fields f(r_, node, "an exercise",
-             {"id", "name", "phase", "position", "equipment", "pressure_on", "targets", "tags",
-              "dose", "cues", "alternatives", "levels", "source", "synonyms"});
+    Fields f(r_, node, "an exercise", kExerciseKeys);
     Exercise out;
     out.at = r_.at(node);
     if (auto* n = f.required("id")) out.id = r_.id(*n, "id").value_or("");
-    out.name = text_or_empty(f, "name", true);
-    if (auto* n = f.required("phase")) {
+    // A later layer may give only the fields it changes of an exercise an earlier layer has.
+    const bool is_new = std::none_of(earlier_.begin(), earlier_.end(),
+                                     [&](const Exercise& e) { return e.id == out.id; });
+    auto field = [&](std::string_view key) { return is_new ? f.required(key) : f.get(key); };
+    out.name = text_or_empty(f, "name", is_new);
+    if (auto* n = field("phase")) {
       if (auto i = r_.choice(*n, "phase", kPhaseNames)) out.phase = *i;
     }
-    if (auto* n = f.required("position")) {
+    if (auto* n = field("position")) {
       if (auto i = r_.choice(*n, "position", kPositionNames)) out.position = *i;
     }
     out.equipment = refs(f.get("equipment"), "equipment");
     out.pressure_on = refs(f.get("pressure_on"), "pressure_on");
     out.targets = refs(f.get("targets"), "targets");
     if (auto* n = f.get("tags")) out.tags = r_.id_list(*n, "tags");
-    if (auto* n = f.required("dose")) out.dose = dose(*n);
-    if (auto* n = f.required("cues")) {
+    if (auto* n = field("dose")) out.dose = dose(*n);
+    if (auto* n = field("cues")) {
       out.cues = r_.text_list(*n, "cues");
       if (out.cues.empty() && n->kind == YamlNode::Kind::sequence) r_.error(*n, "'cues' is empty");
     }
@@ -281,9 +284,15 @@ class FileReader {
         if (level && id) out.levels[*level] = {*id, r_.at(*value)};
       }
     }
-    out.sources = source_refs(f, true);
+    out.sources = source_refs(f, is_new);
     out.synonyms = refs(f.get("synonyms"), "synonyms");
-    if (!out.id.empty()) layer_.exercises.push_back(std::move(out));
+    if (out.id.empty()) return;
+    std::vector<std::string> given;
+    for (const auto key : kExerciseKeys) {
+      if (key != "id" && f.has(key)) given.emplace_back(key);
+    }
+    layer_.exercise_fields.emplace(out.id, std::move(given));
+    layer_.exercises.push_back(std::move(out));
   }
 
   std::optional<When> when(const YamlNode& node) {
@@ -681,13 +690,14 @@ class FileReader {
 
   YamlReader r_;
   Layer& layer_;
+  const std::vector<Exercise>& earlier_;
 };
 
 }  // namespace
 
 void read_library_file(const YamlNode& root, const std::string& path, DiagnosticSink& sink,
-                       Layer& layer) {
-  FileReader(path, sink, layer).read(root);
+                       Layer& layer, const std::vector<Exercise>& earlier) {
+  FileReader(path, sink, layer, earlier).read(root);
 }
 
 }  // namespace backplan

@@ -2,8 +2,10 @@
 // Reading one routine library file into a Layer, and checking a merged library: the two halves
 // of load_library (library_loader.h), which layers files between them.
 
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -12,6 +14,11 @@
 #include "model/library.h"
 
 namespace backplan {
+
+// The fields of an exercise entry, in the order the reader takes them.
+inline const std::vector<std::string_view> kExerciseKeys = {
+    "id",   "name", "phase", "position",     "equipment", "pressure_on", "targets",
+    "tags", "dose", "cues",  "alternatives", "levels",    "source",      "synonyms"};
 
 // Everything one layer of files defines, before layers are merged.
 struct Layer {
@@ -30,14 +37,18 @@ struct Layer {
   std::vector<Region> regions;
   std::vector<Equipment> equipment;
   std::vector<Exercise> exercises;
+  // The fields each exercise entry gives (kExerciseKeys but "id"), by id: an entry for an id an
+  // earlier layer has changes just these.
+  std::map<std::string, std::vector<std::string>> exercise_fields;
   std::vector<Condition> conditions;
   std::vector<Routine> routines;
   std::vector<Source> sources;
 };
 
-// Reads one file's tree into `layer`; every problem goes to `sink` with its position.
+// Reads one file's tree into `layer`; every problem goes to `sink` with its position. An exercise
+// whose id is in `earlier` (the layers below) may give only the fields it changes.
 void read_library_file(const YamlNode& root, const std::string& path, DiagnosticSink& sink,
-                       Layer& layer);
+                       Layer& layer, const std::vector<Exercise>& earlier);
 
 // Checks every reference between entries once all layers are merged: settings, ids that name
 // nothing, phases and slots of routines.

@@ -133,7 +133,7 @@ bool YamlReader::is_mapping(const YamlNode& node, std::string_view what) {
 }
 
 Fields::Fields(YamlReader& reader, const YamlNode& mapping, std::string_view what,
-               std::initializer_list<std::string_view> allowed)
+               const std::vector<std::string_view>& allowed)
     : reader_(reader), mapping_(mapping), what_(what) {
   std::vector<std::string> names(allowed.begin(), allowed.end());
   for (const auto& [key, value] : mapping_.entries) {

@@ -56,7 +56,10 @@ class YamlReader {
 class Fields {
  public:
   Fields(YamlReader& reader, const YamlNode& mapping, std::string_view what,
-         std::initializer_list<std::string_view> allowed);
+         std::initializer_list<std::string_view> allowed)
+      : Fields(reader, mapping, what, std::vector<std::string_view>(allowed)) {}
+  Fields(YamlReader& reader, const YamlNode& mapping, std::string_view what,
+         const std::vector<std::string_view>& allowed);
 
   // The value of `key`, or nullptr when absent.
   const YamlNode* get(std::string_view key) const;

@@ -1,4 +1,6 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <stdlib.h>
 
@@ -244,7 +246,7 @@ TEST_CASE("an id or the settings given twice in one layer name the first place")
       "more.yaml:1:11: error: 'settings' is given twice (first at lib.yaml:2:3)");
 }
 
-TEST_CASE("a later layer replaces an entry with the same id and adds new ones") {
+TEST_CASE("a later layer changes the fields it gives of an exercise and adds new ones") {
   const std::string user = R"(exercises:
   - {id: cat-camel, name: "Cat-camel, gently", phase: mobility, position: floor,
      dose: {sets: 1, hold_seconds: 5}, cues: [Slowly], source: test}
@@ -258,12 +260,68 @@ settings: {default_minutes: 15}
   REQUIRE(lib.exercises.size() == 3);
   CHECK(lib.exercises[0].id == "cat-camel");
   CHECK(lib.exercises[0].name == "Cat-camel, gently");
-  CHECK(lib.exercises[0].alternatives.empty());
+  CHECK(lib.exercises[0].cues == std::vector<std::string>{"Slowly"});
+  // A field the layer leaves out keeps the earlier value.
+  CHECK(ref_ids(lib.exercises[0].alternatives) == std::vector<std::string>{"seated-cat-camel"});
   CHECK(to_string(lib.exercises[0].at) == "user.yaml:2:5");
   CHECK(lib.exercises[1].id == "seated-cat-camel");
   CHECK(lib.exercises[2].id == "pelvic-tilt");
   CHECK(lib.settings.default_minutes == 15);
   CHECK(lib.settings.default_routine.id == "daily");  // kept from the base layer
+}
+
+// Every field of an exercise, for comparing whole entries.
+std::string describe(const Exercise& e) {
+  std::vector<std::string> levels;
+  for (const auto& [level, ref] : e.levels)
+    levels.push_back(fmt::format("{}={}", to_string(level), ref.id));
+  return fmt::format(
+      "{} '{}' {} {} at {}; equipment {}; pressure {}; targets {}; tags {}; dose {}x{} reps {} "
+      "hold {} rep {} side {} rest {}; cues {}; alternatives {}; levels {}; sources {}; synonyms "
+      "{}",
+      e.id, e.name, to_string(e.phase), to_string(e.position), to_string(e.at),
+      fmt::join(ref_ids(e.equipment), ","), fmt::join(ref_ids(e.pressure_on), ","),
+      fmt::join(ref_ids(e.targets), ","), fmt::join(e.tags, ","), e.dose.sets, e.dose.max_sets,
+      fmt::join(e.dose.reps, ","), e.dose.hold_seconds.value_or(0), e.dose.rep_seconds.value_or(0),
+      e.dose.per_side, e.dose.rest_seconds, fmt::join(e.cues, " / "),
+      fmt::join(ref_ids(e.alternatives), ","), fmt::join(levels, ","),
+      fmt::join(ref_ids(e.sources), ","), fmt::join(ref_ids(e.synonyms), ","));
+}
+
+TEST_CASE("a later layer may change one field of an exercise; a new exercise needs them all") {
+  const std::string user = R"(exercises:
+  - id: cat-camel
+    cues: ["Move slowly, as far as is comfortable", "Breathe out as you round"]
+  - id: seated-cat-camel
+    alternatives: []
+  - id: pelvic-tilt
+    phase: mobility
+)";
+  DiagnosticSink sink;
+  const Library lib = load_library({{{"base.yaml", base_library()}}, {{"user.yaml", user}}}, sink);
+  std::string messages;
+  for (const auto& d : sink.items()) messages += format_diagnostic(d) + "\n";
+  CHECK(messages ==
+        "user.yaml:6:5: error: an exercise is missing 'name'\n"
+        "user.yaml:6:5: error: an exercise is missing 'position'\n"
+        "user.yaml:6:5: error: an exercise is missing 'dose'\n"
+        "user.yaml:6:5: error: an exercise is missing 'cues'\n"
+        "user.yaml:6:5: error: an exercise is missing 'source'\n");
+
+  DiagnosticSink ok;
+  const Library changed =
+      load_library({{{"base.yaml", base_library()}},
+                    {{"user.yaml", user.substr(0, user.find("  - id: pelvic"))}}},
+                   ok);
+  REQUIRE(ok.empty());
+  const Library base = load_library({{{"base.yaml", base_library()}}}, ok);
+  REQUIRE(changed.exercises.size() == base.exercises.size());
+  Exercise expected = base.exercises[0];
+  expected.cues = {"Move slowly, as far as is comfortable", "Breathe out as you round"};
+  expected.at = {"user.yaml", 2, 5};
+  CHECK(describe(changed.exercises[0]) == describe(expected));
+  CHECK(changed.exercises[1].alternatives.empty());
+  CHECK(changed.exercises[1].name == base.exercises[1].name);
 }
 
 TEST_CASE("a rule needs exactly one effect, a why (except cue rules) and a source") {
