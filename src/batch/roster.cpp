@@ -18,7 +18,6 @@ namespace backplan {
 namespace {
 
 constexpr std::size_t kMaxYamlItemBytes = 64 * 1024;
-constexpr const char* kNotesColumn = "notes";
 
 // ---- Text helpers ----------------------------------------------------------------------------
 
@@ -80,6 +79,25 @@ void set_cell(RawProfile& raw, Field field, std::string value) {
     case Field::level:
       raw.level = std::move(value);
       break;
+    case Field::clinic:
+      raw.clinic = std::move(value);
+      break;
+    case Field::clinician:
+      raw.clinician = std::move(value);
+      break;
+    case Field::contact:
+      raw.contact = std::move(value);
+      break;
+    case Field::review_date:
+      raw.review_date = std::move(value);
+      break;
+    case Field::notes:
+      // A spreadsheet cell may hold several lines (Alt+Enter); the handout prints one.
+      for (char& c : value) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      }
+      raw.notes = std::move(value);
+      break;
   }
 }
 
@@ -129,9 +147,8 @@ class CsvRoster : public RosterReader {
         throw Error::in_file(at, fmt::format("column '{}' appears twice", one_line(name)));
       }
       seen.push_back(name);
-      if (name == kNotesColumn) notes_column_ = i;
       const auto column = kFieldNames.parse(name);
-      if (!column && name != kNotesColumn) {
+      if (!column) {
         const auto guess = closest(name, valid);
         ignored.push_back(fmt::format("'{}'{}", one_line(name),
                                       guess ? fmt::format(" (did you mean '{}'?)", *guess) : ""));
@@ -157,10 +174,6 @@ class CsvRoster : public RosterReader {
     for (std::size_t i = 0; i < columns_.size() && i < record.fields.size(); ++i) {
       if (columns_[i] == Field::name) row.name = printable_name(trim(record.fields[i]));
     }
-    if (notes_column_ && *notes_column_ < record.fields.size()) {
-      const std::string note = trim(record.fields[*notes_column_]);
-      if (!note.empty() && is_valid_utf8(note)) row.note = note;
-    }
     if (record.error) {
       row.problems.push_back({at, *record.error});
       return;
@@ -176,7 +189,7 @@ class CsvRoster : public RosterReader {
     std::vector<FieldProblem> problems;
     RawProfile raw;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-      if (!columns_[i]) continue;  // notes, or a column it ignores
+      if (!columns_[i]) continue;  // a column it ignores
       const Field column = *columns_[i];
       std::string value = trim(record.fields[i]);
       if (value.empty()) continue;
@@ -208,8 +221,7 @@ class CsvRoster : public RosterReader {
   std::string path_;
   const Library& lib_;
   bool header_read_ = false;
-  std::vector<std::optional<Field>> columns_;  // unset: notes, or a column it ignores
-  std::optional<std::size_t> notes_column_;
+  std::vector<std::optional<Field>> columns_;  // unset: a column it ignores
   std::vector<std::string> notes_;
 };
 
@@ -401,11 +413,7 @@ std::optional<RosterFormat> roster_format_from_path(std::string_view path) {
 }
 
 const std::vector<std::string>& roster_columns() {
-  static const std::vector<std::string> columns = [] {
-    std::vector<std::string> names = kFieldNames.names();
-    names.emplace_back(kNotesColumn);
-    return names;
-  }();
+  static const std::vector<std::string> columns = kFieldNames.names();
   return columns;
 }
 

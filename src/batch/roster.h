@@ -24,7 +24,6 @@ namespace backplan {
 struct RosterRow {
   int line = 0;                      // where the client starts in the roster
   std::optional<std::string> name;   // the name as given, when it is printable one-line text
-  std::optional<std::string> note;   // a CSV roster's `notes` cell: free text about the client
   ProfileInput input;                // the client's circumstances (valid when no problems)
   std::vector<Diagnostic> problems;  // empty: the row is good
 };
@@ -36,8 +35,8 @@ inline constexpr auto kRosterFormatNames =
 // From the file name: .csv, .yaml or .yml (case does not matter).
 std::optional<RosterFormat> roster_format_from_path(std::string_view path);
 
-// The columns a CSV roster may have: the fields of a profile file, then `notes` (free text kept
-// with the client). Other columns are ignored, with a warning.
+// The columns a CSV roster may have: the fields of a profile file (the clinic fields and `notes`,
+// printed on the client's handout, among them). Other columns are ignored, with a warning.
 const std::vector<std::string>& roster_columns();
 
 // Reads a roster one client at a time.

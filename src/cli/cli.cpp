@@ -149,9 +149,10 @@ void check_clinic(const ClinicInfo& c) {
   check_clinic_text("--clinician", c.clinician);
   check_clinic_text("--contact", c.contact);
   check_clinic_text("--note", c.note);
-  if (c.review_date && !is_iso_date(*c.review_date)) {
-    throw Error::flag("--review-date",
-                      fmt::format("must be a date written YYYY-MM-DD, not '{}'", *c.review_date));
+  if (c.review_date) {
+    if (const auto problem = iso_date_problem(*c.review_date)) {
+      throw Error::flag("--review-date", *problem);
+    }
   }
 }
 
@@ -318,6 +319,7 @@ $HOME/.config/backplan/profile.yaml. 'backplan plan' starts from it; flags overr
 )");
   CLI::App* save = cmd->add_subcommand("save", "Save profile flags for every later plan");
   add_profile_flags(save, a.save.profile);
+  add_clinic(save, a.save.clinic);
   save->add_flag("--replace", a.save.replace,
                  "Start from nothing instead of merging with the saved profile");
   add_routines(save, a.save.routines, kRoutinesCheck);
@@ -328,8 +330,10 @@ $HOME/.config/backplan/profile.yaml. 'backplan plan' starts from it; flags overr
 
 Flags given are merged into the saved profile; the rest of it stays. Use 'none' to save an
 empty list (--condition none); --floor undoes a saved --no-floor. --cleared can only be undone
-with --replace. Ids from --routines are refused: the saved profile is read without them.
-Written atomically; the directory is created. Prints what was saved.
+with --replace. The clinic fields (--clinic, --clinician, --contact, --review-date, --note) are
+printed on every handout made from the saved profile. Ids from --routines are refused: the
+saved profile is read without them. Written atomically; the directory is created. Prints what
+was saved.
 )");
   CLI::App* show = cmd->add_subcommand("show", "Print the saved profile and where it is");
   add_routines(show, a.show_routines, kRoutinesCheck);
@@ -344,7 +348,7 @@ A problem in the file is an error with its line and column (exit code 3).
   unset
       ->add_option("fields", a.unset,
                    "Fields to forget: name, age, floor, equipment, conditions, avoid, minutes, "
-                   "cleared, routine or level")
+                   "cleared, routine, level, clinic, clinician, contact, review_date or notes")
       ->required()
       ->type_name("FIELD");
   unset->footer(R"(Examples:
@@ -620,6 +624,7 @@ rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
     if (app.got_subcommand("completions")) return run_completions(completion_shell);
     if (CLI::App* profile = app.get_subcommand("profile"); profile->parsed()) {
       if (profile->got_subcommand("save")) {
+        check_clinic(profile_args.save.clinic);
         return run_profile_save(profile_args.save);
       }
       if (profile->got_subcommand("show")) return run_profile_show(profile_args.show_routines);

@@ -338,6 +338,7 @@ int run_batch(const BatchOptions& options) {
     }
     const Profile profile = resolve_profile(lib, row.input, ProfileInput{});
     const PlanResult result = make_plan(lib, profile);
+    handout_options.clinic = merge_clinic(row.input.clinic, options.clinic);
     if (const auto* stop = std::get_if<RedFlagStop>(&result)) {
       entry.status = IndexStatus::referred;
       entry.notices = stop->reasons;
@@ -360,6 +361,8 @@ int run_batch(const BatchOptions& options) {
       add(entry);
       continue;
     }
+    // The client's own clinic fields (roster columns) over the batch's flags.
+    render_options.clinic = merge_clinic(row.input.clinic, options.clinic);
     Plan plan = std::get<Plan>(result);
     // The same "What would help" as `plan` gives, so a client's handout is the same either way.
     plan.suggestion = suggest_equipment(lib, plan);

@@ -74,7 +74,8 @@ int run_plan(const PlanOptions& options) {
   RenderOptions render_options;
   render_options.date = options.date;
   render_options.brief = options.brief;
-  render_options.clinic = options.clinic;
+  // The flags' clinic fields over the profile file's (or the saved profile's).
+  render_options.clinic = merge_clinic(options.clinic, file.clinic);
   render_options.from_saved_profile = saved_used;
   if (options.format == Format::text) {
     render_options.color = options.output == "-" && stdout_wants_color();

@@ -54,7 +54,8 @@ std::string shown_path(const std::string& path) {
 int run_profile_save(const ProfileSaveOptions& options) {
   const std::string path = where_or_throw(ExitCode::cannot_write);
   const Library lib = load_library_or_throw(options.routines);
-  const ProfileInput flags = read_profile_flags(options.profile, lib);
+  ProfileInput flags = read_profile_flags(options.profile, lib);
+  flags.clinic = options.clinic;
   ProfileInput saved;
   if (!options.replace && file_exists(path)) {
     try {
@@ -127,6 +128,8 @@ int run_profile_unset(const std::vector<std::string>& fields) {
     }
     if (key == "condition") key = "conditions";
     if (key == "no-floor") key = "floor";
+    if (key == "review-date") key = "review_date";
+    if (key == "note") key = "notes";
     const auto field = kFieldNames.parse(key);
     if (!field) {
       throw Error(ExitCode::usage,
@@ -174,6 +177,21 @@ int run_profile_unset(const std::vector<std::string>& fields) {
         break;
       case Field::level:
         p.level.reset();
+        break;
+      case Field::clinic:
+        p.clinic.clinic.reset();
+        break;
+      case Field::clinician:
+        p.clinic.clinician.reset();
+        break;
+      case Field::contact:
+        p.clinic.contact.reset();
+        break;
+      case Field::review_date:
+        p.clinic.review_date.reset();
+        break;
+      case Field::notes:
+        p.clinic.note.reset();
         break;
     }
   }

@@ -12,6 +12,7 @@ struct ProfileSaveOptions {
   ProfileFlags profile;
   std::vector<std::string> routines;  // extra library paths to check the ids against
   bool replace = false;               // start from nothing instead of the saved profile
+  ClinicInfo clinic;                  // --clinic, --clinician, --contact, --review-date, --note
 };
 
 // Each runs its command and returns the exit code; errors are thrown as Error.

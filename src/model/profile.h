@@ -57,6 +57,24 @@ inline std::string condition_item(const std::string& id, const ConditionDetails&
   return out;
 }
 
+// Who gave the handout and when to come back: printed on HTML and Markdown handouts when given.
+struct ClinicInfo {
+  std::optional<std::string> clinic;       // "Riverside Physio"
+  std::optional<std::string> clinician;    // "Sam Lee, physiotherapist"
+  std::optional<std::string> contact;      // "020 7946 0000, Mon-Fri 9-5"
+  std::optional<std::string> review_date;  // YYYY-MM-DD
+  std::optional<std::string> note;         // free text for this client
+  bool empty() const { return !clinic && !clinician && !contact && !review_date && !note; }
+};
+
+// `over`'s fields, and `base`'s where `over` has none.
+inline ClinicInfo merge_clinic(const ClinicInfo& over, const ClinicInfo& base) {
+  auto pick = [](const auto& a, const auto& b) { return a ? a : b; };
+  return {pick(over.clinic, base.clinic), pick(over.clinician, base.clinician),
+          pick(over.contact, base.contact), pick(over.review_date, base.review_date),
+          pick(over.note, base.note)};
+}
+
 // What the person said, before defaults. Every id in it has been checked against the library.
 struct ProfileInput {
   std::optional<std::string> name;
@@ -71,6 +89,7 @@ struct ProfileInput {
   std::optional<std::string> routine;
   std::optional<std::string> level;  // beginner, standard or advanced
   std::set<Today> today;             // for this plan only (flags); never saved or read from files
+  ClinicInfo clinic;                 // printed on handouts; the planner never reads it
 };
 
 // The resolved profile the planner works from. Lists are in library order, without repeats,

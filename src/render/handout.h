@@ -12,16 +12,6 @@
 
 namespace backplan {
 
-// Who gave the handout and when to come back: printed on HTML and Markdown handouts when given.
-struct ClinicInfo {
-  std::optional<std::string> clinic;       // "Riverside Physio"
-  std::optional<std::string> clinician;    // "Sam Lee, physiotherapist"
-  std::optional<std::string> contact;      // "020 7946 0000, Mon-Fri 9-5"
-  std::optional<std::string> review_date;  // YYYY-MM-DD
-  std::optional<std::string> note;         // free text for this client
-  bool empty() const { return !clinic && !clinician && !contact && !review_date && !note; }
-};
-
 struct HandoutOptions {
   std::optional<std::string> date;  // YYYY-MM-DD, printed in the header; none: no date
   bool brief = false;  // steps, doses and times only; notices and the emergency signs stay

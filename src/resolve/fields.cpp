@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "text/date.h"
 #include "text/suggest.h"
 #include "text/utf8.h"
 
@@ -102,6 +103,24 @@ class Checker {
               from_file ? fmt::format("must be one line of at most {} characters", kMaxNameLength)
                         : fmt::format("must be one line of 1 to {} characters", kMaxNameLength));
       return;
+    }
+    into = raw;
+  }
+
+  // Clinic fields: one line of printable text; the review date a day that exists.
+  void clinic_text(Field field, const std::optional<std::string>& raw,
+                   std::optional<std::string>& into) {
+    if (!raw) return;
+    const bool blank = raw->find_first_not_of(" \t") == std::string::npos;
+    if (blank || code_points(*raw) > kMaxClinicTextLength || has_control_character(*raw)) {
+      problem(field, fmt::format("must be one line of 1 to {} characters", kMaxClinicTextLength));
+      return;
+    }
+    if (field == Field::review_date) {
+      if (const auto why = iso_date_problem(*raw)) {
+        problem(field, *why);
+        return;
+      }
     }
     into = raw;
   }
@@ -292,6 +311,11 @@ Validated validate(const RawProfile& raw, const Library& lib, TextOrigin origin)
   check.yes_no(Field::cleared, raw.cleared, in.cleared);
   check.routine(raw.routine, in.routine);
   check.level(raw.level, in.level);
+  check.clinic_text(Field::clinic, raw.clinic, in.clinic.clinic);
+  check.clinic_text(Field::clinician, raw.clinician, in.clinic.clinician);
+  check.clinic_text(Field::contact, raw.contact, in.clinic.contact);
+  check.clinic_text(Field::review_date, raw.review_date, in.clinic.review_date);
+  check.clinic_text(Field::notes, raw.notes, in.clinic.note);
   out.problems = check.take();
   return out;
 }

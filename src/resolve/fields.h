@@ -25,8 +25,15 @@ enum class Field {
   minutes,
   cleared,
   routine,
-  level
+  level,
+  clinic,
+  clinician,
+  contact,
+  review_date,
+  notes
 };
+
+inline constexpr std::size_t kFieldCount = 15;
 
 // The profile-file keys, which are also the roster columns, in this order.
 inline constexpr auto kFieldNames = make_names<Field>({{Field::name, "name"},
@@ -38,7 +45,21 @@ inline constexpr auto kFieldNames = make_names<Field>({{Field::name, "name"},
                                                        {Field::minutes, "minutes"},
                                                        {Field::cleared, "cleared"},
                                                        {Field::routine, "routine"},
-                                                       {Field::level, "level"}});
+                                                       {Field::level, "level"},
+                                                       {Field::clinic, "clinic"},
+                                                       {Field::clinician, "clinician"},
+                                                       {Field::contact, "contact"},
+                                                       {Field::review_date, "review_date"},
+                                                       {Field::notes, "notes"}});
+
+// The fields printed on handouts only (who gave it, when to come back, a note): one line of
+// text each, the review date a real day.
+inline bool is_clinic_field(Field field) {
+  return field == Field::clinic || field == Field::clinician || field == Field::contact ||
+         field == Field::review_date || field == Field::notes;
+}
+
+inline constexpr std::size_t kMaxClinicTextLength = 500;
 
 // Values as given, before any check: text as typed, lists as items. Unset: not given.
 struct RawProfile {
@@ -52,6 +73,11 @@ struct RawProfile {
   std::optional<std::string> cleared;
   std::optional<std::string> routine;
   std::optional<std::string> level;
+  std::optional<std::string> clinic;
+  std::optional<std::string> clinician;
+  std::optional<std::string> contact;
+  std::optional<std::string> review_date;
+  std::optional<std::string> notes;
 };
 
 struct FieldProblem {

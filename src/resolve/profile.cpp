@@ -30,9 +30,10 @@ std::vector<std::string> canonical(const std::vector<std::string>& ids,
 // ---- Profile files -----------------------------------------------------------------------
 
 // The order a profile file reports its fields' problems in.
-constexpr std::array<Field, 10> kFileOrder = {
-    Field::name,    Field::age,   Field::floor,     Field::minutes,    Field::cleared,
-    Field::routine, Field::level, Field::equipment, Field::conditions, Field::avoid};
+constexpr std::array<Field, kFieldCount> kFileOrder = {
+    Field::name,    Field::age,       Field::floor,     Field::minutes,     Field::cleared,
+    Field::routine, Field::level,     Field::equipment, Field::conditions,  Field::avoid,
+    Field::clinic,  Field::clinician, Field::contact,   Field::review_date, Field::notes};
 
 constexpr std::size_t kWholeList = std::numeric_limits<std::size_t>::max();
 
@@ -182,8 +183,8 @@ class ProfileFileReader {
   std::size_t taken_ = 0;
   std::size_t current_item_ = 0;
   // Per list field, the node of each raw item and its position in the file's list.
-  std::array<std::vector<std::pair<const YamlNode*, std::size_t>>, 10> items_;
-  std::array<bool, 10> broken_{};
+  std::array<std::vector<std::pair<const YamlNode*, std::size_t>>, kFieldCount> items_;
+  std::array<bool, kFieldCount> broken_{};
   std::vector<Pending> pending_;
 };
 
@@ -199,7 +200,7 @@ ProfileInput read_profile(const YamlNode& root, const std::string& path, const L
   if (!r.is_mapping(root, "a profile")) return {};
   Fields fields(r, root, "a profile",
                 {"name", "age", "floor", "equipment", "conditions", "avoid", "minutes", "cleared",
-                 "routine", "level"});
+                 "routine", "level", "clinic", "clinician", "contact", "review_date", "notes"});
   ProfileFileReader file(path, fields);
   RawProfile raw;
   file.text(Field::name, raw.name);
@@ -212,6 +213,11 @@ ProfileInput read_profile(const YamlNode& root, const std::string& path, const L
   file.boolean(Field::cleared, raw.cleared);
   file.text(Field::routine, raw.routine);
   file.text(Field::level, raw.level);
+  file.text(Field::clinic, raw.clinic);
+  file.text(Field::clinician, raw.clinician);
+  file.text(Field::contact, raw.contact);
+  file.text(Field::review_date, raw.review_date);
+  file.text(Field::notes, raw.notes);
   Validated checked = validate(raw, lib, TextOrigin::file);
   file.report(checked.problems, sink);
   if (file.broken(Field::equipment)) checked.input.equipment.reset();

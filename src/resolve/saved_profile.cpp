@@ -62,6 +62,14 @@ std::string profile_yaml(const ProfileInput& p) {
     if (p.cleared) out << YAML::Key << "cleared" << YAML::Value << *p.cleared;
     if (p.routine) out << YAML::Key << "routine" << YAML::Value << *p.routine;
     if (p.level) out << YAML::Key << "level" << YAML::Value << *p.level;
+    const auto text = [&](const char* key, const std::optional<std::string>& value) {
+      if (value) out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted << *value;
+    };
+    text("clinic", p.clinic.clinic);
+    text("clinician", p.clinic.clinician);
+    text("contact", p.clinic.contact);
+    text("review_date", p.clinic.review_date);
+    text("notes", p.clinic.note);
     out << YAML::EndMap;
   }
   if (!out.good()) {
@@ -84,12 +92,13 @@ ProfileInput merge_profile(const ProfileInput& base, const ProfileInput& over) {
   out.cleared = pick(over.cleared, base.cleared);
   out.routine = pick(over.routine, base.routine);
   out.level = pick(over.level, base.level);
+  out.clinic = merge_clinic(over.clinic, base.clinic);
   return out;
 }
 
 bool has_any_field(const ProfileInput& p) {
   return p.name || p.age || p.floor || p.equipment || p.conditions || p.avoid || p.minutes ||
-         p.cleared || p.routine || p.level;
+         p.cleared || p.routine || p.level || !p.clinic.empty();
 }
 
 void write_config_file(const std::string& path, const std::string& content) {

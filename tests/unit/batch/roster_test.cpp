@@ -63,6 +63,9 @@ std::string describe(const RosterRow& row) {
   if (in.minutes) out += " minutes=" + std::to_string(*in.minutes);
   if (in.cleared) out += std::string(" cleared=") + (*in.cleared ? "yes" : "no");
   if (in.routine) out += " routine=" + *in.routine;
+  if (in.clinic.clinician) out += " clinician=" + *in.clinic.clinician;
+  if (in.clinic.review_date) out += " review=" + *in.clinic.review_date;
+  if (in.clinic.note) out += " note=" + *in.clinic.note;
   return out;
 }
 
@@ -77,7 +80,6 @@ std::string roster(const std::string& text, RosterFormat format) {
     RosterRow row;
     while (reader->next(row)) {
       out += describe(row);
-      if (row.note) out += " note=" + *row.note;
       out += "\n";
     }
   } catch (const Error& e) {
@@ -96,9 +98,19 @@ std::string yaml_rows(const std::string& text) {
 }
 
 const std::string kColumns =
-    "name, age, floor, equipment, conditions, avoid, minutes, cleared, routine, level, notes";
+    "name, age, floor, equipment, conditions, avoid, minutes, cleared, routine, level, clinic, "
+    "clinician, contact, review_date, notes";
 
 }  // namespace
+
+TEST_CASE("roster clinic columns: a client's clinician, review date and a note on several lines") {
+  CHECK(csv_rows("name,clinician,review_date,notes\n"
+                 "Ali,Dr Ng,2027-01-15,\"Left knee sore.\nCalls on Tuesdays\"\n"
+                 "Bea,,2027-13-01,\n") ==
+        "2 name=Ali clinician=Dr Ng review=2027-01-15 note=Left knee sore. Calls on Tuesdays\n"
+        "4 ! r.csv:4: error: 'review_date': 2027-13-01 does not exist: the month is written 01 "
+        "to 12 (name: Bea)\n");
+}
 
 TEST_CASE("CSV roster: every column, in any order, case-insensitive header, trimmed cells") {
   CHECK(csv_rows(" Routine ,CLEARED,minutes,avoid,conditions,equipment,floor,age,name\n"
@@ -197,13 +209,13 @@ TEST_CASE("CSV roster: unknown columns are ignored, with one warning naming them
 
 TEST_CASE("CSV roster: ';' and tab separators are detected from the header and reported") {
   // European Excel: ';' between cells, ',' inside a list, a byte order mark, CRLF line ends.
-  CHECK(csv_rows("\xEF\xBB\xBFname;Age;floor;equipment;conditions;clinic\r\n"
+  CHECK(csv_rows("\xEF\xBB\xBFname;Age;floor;equipment;conditions;branch\r\n"
                  "Sam;58;NO;Tennis-Ball,bed;Osteoporosis;North\r\n"
                  "\"Jo; Ann\";40;y;\"tennis-ball;bed\";;South\r\n") ==
         "2 name=Sam age=58 floor=no equipment=tennis-ball,bed conditions=osteoporosis\n"
         "3 name=Jo; Ann age=40 floor=yes equipment=tennis-ball,bed\n"
         "note: r.csv: columns are separated by ';'\n"
-        "warning: r.csv: ignoring unknown column 'clinic'; valid: " +
+        "warning: r.csv: ignoring unknown column 'branch'; valid: " +
             kColumns + "\n");
   CHECK(csv_rows("name\tage\tequipment\nSam\t58\ttennis-ball,bed\n") ==
         "2 name=Sam age=58 equipment=tennis-ball,bed\n"
@@ -227,7 +239,8 @@ TEST_CASE("CSV roster: a bad header stops the whole roster") {
         "ERROR: r.csv:1: error: column 2 of the header has no name; valid: " + kColumns + "\n");
   CHECK(csv_rows("\n\n") ==
         "ERROR: r.csv: error: the roster is empty; its first line names the columns, such as "
-        "name,age,floor,equipment,conditions,avoid,minutes,cleared,routine,level,notes\n");
+        "name,age,floor,equipment,conditions,avoid,minutes,cleared,routine,level,clinic,clinician,"
+        "contact,review_date,notes\n");
   CHECK(csv_rows("name\n") == "");
 }
 
@@ -269,7 +282,7 @@ TEST_CASE("YAML roster: problems carry the roster's line and column; the other i
         "'old' (name: Bob)\n"
         "4 ! r.yaml:4:3: error: missing 'name'; every client needs a name\n"
         "5 ! r.yaml:6:3: error: unknown field 'colour' in a profile; valid: name, age, floor, "
-        "equipment, conditions, avoid, minutes, cleared, routine, level (name: Kim)\n"
+        "equipment, conditions, avoid, minutes, cleared, routine, level, clinic, clinician, contact, review_date, notes (name: Kim)\n"
         "7 ! r.yaml:8:1: error: YAML syntax: end of sequence flow not found\n"
         "8 name=Zed age=20\n"
         "10 ! r.yaml:10:3: error: a profile must be a mapping of fields, not a single value\n"

@@ -247,7 +247,8 @@ TEST_CASE("an unknown profile field is reported with a suggestion") {
         "p.yaml:2:1: error: unknown field 'minuets' in a profile (did you mean 'minutes'?)");
   CHECK(profile_errors("pets: 2\n") ==
         "p.yaml:1:1: error: unknown field 'pets' in a profile; valid: name, age, floor, equipment, "
-        "conditions, avoid, minutes, cleared, routine, level");
+        "conditions, avoid, minutes, cleared, routine, level, clinic, clinician, contact, "
+        "review_date, notes");
 }
 
 TEST_CASE("profile values of the wrong type are reported at the value") {
@@ -552,6 +553,27 @@ TEST_CASE("the beginner age is the library's; a library that gives none starts e
   CHECK(lib().settings.beginner_from_age == std::optional<int>(55));
 }
 
+TEST_CASE("clinic fields in a profile file: one line of text each, the review date a real day") {
+  const ProfileInput p = profile(
+      "clinic: Riverside Physio\nclinician: Sam Lee\ncontact: 020 7946 0000\n"
+      "review_date: 2027-01-15\nnotes: Left knee sore\n");
+  CHECK(p.clinic.clinic == "Riverside Physio");
+  CHECK(p.clinic.clinician == "Sam Lee");
+  CHECK(p.clinic.contact == "020 7946 0000");
+  CHECK(p.clinic.review_date == "2027-01-15");
+  CHECK(p.clinic.note == "Left knee sore");
+  CHECK(profile_errors("review_date: 2027-02-30\nclinic: \"  \"\n") ==
+        "p.yaml:2:9: error: 'clinic' must be one line of 1 to 500 characters\n"
+        "p.yaml:1:14: error: 'review_date': 2027-02-30 does not exist: February 2027 has 28 days");
+  // Flags over the file, field by field.
+  ClinicInfo flags;
+  flags.clinician = "Dr Ng";
+  const ClinicInfo merged = merge_clinic(flags, p.clinic);
+  CHECK(merged.clinician == "Dr Ng");
+  CHECK(merged.clinic == "Riverside Physio");
+  CHECK(merged.note == "Left knee sore");
+}
+
 TEST_CASE("--flare and --morning are for one plan: flags only, never read from a profile") {
   ProfileFlags f;
   f.morning = true;
@@ -561,5 +583,6 @@ TEST_CASE("--flare and --morning are for one plan: flags only, never read from a
   CHECK(resolve_profile(lib(), ProfileInput{}, ProfileInput{}).today.empty());
   CHECK(profile_errors("flare: true\n") ==
         "p.yaml:1:1: error: unknown field 'flare' in a profile; valid: name, age, floor, "
-        "equipment, conditions, avoid, minutes, cleared, routine, level");
+        "equipment, conditions, avoid, minutes, cleared, routine, level, clinic, clinician, "
+        "contact, review_date, notes");
 }

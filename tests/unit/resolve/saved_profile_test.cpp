@@ -57,6 +57,9 @@ TEST_CASE("what is written reads back the same") {
   p.details = {{"knee-replacement", {{"weeks", "8", true}}}};
   p.avoid = std::vector<std::string>{};
   p.cleared = false;
+  p.clinic.clinic = "Riverside Physio: \"back\" clinic";
+  p.clinic.review_date = "2027-01-15";
+  p.clinic.note = "Walk daily; 10 minutes";
   DiagnosticSink sink;
   const ProfileInput back =
       read_profile(*parse_yaml(profile_yaml(p), "saved.yaml"), "saved.yaml", lib, sink);
@@ -71,6 +74,10 @@ TEST_CASE("what is written reads back the same") {
   CHECK(back.minutes == std::nullopt);
   CHECK(back.cleared == p.cleared);
   CHECK(back.routine == std::nullopt);
+  CHECK(back.clinic.clinic == p.clinic.clinic);
+  CHECK(back.clinic.clinician == std::nullopt);
+  CHECK(back.clinic.review_date == p.clinic.review_date);
+  CHECK(back.clinic.note == p.clinic.note);
 }
 
 namespace {
