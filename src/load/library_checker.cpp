@@ -169,6 +169,19 @@ class Checker {
     notice(first_file, "'default_equipment_notice'", s.default_equipment_notice);
     for (const auto& x : lib_.exercises) {
       for (const auto& cue : x.cues) plain_text(x.at, fmt::format("a cue of '{}'", x.id), cue);
+      // Checked on the merged entry: a later layer may change the cues and not the numbers.
+      std::vector<int> seen;
+      for (const int n : x.handout_cues) {
+        if (n > static_cast<int>(x.cues.size())) {
+          sink_.error(x.at, fmt::format("exercise '{}': 'handout_cues' names cue {}, but it has {} "
+                                        "cue{}",
+                                        x.id, n, x.cues.size(), x.cues.size() == 1 ? "" : "s"));
+        } else if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+          sink_.error(x.at,
+                      fmt::format("exercise '{}': 'handout_cues' names cue {} twice", x.id, n));
+        }
+        seen.push_back(n);
+      }
     }
     for (const auto& g : lib_.general_rules) plain_text(first_file, "a general rule", g.text);
     for (const auto& g : lib_.emergency_signs) plain_text(first_file, "an emergency sign", g.text);

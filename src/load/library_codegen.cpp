@@ -130,6 +130,9 @@ class Emitter {
     line(fmt::format("  x.dose.per_side = {};", d.per_side));
     line(fmt::format("  x.dose.rest_seconds = {};", d.rest_seconds));
     line("  x.cues = " + texts(x.cues) + ";");
+    std::string handout_cues = "std::vector<int>{";
+    for (int n : x.handout_cues) handout_cues += fmt::format("{}, ", n);
+    line("  x.handout_cues = " + handout_cues + "};");
     line("  x.alternatives = " + refs(x.alternatives) + ";");
     for (const auto& [level, ref] : x.levels) {
       line(fmt::format("  x.levels[static_cast<Level>({})] = Ref{{{}, {}}};",

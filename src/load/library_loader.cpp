@@ -54,6 +54,7 @@ void copy_exercise_field(Exercise& into, Exercise& from, std::string_view key) {
   if (key == "tags") into.tags = std::move(from.tags);
   if (key == "dose") into.dose = from.dose;
   if (key == "cues") into.cues = std::move(from.cues);
+  if (key == "handout_cues") into.handout_cues = std::move(from.handout_cues);
   if (key == "alternatives") into.alternatives = std::move(from.alternatives);
   if (key == "levels") into.levels = std::move(from.levels);
   if (key == "source") into.sources = std::move(from.sources);

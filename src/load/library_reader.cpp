@@ -276,6 +276,11 @@ class FileReader {
       out.cues = r_.text_list(*n, "cues");
       if (out.cues.empty() && n->kind == YamlNode::Kind::sequence) r_.error(*n, "'cues' is empty");
     }
+    if (auto* n = f.get("handout_cues")) {
+      for (const YamlNode* item : r_.list(*n, "handout_cues")) {
+        if (auto v = r_.integer(*item, "handout_cues", 1, 20)) out.handout_cues.push_back(*v);
+      }
+    }
     out.alternatives = refs(f.get("alternatives"), "alternatives");
     if (auto* n = f.get("levels"); n && r_.is_mapping(*n, "'levels'")) {
       for (const auto& [key, value] : n->entries) {

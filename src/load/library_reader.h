@@ -18,7 +18,8 @@ namespace backplan {
 // The fields of an exercise entry, in the order the reader takes them.
 inline const std::vector<std::string_view> kExerciseKeys = {
     "id",   "name", "phase", "position",     "equipment", "pressure_on", "targets",
-    "tags", "dose", "cues",  "alternatives", "levels",    "source",      "synonyms"};
+    "tags", "dose", "cues",  "alternatives", "levels",    "source",      "synonyms",
+    "handout_cues"};
 
 // Everything one layer of files defines, before layers are merged.
 struct Layer {

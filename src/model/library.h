@@ -142,6 +142,9 @@ struct Exercise {
   std::vector<std::string> tags;
   Dose dose;
   std::vector<std::string> cues;
+  // The cues a printed handout shows, as numbers from 1 into `cues`, in order (where to start,
+  // the movement, its key safety point); empty: the first two.
+  std::vector<int> handout_cues;
   std::vector<Ref> alternatives;  // ranked
   // The exercise to do instead at a level (its ladder); a level not listed is this exercise.
   std::map<Level, Ref> levels;

@@ -63,8 +63,11 @@ struct Step {
   // The part of `seconds` spent getting into position, switching sides and changing level.
   int transition_seconds = 0;
   StepDose dose;
-  std::vector<std::string> cues;         // the exercise's own cues, then those conditions add
-  std::size_t own_cues = 0;              // how many of `cues` are the exercise's own
+  std::vector<std::string> cues;  // the exercise's own cues, then those conditions add
+  std::size_t own_cues = 0;       // how many of `cues` are the exercise's own
+  // Which of the own cues a printed handout shows, as indexes into `cues` (the exercise's
+  // handout_cues); empty: the first two.
+  std::vector<std::size_t> handout_cues;
   std::optional<std::string> replaces;   // the routine's exercise this one stands in for
   std::vector<std::string> why;          // why it replaces that one
   std::vector<std::string> changes;      // how and why its dose changed

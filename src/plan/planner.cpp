@@ -339,6 +339,7 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       s.dose = x->dose;
       s.cues = x->cues;
       s.own_cues = x->cues.size();
+      for (const int n : x->handout_cues) s.handout_cues.push_back(static_cast<std::size_t>(n - 1));
       s.priority = slot.priority;
       s.slot = own.id;
       if (!own.levels.empty()) {

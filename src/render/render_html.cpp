@@ -9,12 +9,6 @@
 
 namespace backplan {
 
-// How many of an exercise's own cues a printed handout shows: the first two, where to start and
-// the movement (backplan-routines(5), "cues"); the safety cues conditions add are all printed.
-// Three (with the exercise's own key safety point) do not fit the default plan on one Letter
-// page at 11 pt.
-constexpr std::size_t kHandoutCues = 2;
-
 namespace {
 
 // The page's look. Nothing is smaller than 11 pt, so the sheet can be read at arm's length.
@@ -67,15 +61,15 @@ section + section { margin-top: 2mm; }
 .step .cues li { display: inline; padding: 0; text-indent: 0; }
 .step .cues li::before { content: none; }
 .step .cues li + li::before { content: "\2022\00a0"; }
-.diary { margin-top: 2mm; break-inside: avoid; page-break-inside: avoid; }
+.diary { margin-top: 1mm; break-inside: avoid; page-break-inside: avoid; }
 .diary table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .diary th, .diary td { border: 0.75pt solid #000; padding: 0.6mm 1.2mm; text-align: left;
   vertical-align: top; }
 .diary thead th { font-weight: normal; }
 .diary thead .weekday { font-weight: bold; }
 .diary tbody th, .diary thead .corner { width: 21mm; }
-.diary tr.pain td { height: 6mm; }
-.diary tr.notes td { height: 8.5mm; }
+.diary tr.pain td { height: 5.5mm; }
+.diary tr.notes td { height: 7.5mm; }
 .total { margin-top: 2mm; font-weight: bold; }
 .held p { font-size: 12pt; line-height: 1.3; }
 .referral { margin-bottom: 3mm; }
@@ -241,14 +235,19 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
           "<span class=\"time\">{}</span></p>",
           s.number, h(s.name), s.time));
       line(fmt::format("<p class=\"dose\">{}</p>", dose_line(s, h)));
-      // A handout is a reminder sheet: the exercise's first cues (start, movement), run on in
-      // one paragraph, and every cue a condition added (those carry safety, and stay in a brief
-      // one too). The text and Markdown forms have them all.
-      const std::size_t own = options.brief ? 0 : std::min(s.own_cues, kHandoutCues);
+      // A handout is a reminder sheet: the exercise's handout cues (where to start, the
+      // movement, its key safety point: backplan-routines(5), "handout_cues"), run on in one
+      // paragraph, and every cue a condition added (those carry safety, and stay in a brief one
+      // too). The text and Markdown forms have them all.
       std::vector<std::string> cues;
-      for (std::size_t i = 0; i < s.cues.size(); ++i) {
-        if (i < own || i >= s.own_cues) cues.push_back(s.cues[i]);
+      if (!options.brief) {
+        if (s.handout_cues.empty()) {
+          for (std::size_t i = 0; i < std::min<std::size_t>(2, s.own_cues); ++i)
+            cues.push_back(s.cues[i]);
+        }
+        for (const std::size_t i : s.handout_cues) cues.push_back(s.cues[i]);
       }
+      for (std::size_t i = s.own_cues; i < s.cues.size(); ++i) cues.push_back(s.cues[i]);
       if (!cues.empty()) {
         line("<ul class=\"cues\">");
         for (const auto& cue : cues) line(fmt::format("<li>{}</li>", h(cue)));
@@ -269,12 +268,18 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
     line("</section>");
   }
 
-  if (!options.brief && !view.changes.empty()) {
+  // The time budget's leaving steps out is said under "Left out" alone.
+  std::vector<const ChangeView*> changes;
+  for (const auto& c : view.changes) {
+    if (c.kind != CauseKind::time || !c.only_omits) changes.push_back(&c);
+  }
+  if (!options.brief && !changes.empty()) {
     line("<section class=\"changes\">");
     line(fmt::format("<h2>{}</h2>", kChangesTitle));
     line("<ul>");
-    for (const auto& c : view.changes)
-      line(fmt::format("<li>{}</li>", change_line(c, h, "<b>", "</b>")));
+    for (const ChangeView* c : changes) {
+      line(fmt::format("<li>{}</li>", change_line(*c, h, "<b>", "</b>")));
+    }
     line("</ul>");
     line("</section>");
   }
@@ -282,7 +287,10 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
     line("<section class=\"left-out\">");
     line("<h2>Left out</h2>");
     line("<ul>");
-    for (const auto& o : view.omitted) line(fmt::format("<li>{}</li>", left_out_line(o, h)));
+    for (const auto& o : view.omitted) {
+      line(fmt::format("<li>{}</li>", o.kind == CauseKind::time ? left_out_count_line(o, h)
+                                                                : left_out_line(o, h)));
+    }
     line("</ul>");
     line("</section>");
   }
@@ -292,14 +300,14 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
     line(fmt::format("<p>{}</p>", h(view.help)));
     line("</section>");
   }
-  line(fmt::format("<p class=\"total\">{}</p>", view.total));
+  // No total line: the header gives the session's length, and the page needs the room.
 
   // The pain diary closes the second column: a week of 0-10 ratings and notes.
   const auto days = diary_days(options.date);
   std::string span;
   if (options.date)
-    span = fmt::format(" <span class=\"time\">· {} to {}</span>", h(days.front().date),
-                       h(days.back().date));
+    span = fmt::format(" <span class=\"time\">· {} {} to {} {}</span>", h(days.front().weekday),
+                       h(days.front().date), h(days.back().weekday), h(days.back().date));
   line("<section class=\"diary\">");
   line("<h2>Pain diary" + span + "</h2>");
   line("<table>");
@@ -307,10 +315,8 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
   // readers).
   std::string head = "<thead><tr><td class=\"corner\"></td>";
   for (const auto& day : days) {
-    // Narrow cells: the weekday over the day of the month (the month is in the heading).
-    const std::string number = day.date.substr(0, day.date.find(' '));
-    head += fmt::format("<th scope=\"col\"><span class=\"weekday\">{}</span>{}</th>",
-                        h(day.weekday), number.empty() ? "" : "<br>" + h(number));
+    // Narrow cells, one line: the weekday (the heading gives the days' dates).
+    head += fmt::format("<th scope=\"col\"><span class=\"weekday\">{}</span></th>", h(day.weekday));
   }
   line(head + "</tr></thead>");
   line("<tbody>");

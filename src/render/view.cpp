@@ -260,6 +260,7 @@ HandoutView make_view(const Plan& plan) {
       for (const auto& id : s.equipment) step.tools.push_back(plan.name_of(id));
       step.cues = s.cues;
       step.own_cues = s.own_cues;
+      step.handout_cues = s.handout_cues;
       if (s.replaces) step.replaces = plan.name_of(*s.replaces);
       for (const auto& c : s.replaced_because) {
         const std::string label = label_of(c);
@@ -309,11 +310,15 @@ HandoutView make_view(const Plan& plan) {
                                            ? std::string("1 exercise is")
                                            : fmt::format("{} exercises are", g.omitted.size())));
       std::string said = fmt::format("{}", fmt::join(effects, "; "));
-      view.changes.push_back({g.label, with_stop(fmt::format("{}", fmt::join(g.texts, "; "))),
+      view.changes.push_back({g.kind, swapped.empty() && dosed.empty(), g.label,
+                              with_stop(fmt::format("{}", fmt::join(g.texts, "; "))),
                               with_stop(capitalised(said))});
       if (!g.omitted.empty()) {
-        OmittedView o{g.label, {}};
-        for (const Omission* om : g.omitted) o.names.push_back(om->name);
+        OmittedView o{g.kind, g.label, {}, {}};
+        for (const Omission* om : g.omitted) {
+          o.names.push_back(om->name);
+          o.phases.push_back(om->phase);
+        }
         view.omitted.push_back(std::move(o));
       }
     }
@@ -370,6 +375,16 @@ std::string changed_line(const StepView& step, Escape escape, const std::string&
 
 std::string left_out_line(const OmittedView& omitted, Escape escape) {
   return fmt::format("{}: {}", escape(omitted.label), escaped_join(omitted.names, escape, ", "));
+}
+
+std::string left_out_count_line(const OmittedView& omitted, Escape escape) {
+  std::vector<Phase> phases;
+  for (Phase p : omitted.phases) {
+    if (std::find(phases.begin(), phases.end(), p) == phases.end()) phases.push_back(p);
+  }
+  const std::size_t n = omitted.names.size();
+  return fmt::format("{}: {} {}{}", escape(omitted.label), n, phases_text(phases),
+                     n == 1 ? "step" : "steps");
 }
 
 std::string change_line(const ChangeView& change, Escape escape, const std::string& open,

@@ -49,15 +49,16 @@ struct NoticeView {
 struct StepView {
   int number = 0;  // counted across the phases, from 1
   std::string name;
-  std::string time;                     // "4 min"
-  std::string dose;                     // dose_in_words
-  std::vector<std::string> tools;       // the tools' display names
-  std::vector<std::string> cues;        // the exercise's own, then those conditions add
-  std::size_t own_cues = 0;             // how many of `cues` are the exercise's own
-  std::optional<std::string> replaces;  // the display name of the exercise it stands in for
-  std::vector<std::string> why;         // why it replaces that one (the labels of its causes)
-  std::vector<std::string> changes;     // how its dose changed: "holds shortened to 30 s"
-  std::vector<std::string> change_why;  // the label of each change's cause
+  std::string time;                       // "4 min"
+  std::string dose;                       // dose_in_words
+  std::vector<std::string> tools;         // the tools' display names
+  std::vector<std::string> cues;          // the exercise's own, then those conditions add
+  std::size_t own_cues = 0;               // how many of `cues` are the exercise's own
+  std::vector<std::size_t> handout_cues;  // the own cues a printed handout shows (Step's)
+  std::optional<std::string> replaces;    // the display name of the exercise it stands in for
+  std::vector<std::string> why;           // why it replaces that one (the labels of its causes)
+  std::vector<std::string> changes;       // how its dose changed: "holds shortened to 30 s"
+  std::vector<std::string> change_why;    // the label of each change's cause
 };
 
 struct PhaseView {
@@ -69,6 +70,8 @@ struct PhaseView {
 
 // A reason, once: "No floor work: getting down to the floor ...", and what it changed.
 struct ChangeView {
+  CauseKind kind = CauseKind::condition;
+  bool only_omits = false;  // it changed no step: everything it did is under "Left out"
   std::string label;
   std::string text;     // the reasons joined
   std::string effects;  // "Steps 1 and 2 swapped; holds shortened in step 4; 2 left out."
@@ -76,9 +79,12 @@ struct ChangeView {
 
 // "No floor work: Foam roll the calves, McGill curl-up": one line per cause.
 struct OmittedView {
+  CauseKind kind = CauseKind::condition;
   std::string label;
   std::vector<std::string> names;
+  std::vector<Phase> phases;  // each one's phase, in the same order
 };
+
 
 struct HandoutView {
   std::string routine;                // the routine's display name
@@ -130,6 +136,9 @@ std::string changed_line(const StepView& step, Escape escape, const std::string&
 
 // "No floor work: Foam roll the calves, McGill curl-up".
 std::string left_out_line(const OmittedView& omitted, Escape escape);
+// "Your 20 minutes: 5 release steps": what a printed handout says of the steps the time budget
+// left out (they are no safety matter, and the names would cost the page its room).
+std::string left_out_count_line(const OmittedView& omitted, Escape escape);
 
 // OPEN "No floor work:" CLOSE " getting down ... right now. Steps 1 and 2 swapped."
 std::string change_line(const ChangeView& change, Escape escape, const std::string& open = "",

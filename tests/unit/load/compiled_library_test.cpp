@@ -138,6 +138,7 @@ void compare(Diffs& d, const std::string& path, const Exercise& a, const Exercis
   d.field(path + ".tags", a.tags, b.tags);
   compare(d, path + ".dose", a.dose, b.dose);
   d.field(path + ".cues", a.cues, b.cues);
+  d.field(path + ".handout_cues", a.handout_cues, b.handout_cues);
   each(d, path + ".alternatives", a.alternatives, b.alternatives);
   d.field(path + ".levels.size", a.levels.size(), b.levels.size());
   for (const auto& [level, ref] : a.levels) {

@@ -324,6 +324,20 @@ TEST_CASE("a later layer may change one field of an exercise; a new exercise nee
   CHECK(changed.exercises[1].name == base.exercises[1].name);
 }
 
+TEST_CASE("handout_cues name cues the exercise has, each once, checked on the merged entry") {
+  const std::string user = R"(exercises:
+  - {id: cat-camel, handout_cues: [1, 3]}
+  - {id: seated-cat-camel, handout_cues: [1, 1]}
+)";
+  DiagnosticSink sink;
+  load_library({{{"base.yaml", base_library()}}, {{"user.yaml", user}}}, sink);
+  std::string messages;
+  for (const auto& d : sink.items()) messages += format_diagnostic(d) + "\n";
+  CHECK(messages ==
+        "user.yaml:2:5: error: exercise 'cat-camel': 'handout_cues' names cue 3, but it has 1 cue\n"
+        "user.yaml:3:5: error: exercise 'seated-cat-camel': 'handout_cues' names cue 1 twice\n");
+}
+
 TEST_CASE("a rule needs exactly one effect, a why (except cue rules) and a source") {
   CHECK(
       condition_errors(one_rule("      - exclude_positions: [floor]\n        exclude_tags: [knee]\n"
