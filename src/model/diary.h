@@ -37,6 +37,9 @@ struct DiarySession {
   std::optional<int> pain_morning;  // the next morning, logged later
   std::string note;
   std::vector<std::string> tags;  // where it hurt: region ids or the person's words
+  // How the progression moved the plan on that day, each with its reason, as the plan printed it
+  // ("Side plank: up to the full version — ..."); the history shows them.
+  std::vector<std::string> changes;
 };
 
 // Functional benchmarks a person measures now and then.
