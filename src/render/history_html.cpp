@@ -30,6 +30,7 @@ constexpr const char* kReportStyle = R"css(
 .levels { margin: 0; padding-left: 6mm; }
 .levels li + li { margin-top: 0.8mm; }
 .more { font-style: italic; margin-top: 0.8mm; }
+.data .when { display: block; }
 )css";
 
 // At most this many rows of each list, so the report stays one page; the rest is said in a line.
@@ -37,8 +38,8 @@ constexpr std::size_t kMaxChanges = 10;
 constexpr std::size_t kMaxWeeks = 8;
 
 // The chart's geometry, in the SVG's own units (640 wide; 13 units is about 11 pt on a page).
-constexpr double kWidth = 640, kLeft = 36, kRight = 630, kTop = 24, kBottom = 210;
-constexpr double kBarTop = 216, kBarHeight = 16, kDatesY = 250, kLegendY = 274, kHeight = 284;
+constexpr double kWidth = 640, kLeft = 62, kRight = 632, kTop = 24, kBottom = 250;
+constexpr double kBarTop = 256, kBarHeight = 16, kDatesY = 290, kLegendY = 316, kHeight = 326;
 
 struct Bucket {
   CivilDate first;
@@ -85,9 +86,9 @@ struct Series {
   const char* label;
 };
 constexpr Series kSeries[] = {
-    {'b', "#1b5e9e", "2", "", "before the session"},
-    {'d', "#b3261e", "2.4", "7 3", "during (the highest)"},
-    {'m', "#222", "1.6", "2 3", "the next morning"},
+    {'b', "#1b5e9e", "2", "", "pain before"},
+    {'d', "#b3261e", "2.4", "7 3", "during (highest)"},
+    {'m', "#222", "1.6", "2 3", "next morning"},
 };
 
 std::optional<int> Bucket::*series_value(char kind) {
@@ -223,7 +224,7 @@ std::string pain_chart(const HistoryView& view, bool standalone) {
         *s.dash ? fmt::format(" stroke-dasharray=\"{}\"", s.dash) : ""));
     line(marker(s.kind, x + 12, kLegendY - 4));
     line(fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", num(x + 29), kLegendY, s.label));
-    x += 29 + 7.2 * std::string(s.label).size() + 14;
+    x += 29 + 7 * std::string(s.label).size() + 18;
   }
   line(
       fmt::format("<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#000\" "
@@ -236,7 +237,7 @@ std::string pain_chart(const HistoryView& view, bool standalone) {
 
 std::string series_row(const HistorySeries& s) {
   auto cell = [&](const HistoryPoint& p) {
-    return fmt::format("{}{}{} <span class=\"when\">({})</span>", format_number(p.value),
+    return fmt::format("{}{}{} <span class=\"when\">{}</span>", format_number(p.value),
                        s.unit == "/10" ? "" : " ", s.unit, short_date(p.date));
   };
   return fmt::format(
