@@ -8,11 +8,13 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "commands/cmd_batch.h"
 #include "commands/cmd_diary.h"
 #include "commands/cmd_goals.h"
+#include "commands/cmd_history.h"
 #include "commands/cmd_list.h"
 #include "commands/cmd_log.h"
 #include "commands/cmd_plan.h"
@@ -518,6 +520,78 @@ regions and routines always match the library (and any --routines on the command
 )");
 }
 
+// What `history` reads from the command line, before it is checked.
+struct HistoryArgs {
+  HistoryCommandOptions options;
+  std::optional<std::string> format;  // not given: from -o FILE's extension, else text
+  std::optional<std::string> since, until;
+};
+
+void setup_history(CLI::App& app, HistoryArgs& a) {
+  CLI::App* cmd = app.add_subcommand(
+      "history", "Show the diary over time: pain, sessions and level changes, or a report");
+  cmd->add_option("--format", a.format,
+                  "text (default: a table and a chart), csv, json, html (a one-page report for a "
+                  "clinician) or svg (its pain chart); without it, -o FILE picks it from FILE's "
+                  "extension (.txt, .csv, .json, .html, .svg)")
+      ->type_name("FORMAT");
+  cmd->add_option("--since", a.since,
+                  "First day, YYYY-MM-DD (default: 4 weeks back for text, else the first session)")
+      ->type_name("DATE");
+  cmd->add_option("--until", a.until, "Last day, YYYY-MM-DD (default: today)")->type_name("DATE");
+  cmd->add_option("-o,--output", a.options.output, "Write to FILE instead of standard output")
+      ->type_name("FILE");
+  cmd->add_option("--diary", a.options.diary,
+                  "The diary file (default: $XDG_DATA_HOME/backplan/diary.sqlite)")
+      ->type_name("FILE");
+  cmd->footer(R"(Examples:
+  backplan history
+  backplan history --since 2026-09-01 --until 2026-09-30
+  backplan history -o report.html                 (the one-page report, to print)
+  backplan history --format csv > sessions.csv
+  backplan history --format json --diary client.sqlite
+
+Each day shows the highest pain logged that day. CSV has one row per session (columns:
+date, time, routine, level, pain_before, pain_during, pain_morning, steps_done, steps_total,
+skipped, tags, note, changes, uid); JSON is the documented backplan-history-1 format. An empty
+diary is not an error. Exit codes: 0 done, 2 bad flag, 5 cannot write the output, 8 bad diary.
+)");
+}
+
+HistoryCommandOptions finish_history(const HistoryArgs& a) {
+  HistoryCommandOptions o = a.options;
+  std::optional<HistoryFormat> by_name;
+  if (o.output != "-") by_name = history_format_for_file(o.output);
+  if (!a.format) {
+    o.format = by_name.value_or(HistoryFormat::text);
+  } else if (const auto format = kHistoryFormatNames.parse(*a.format)) {
+    o.format = *format;
+    if (by_name && *by_name != o.format) {
+      throw Error::flag("--format",
+                        fmt::format("{} does not fit -o '{}', whose name says {}; leave --format "
+                                    "out, or give the file a name that fits",
+                                    *a.format, o.output, kHistoryFormatNames.name(*by_name)));
+    }
+  } else {
+    throw Error::flag("--format",
+                      unknown_message("format", *a.format, kHistoryFormatNames.names()));
+  }
+  for (const auto& [flag, text, into] :
+       {std::tuple{"--since", &a.since, &o.since}, std::tuple{"--until", &a.until, &o.until}}) {
+    if (!*text) continue;
+    if (const auto problem = iso_date_problem(**text)) throw Error::flag(flag, *problem);
+    *into = parse_iso_date(**text);
+  }
+  if (o.since && o.until &&
+      std::tuple(o.until->year, o.until->month, o.until->day) <
+          std::tuple(o.since->year, o.since->month, o.since->day)) {
+    throw Error::flag("--until", fmt::format("{} is before --since {}", *a.until, *a.since));
+  }
+  if (o.output.empty())
+    throw Error::flag("--output", "needs a file name, or '-' for standard output");
+  return o;
+}
+
 // The shape of the command line, for completion.
 CommandSpec command_spec(const CLI::App& app) {
   CommandSpec spec;
@@ -710,6 +784,8 @@ backplan's or from a newer version. See backplan(1).
   setup_diary(app, diary_args);
   std::string completion_shell;
   setup_completions(app, completion_shell);
+  HistoryArgs history_args;
+  setup_history(app, history_args);
   std::vector<std::string> help_words;
   app.add_subcommand("help", "Show the help of backplan or of a command ('help profile save')")
       ->add_option("command", help_words, "A command, as 'backplan COMMAND --help' shows it")
@@ -785,6 +861,7 @@ backplan's or from a newer version. See backplan(1).
       if (diary->got_subcommand("import")) return run_diary_import(diary_args.import_options);
       if (diary->got_subcommand("path")) return run_diary_path(diary_args.path_diary);
     }
+    if (app.got_subcommand("history")) return run_history(finish_history(history_args));
     if (CLI::App* profile = app.get_subcommand("profile"); profile->parsed()) {
       if (profile->got_subcommand("save")) {
         return run_profile_save(profile_args.save);

@@ -8,23 +8,13 @@
 
 #include "render/history.h"
 #include "render/history_view.h"
+#include "text/escape.h"
 
 namespace backplan {
 
 namespace {
 
 using json = nlohmann::ordered_json;
-
-// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string pain_cell(const std::optional<int>& p) {
   return p ? std::to_string(*p) : "";
@@ -85,18 +75,18 @@ std::string render_history_csv(const Diary& diary, const HistoryOptions& options
                  const std::vector<std::string> cells = {
                      iso(s.date),
                      clock(s.minute),
-                     csv_field(s.routine),
+                     csv_escape(s.routine),
                      std::string(to_string(s.level)),
                      pain_cell(s.pain_before),
                      pain_cell(s.pain_during),
                      pain_cell(s.pain_morning),
                      std::to_string(steps_done(s)),
                      std::to_string(s.steps.size()),
-                     csv_field(fmt::format("{}", fmt::join(skipped_ids(s), ";"))),
-                     csv_field(fmt::format("{}", fmt::join(s.tags, ";"))),
-                     csv_field(s.note),
-                     csv_field(fmt::format("{}", fmt::join(changes, "\n"))),
-                     csv_field(s.uid),
+                     csv_escape(fmt::format("{}", fmt::join(skipped_ids(s), "; "))),
+                     csv_escape(fmt::format("{}", fmt::join(s.tags, "; "))),
+                     csv_escape(s.note),
+                     csv_escape(fmt::format("{}", fmt::join(changes, "\n"))),
+                     csv_escape(s.uid),
                  };
                  out += fmt::format("{}\n", fmt::join(cells, ","));
                });

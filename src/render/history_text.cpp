@@ -199,7 +199,8 @@ std::string render_history_text(const Diary& diary, const HistoryOptions& option
     line("No sessions logged yet — 'backplan log' records one.");
     return out;
   }
-  line(bold(fmt::format("History, {} to {}", short_date(view.since), long_date(view.until))));
+  line(bold(wrap(fmt::format("History, {} to {}", short_date(view.since), long_date(view.until)),
+                 width, "", "")));
   if (view.sessions.empty()) {
     line(wrap(no_sessions_line(diary, view) + " --since and --until choose the days.", width, "",
               ""));
@@ -260,7 +261,8 @@ std::string render_history_text(const Diary& diary, const HistoryOptions& option
   }
   if (!view.goals.empty()) {
     line("");
-    line(bold("Activities you rate (0 cannot do it, 10 as before the problem)"));
+    line(bold(
+        wrap("Activities you rate (0 cannot do it, 10 as before the problem)", width, "", "")));
     for (const HistorySeries& s : view.goals)
       line(wrap(s.name + ": " + series_summary(s), width, "  ", "    "));
   }

@@ -10,6 +10,7 @@
 
 #include "render/history.h"
 #include "render/history_view.h"
+#include "text/escape.h"
 #include "text/utf8.h"
 
 using namespace backplan;
@@ -233,7 +234,7 @@ TEST_CASE("CSV: one row per session, RFC 4180 quoting, the changes in one cell")
         "date,time,routine,level,pain_before,pain_during,pain_morning,steps_done,steps_total,"
         "skipped,tags,note,changes,uid\n"
         "2026-11-02,07:30,daily,standard,3,4,3,4,4,,,,,s-2026-11-02\n"
-        "2026-11-04,07:30,daily,standard,3,4,2,3,4,foam-roll-glutes,lower-back;left hip,"
+        "2026-11-04,07:30,daily,standard,3,4,2,3,4,foam-roll-glutes,lower-back; left hip,"
         "\"Rushed, \"\"skipped\"\" the roller, back ok\",,s-2026-11-04\n"
         "2026-11-06,07:30,daily,standard,2,3,2,4,4,,,,,s-2026-11-06\n"
         "2026-11-09,07:30,daily,standard,2,3,2,4,4,,,,,s-2026-11-09\n"
@@ -243,6 +244,16 @@ TEST_CASE("CSV: one row per session, RFC 4180 quoting, the changes in one cell")
         "s-2026-11-13\n"
         "2026-11-16,07:30,daily,standard,4,7,5,4,4,,,,Side plank: back to the beginner version — "
         "pain reached 7 during the session,s-2026-11-16\n");
+}
+
+TEST_CASE("csv_escape: RFC 4180 quoting, and no cell a spreadsheet would run") {
+  CHECK(csv_escape("plain text") == "plain text");
+  CHECK(csv_escape("a, \"b\"") == "\"a, \"\"b\"\"\"");
+  CHECK(csv_escape("two\nlines") == "\"two\nlines\"");
+  CHECK(csv_escape("=SUM(A1:A9)") == "'=SUM(A1:A9)");
+  CHECK(csv_escape("+1") == "'+1");
+  CHECK(csv_escape("@x,y") == "\"'@x,y\"");
+  CHECK(csv_escape("-3", false) == "-3");
 }
 
 TEST_CASE("a change the diary does not word is read from the ladders") {
@@ -285,6 +296,11 @@ TEST_CASE("text fits the width for any range") {
     const int i = static_cast<int>(n % 11);
     d.sessions.push_back(session(from_day_number(n), i % 6, (i + 2) % 11, i % 4));
   }
+  const Diary weeks = four_weeks();
+  d.sessions.back().changes = weeks.sessions[5].changes;
+  d.measures = weeks.measures;
+  d.goals = weeks.goals;
+  d.ratings = weeks.ratings;
   for (int width : {40, 80, 120, 200}) {
     for (const CivilDate since :
          {day(2026, 11, 29), day(2026, 11, 2), day(2025, 11, 30), day(2017, 1, 1)}) {
