@@ -29,7 +29,7 @@ struct HistoryOptions {
   std::optional<CivilDate> until;  // the last day shown; none: `today`
   int width = 80;                  // text: the columns to fit
   bool color = false;              // text: ANSI colour
-  CivilDate today;                 // the report's date, and `until` when none is given
+  CivilDate today;                 // `until` when none is given
   // Exercise id -> its name, for level changes the diary does not word itself (a session
   // logged before the progression said why); an id missing here is shown as it is.
   std::map<std::string, std::string> names;

@@ -270,8 +270,7 @@ std::string render_history_html(const Diary& diary, const HistoryOptions& option
     summary += fmt::format(" · {} level change{}", view.changes.size(),
                            view.changes.size() == 1 ? "" : "s");
   }
-  line(fmt::format("<p class=\"profile\">{} · made on {}</p>", h(summary),
-                   long_date(options.today)));
+  line(fmt::format("<p class=\"profile\">{}</p>", h(summary)));
   line("</header>");
   line("<main>");
   if (view.sessions.empty()) {
