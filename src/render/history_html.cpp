@@ -41,17 +41,6 @@ constexpr std::size_t kMaxWeeks = 8;
 constexpr double kWidth = 640, kLeft = 62, kRight = 632, kTop = 24, kBottom = 250;
 constexpr double kBarTop = 256, kBarHeight = 16, kDatesY = 290, kLegendY = 316, kHeight = 326;
 
-struct Bucket {
-  CivilDate first;
-  std::optional<int> before, during, morning;
-  int sessions = 0;
-  std::vector<int> changes;
-};
-
-void raise(std::optional<int>& to, const std::optional<int>& value) {
-  if (value && (!to || *value > *to)) to = value;
-}
-
 std::string num(double v) {
   return fmt::format("{:.1f}", v);
 }
@@ -91,8 +80,10 @@ constexpr Series kSeries[] = {
     {'m', "#222", "1.6", "2 3", "next morning"},
 };
 
-std::optional<int> Bucket::*series_value(char kind) {
-  return kind == 'b' ? &Bucket::before : kind == 'd' ? &Bucket::during : &Bucket::morning;
+std::optional<int> HistoryDay::*series_value(char kind) {
+  return kind == 'b'   ? &HistoryDay::before
+         : kind == 'd' ? &HistoryDay::during
+                       : &HistoryDay::morning;
 }
 
 // The pain chart: pain before, during and the next morning over the range, the level changes as
@@ -100,21 +91,7 @@ std::optional<int> Bucket::*series_value(char kind) {
 std::string pain_chart(const HistoryView& view, bool standalone) {
   const int days = view.range_days();
   const int per = days <= 120 ? 1 : days <= 840 ? 7 : 28;  // days per point
-  std::vector<Bucket> buckets;
-  for (int i = 0; i < days; ++i) {
-    const HistoryDay& d = view.days[static_cast<std::size_t>(i)];
-    if (i % per == 0) {
-      Bucket c;
-      c.first = d.date;
-      buckets.push_back(c);
-    }
-    Bucket& b = buckets.back();
-    raise(b.before, d.before);
-    raise(b.during, d.during);
-    raise(b.morning, d.morning);
-    b.sessions += d.sessions;
-    b.changes.insert(b.changes.end(), d.changes.begin(), d.changes.end());
-  }
+  const std::vector<HistoryDay> buckets = group_days(view.days, per);
   const double step =
       (kRight - kLeft) / static_cast<double>(std::max<std::size_t>(1, buckets.size()));
   auto x_of = [&](std::size_t i) { return kLeft + step * (static_cast<double>(i) + 0.5); };
@@ -187,7 +164,7 @@ std::string pain_chart(const HistoryView& view, bool standalone) {
   }
   // Sessions: a bar per point, as tall as its sessions (the most in one point is full height).
   int most = 1;
-  for (const Bucket& b : buckets) most = std::max(most, b.sessions);
+  for (const HistoryDay& b : buckets) most = std::max(most, b.sessions);
   std::string bars;
   for (std::size_t i = 0; i < buckets.size(); ++i) {
     if (buckets[i].sessions == 0) continue;
@@ -203,7 +180,7 @@ std::string pain_chart(const HistoryView& view, bool standalone) {
   const std::size_t n = buckets.size();
   const std::size_t every = std::max<std::size_t>(1, (n + 5) / 6);
   for (std::size_t i = 0; i < n; i += every) {
-    const CivilDate& d = buckets[i].first;
+    const CivilDate& d = buckets[i].date;
     const std::string text =
         per >= 28 ? fmt::format("{} {}", short_date(d).substr(short_date(d).find(' ') + 1), d.year)
                   : short_date(d);

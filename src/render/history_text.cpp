@@ -21,18 +21,6 @@ constexpr char kDuring = 'x';
 constexpr char kMorning = '+';
 constexpr char kSeveral = '*';  // two or three series at the same level
 
-// Several days in one column of the chart, when the range is wider than the terminal.
-struct Column {
-  CivilDate first;
-  std::optional<int> before, during, morning;
-  int sessions = 0;
-  bool changed = false;
-};
-
-void raise(std::optional<int>& to, const std::optional<int>& value) {
-  if (value && (!to || *value > *to)) to = value;
-}
-
 std::string paint(bool on, char c) {
   if (!on) return std::string(1, c);
   fmt::text_style style;
@@ -82,21 +70,7 @@ std::string chart(const HistoryView& view, const HistoryOptions& options) {
   const int plot = std::max(10, options.width - label);
   const int days = view.range_days();
   const int per = (days + plot - 1) / plot;  // days per column
-  std::vector<Column> cols;
-  for (int i = 0; i < days; ++i) {
-    const HistoryDay& d = view.days[static_cast<std::size_t>(i)];
-    if (i % per == 0) {
-      Column c;
-      c.first = d.date;
-      cols.push_back(c);
-    }
-    Column& c = cols.back();
-    raise(c.before, d.before);
-    raise(c.during, d.during);
-    raise(c.morning, d.morning);
-    c.sessions += d.sessions;
-    c.changed = c.changed || !d.changes.empty();
-  }
+  const std::vector<HistoryDay> cols = group_days(view.days, per);
   const int cw = std::clamp(plot / static_cast<int>(cols.size()), 1, 3);  // columns per cell
   const std::string gap(static_cast<std::size_t>(cw - 1), ' ');
   std::string out;
@@ -109,7 +83,7 @@ std::string chart(const HistoryView& view, const HistoryOptions& options) {
       "\n";
   for (int y = 10; y >= 0; --y) {
     std::string row = y % 2 == 0 ? fmt::format("{:>2} │", y) : "   │";
-    for (const Column& c : cols) {
+    for (const HistoryDay& c : cols) {
       int hits = 0;
       char mark = ' ';
       for (const auto& [value, ch] : {std::pair{c.before, kBefore}, std::pair{c.during, kDuring},
@@ -132,12 +106,12 @@ std::string chart(const HistoryView& view, const HistoryOptions& options) {
   // Under the axis: the sessions in each column, the level changes, and dates.
   std::string sessions(static_cast<std::size_t>(label), ' ');
   std::string changes(static_cast<std::size_t>(label), ' ');
-  for (const Column& c : cols) {
+  for (const HistoryDay& c : cols) {
     sessions += (c.sessions == 0  ? std::string("·")
                  : c.sessions > 9 ? std::string("+")
                                   : std::to_string(c.sessions)) +
                 gap;
-    changes += (c.changed ? "^" : " ") + gap;
+    changes += (c.changes.empty() ? " " : "^") + gap;
   }
   auto trimmed = [](std::string s) {
     while (!s.empty() && s.back() == ' ') s.pop_back();
@@ -148,8 +122,8 @@ std::string chart(const HistoryView& view, const HistoryOptions& options) {
   std::string dates(static_cast<std::size_t>(label), ' ');
   int used = label;  // columns of `dates` so far
   for (std::size_t i = 0; i < cols.size(); ++i) {
-    const CivilDate& d = cols[i].first;
-    const bool start = i == 0 || (per < 7 ? weekday(d) == 1 : cols[i - 1].first.month != d.month);
+    const CivilDate& d = cols[i].date;
+    const bool start = i == 0 || (per < 7 ? weekday(d) == 1 : cols[i - 1].date.month != d.month);
     const int at = label + static_cast<int>(i) * cw;
     const std::string text = short_date(d);
     if (!start || at < used + (i == 0 ? 0 : 2) || at + columns(text) > options.width) continue;

@@ -104,6 +104,26 @@ std::vector<std::string> session_changes(const DiarySession& session, const Diar
   return out;
 }
 
+std::vector<HistoryDay> group_days(const std::vector<HistoryDay>& days, int per) {
+  std::vector<HistoryDay> out;
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const HistoryDay& d = days[i];
+    if (i % static_cast<std::size_t>(per) == 0) {
+      out.push_back(d);
+      continue;
+    }
+    HistoryDay& g = out.back();
+    raise(g.before, d.before);
+    raise(g.during, d.during);
+    raise(g.morning, d.morning);
+    g.sessions += d.sessions;
+    g.steps_done += d.steps_done;
+    g.steps_total += d.steps_total;
+    g.changes.insert(g.changes.end(), d.changes.begin(), d.changes.end());
+  }
+  return out;
+}
+
 HistoryView make_history_view(const Diary& diary, const HistoryOptions& options) {
   HistoryView view;
   view.until = options.until.value_or(options.today);

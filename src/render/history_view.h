@@ -70,6 +70,10 @@ struct HistoryView {
   int range_days() const { return static_cast<int>(days.size()); }
 };
 
+// The days merged `per` at a time, for a chart narrower than the range: each the highest of
+// every pain, the sessions and steps added up, every change; dated by its first day.
+std::vector<HistoryDay> group_days(const std::vector<HistoryDay>& days, int per);
+
 HistoryView make_history_view(const Diary& diary, const HistoryOptions& options);
 
 // The level changes one session made: the progression's own words when the diary has them,
