@@ -582,9 +582,7 @@ HistoryCommandOptions finish_history(const HistoryArgs& a) {
     if (const auto problem = iso_date_problem(**text)) throw Error::flag(flag, *problem);
     *into = parse_iso_date(**text);
   }
-  if (o.since && o.until &&
-      std::tuple(o.until->year, o.until->month, o.until->day) <
-          std::tuple(o.since->year, o.since->month, o.since->day)) {
+  if (o.since && o.until && before(*o.until, *o.since)) {
     throw Error::flag("--until", fmt::format("{} is before --since {}", *a.until, *a.since));
   }
   if (o.output.empty())
