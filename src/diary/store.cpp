@@ -413,6 +413,8 @@ std::optional<fs::path> default_diary_path(const std::optional<std::string>& xdg
   return std::nullopt;
 }
 
+static Diary read_file(const fs::path& path, bool immutable);
+
 Diary read_diary(const fs::path& path) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -420,7 +422,41 @@ Diary read_diary(const fs::path& path) {
   if (ec) throw_bad(path, fmt::format("cannot read the diary ({})", ec.message()));
   if (status.type() == fs::file_type::directory) throw_bad(path, "a directory, not a diary file");
   try {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY, kBusyTimeoutMs);
+    return read_file(path, false);
+  } catch (const SQLite::Exception& e) {
+    // A diary in WAL mode needs its -shm file to be read; in a directory this user cannot write,
+    // read the file as it is on disk instead (no other writer can change it there either).
+    const int code = e.getErrorCode();
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) throw_sqlite(path, e, false);
+  }
+  try {
+    return read_file(path, true);
+  } catch (const SQLite::Exception& e) {
+    throw_sqlite(path, e, false);
+  }
+}
+
+namespace {
+
+// "file:" URI of a path, with what URIs reserve escaped.
+std::string file_uri(const fs::path& path) {
+  std::string out = "file:";
+  for (const char c : fs::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+static Diary read_file(const fs::path& path, bool immutable) {
+  {
+    SQLite::Database db(immutable ? file_uri(path) + "?immutable=1" : path.string(),
+                        SQLite::OPEN_READONLY | (immutable ? SQLITE_OPEN_URI : 0), kBusyTimeoutMs);
     SQLite::Transaction read(db);  // one snapshot of every table
     const int version = check_header(path, read_header(db));
     if (version == 0) return {};  // an empty file: no diary yet
@@ -433,8 +469,6 @@ Diary read_diary(const fs::path& path) {
       return read_all(memory, path);
     }
     return read_all(db, path);
-  } catch (const SQLite::Exception& e) {
-    throw_sqlite(path, e, false);
   }
 }
 
