@@ -126,10 +126,17 @@ struct Header {
 };
 
 Header read_header(SQLite::Database& db) {
+  // One statement, so one snapshot: read one by one, another process creating the diary between
+  // the reads would make it look foreign (tables, but no application id yet).
+  SQLite::Statement q(db,
+                      "SELECT (SELECT application_id FROM pragma_application_id), "
+                      "(SELECT user_version FROM pragma_user_version), "
+                      "(SELECT count(*) FROM sqlite_master)");
+  q.executeStep();
   Header h;
-  h.application_id = db.execAndGet("PRAGMA application_id").getInt();
-  h.version = db.execAndGet("PRAGMA user_version").getInt();
-  h.objects = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+  h.application_id = q.getColumn(0).getInt();
+  h.version = q.getColumn(1).getInt();
+  h.objects = q.getColumn(2).getInt();
   return h;
 }
 
