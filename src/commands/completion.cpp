@@ -153,6 +153,7 @@ std::vector<std::string> complete_words(
     if (option == "--format") {
       if (cmd->name == "show") return matching({"text", "json"}, word);
       if (cmd->name == "history") return matching(kHistoryFormatNames.names(), word);
+      if (cmd->name == "export") return matching({"json", "csv"}, word);  // `diary export`
       return matching(cmd->name == "list" ? kListFormatNames.names() : kFormatNames.names(), word);
     }
     if (option == "--roster-format") return matching(kRosterFormatNames.names(), word);

@@ -251,6 +251,8 @@ Diary diary_from_json(const std::string& text, const std::string& path) {
   } catch (const nlohmann::json::parse_error& e) {
     // "byte N": nlohmann's position; the rest of its message is its own wording.
     r.fail("", fmt::format("not JSON (at byte {})", e.byte));
+  } catch (const nlohmann::json::exception&) {
+    r.fail("", "not JSON that can be read (a number too large?)");
   }
   r.only_keys(doc, "", {"format", "sessions", "measures", "goals", "ratings"});
   const ordered_json& format = r.member(doc, "", "format");

@@ -58,7 +58,7 @@ CREATE TABLE session_step (
   stage INTEGER NOT NULL,
   skipped INTEGER NOT NULL,
   PRIMARY KEY (session, position)
-);
+) WITHOUT ROWID;
 CREATE TABLE measure (
   uid TEXT PRIMARY KEY NOT NULL,
   date TEXT NOT NULL,
@@ -126,10 +126,17 @@ struct Header {
 };
 
 Header read_header(SQLite::Database& db) {
+  // One statement, so one snapshot: read one by one, another process creating the diary between
+  // the reads would make it look foreign (tables, but no application id yet).
+  SQLite::Statement q(db,
+                      "SELECT (SELECT application_id FROM pragma_application_id), "
+                      "(SELECT user_version FROM pragma_user_version), "
+                      "(SELECT count(*) FROM sqlite_master)");
+  q.executeStep();
   Header h;
-  h.application_id = db.execAndGet("PRAGMA application_id").getInt();
-  h.version = db.execAndGet("PRAGMA user_version").getInt();
-  h.objects = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+  h.application_id = q.getColumn(0).getInt();
+  h.version = q.getColumn(1).getInt();
+  h.objects = q.getColumn(2).getInt();
   return h;
 }
 
@@ -223,11 +230,6 @@ CivilDate date_column(const fs::path& path, const SQLite::Column& c) {
   throw_bad(path, fmt::format("a damaged diary (a date '{}'); the file was left as it is", text));
 }
 
-std::optional<int> optional_int(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt();
-}
-
 template <typename T>
 void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& value) {
   if (value) {
@@ -237,84 +239,138 @@ void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& val
   }
 }
 
+// A prepared statement on the raw API, for reading (SQLiteCpp keeps its handle private): a
+// diary of ten years is tens of thousands of rows, read at every start. Errors are thrown as
+// SQLite::Exception, as SQLiteCpp's are.
+class Query {
+ public:
+  Query(SQLite::Database& db, const char* sql) : db_(db.getHandle()) {
+    const int rc = sqlite3_prepare_v2(db_, sql, -1, &st_, nullptr);
+    if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+  }
+  ~Query() { sqlite3_finalize(st_); }
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+  bool step() {
+    const int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SQLite::Exception(db_, rc);
+  }
+  sqlite3_stmt* get() const { return st_; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* st_ = nullptr;
+};
+
+// Raw column access
+std::string text_at(sqlite3_stmt* st, int i) {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st, i))) : std::string();
+}
+
+std::optional<int> int_at(sqlite3_stmt* st, int i) {
+  if (sqlite3_column_type(st, i) == SQLITE_NULL) return std::nullopt;
+  return sqlite3_column_int(st, i);
+}
+
+CivilDate date_at(const fs::path& path, sqlite3_stmt* st, int i) {
+  const std::string text = text_at(st, i);
+  if (const auto d = parse_iso_date(text)) return *d;
+  throw_bad(path, fmt::format("a damaged diary (a date '{}'); the file was left as it is", text));
+}
+
+Level level_at(const fs::path& path, sqlite3_stmt* st, int i) {
+  const auto level = kLevelNames.parse(text_at(st, i));
+  if (!level) throw_bad(path, "a damaged diary (an unknown level); the file was left as it is");
+  return *level;
+}
+
 Diary read_all(SQLite::Database& db, const fs::path& path) {
   Diary diary;
-  std::map<std::string, std::size_t> session_index;
   {
-    SQLite::Statement q(db,
-                        "SELECT uid, date, minute, routine, level, profile, pain_before, "
-                        "pain_during, pain_morning, note, tags, changes FROM session "
-                        "ORDER BY date, minute, rowid");
-    while (q.executeStep()) {
+    Query q(db,
+            "SELECT uid, date, minute, routine, level, profile, pain_before, "
+            "pain_during, pain_morning, note, tags, changes FROM session "
+            "ORDER BY date, minute, rowid");
+    sqlite3_stmt* st = q.get();
+    while (q.step()) {
       DiarySession s;
-      s.uid = q.getColumn(0).getString();
-      s.date = date_column(path, q.getColumn(1));
-      s.minute = q.getColumn(2).getInt();
-      s.routine = q.getColumn(3).getString();
-      const auto level = kLevelNames.parse(q.getColumn(4).getString());
-      if (!level) throw_bad(path, "a damaged diary (an unknown level); the file was left as it is");
-      s.level = *level;
-      s.profile = q.getColumn(5).getString();
-      s.pain_before = optional_int(q.getColumn(6));
-      s.pain_during = optional_int(q.getColumn(7));
-      s.pain_morning = optional_int(q.getColumn(8));
-      s.note = q.getColumn(9).getString();
-      s.tags = list_from_json(path, q.getColumn(10).getString());
-      s.changes = list_from_json(path, q.getColumn(11).getString());
-      session_index[s.uid] = diary.sessions.size();
+      s.uid = text_at(st, 0);
+      s.date = date_at(path, st, 1);
+      s.minute = sqlite3_column_int(st, 2);
+      s.routine = text_at(st, 3);
+      s.level = level_at(path, st, 4);
+      s.profile = text_at(st, 5);
+      s.pain_before = int_at(st, 6);
+      s.pain_during = int_at(st, 7);
+      s.pain_morning = int_at(st, 8);
+      s.note = text_at(st, 9);
+      const std::string tags = text_at(st, 10);
+      if (tags != "[]") s.tags = list_from_json(path, tags);
+      const std::string changes = text_at(st, 11);
+      if (changes != "[]") s.changes = list_from_json(path, changes);
       diary.sessions.push_back(std::move(s));
     }
   }
   {
-    SQLite::Statement q(db,
-                        "SELECT session, id, slot, level, stage, skipped FROM session_step "
-                        "ORDER BY session, position");
-    while (q.executeStep()) {
-      const auto it = session_index.find(q.getColumn(0).getString());
-      if (it == session_index.end()) continue;
+    // In the sessions' order, so each step goes on the session being filled.
+    Query q(db,
+            "SELECT s.uid, st.id, st.slot, st.level, st.stage, st.skipped FROM "
+            "session AS s JOIN session_step AS st ON st.session = s.uid "
+            "ORDER BY s.date, s.minute, s.rowid, st.position");
+    sqlite3_stmt* st = q.get();
+    std::size_t at = 0;
+    while (q.step()) {
+      const auto* uid = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      while (at < diary.sessions.size() && diary.sessions[at].uid != uid) ++at;
+      if (at == diary.sessions.size()) break;
       DiaryStep step;
-      step.id = q.getColumn(1).getString();
-      step.slot = q.getColumn(2).getString();
-      if (!q.getColumn(3).isNull()) step.level = kLevelNames.parse(q.getColumn(3).getString());
-      step.stage = q.getColumn(4).getInt();
-      step.skipped = q.getColumn(5).getInt() != 0;
-      diary.sessions[it->second].steps.push_back(std::move(step));
+      step.id = text_at(st, 1);
+      step.slot = text_at(st, 2);
+      if (sqlite3_column_type(st, 3) != SQLITE_NULL) step.level = level_at(path, st, 3);
+      step.stage = sqlite3_column_int(st, 4);
+      step.skipped = sqlite3_column_int(st, 5) != 0;
+      diary.sessions[at].steps.push_back(std::move(step));
     }
   }
   {
-    SQLite::Statement q(db, "SELECT uid, date, kind, value FROM measure ORDER BY date, rowid");
-    while (q.executeStep()) {
+    Query q(db, "SELECT uid, date, kind, value FROM measure ORDER BY date, rowid");
+    sqlite3_stmt* st = q.get();
+    while (q.step()) {
       DiaryMeasure m;
-      m.uid = q.getColumn(0).getString();
-      m.date = date_column(path, q.getColumn(1));
-      const auto kind = kMeasureKindNames.parse(q.getColumn(2).getString());
+      m.uid = text_at(st, 0);
+      m.date = date_at(path, st, 1);
+      const auto kind = kMeasureKindNames.parse(text_at(st, 2));
       if (!kind) continue;  // a kind a later version added: not shown by this one
       m.kind = *kind;
-      m.value = q.getColumn(3).getDouble();
+      m.value = sqlite3_column_double(st, 3);
       diary.measures.push_back(m);
     }
   }
   {
-    SQLite::Statement q(db,
-                        "SELECT uid, number, activity, added, dropped FROM goal ORDER BY number");
-    while (q.executeStep()) {
+    Query q(db, "SELECT uid, number, activity, added, dropped FROM goal ORDER BY number");
+    sqlite3_stmt* st = q.get();
+    while (q.step()) {
       DiaryGoal g;
-      g.uid = q.getColumn(0).getString();
-      g.number = q.getColumn(1).getInt();
-      g.activity = q.getColumn(2).getString();
-      g.added = date_column(path, q.getColumn(3));
-      if (!q.getColumn(4).isNull()) g.dropped = date_column(path, q.getColumn(4));
+      g.uid = text_at(st, 0);
+      g.number = sqlite3_column_int(st, 1);
+      g.activity = text_at(st, 2);
+      g.added = date_at(path, st, 3);
+      if (sqlite3_column_type(st, 4) != SQLITE_NULL) g.dropped = date_at(path, st, 4);
       diary.goals.push_back(std::move(g));
     }
   }
   {
-    SQLite::Statement q(db, "SELECT uid, goal, date, score FROM rating ORDER BY date, rowid");
-    while (q.executeStep()) {
+    Query q(db, "SELECT uid, goal, date, score FROM rating ORDER BY date, rowid");
+    sqlite3_stmt* st = q.get();
+    while (q.step()) {
       DiaryRating r;
-      r.uid = q.getColumn(0).getString();
-      r.goal = q.getColumn(1).getInt();
-      r.date = date_column(path, q.getColumn(2));
-      r.score = q.getColumn(3).getInt();
+      r.uid = text_at(st, 0);
+      r.goal = sqlite3_column_int(st, 1);
+      r.date = date_at(path, st, 2);
+      r.score = sqlite3_column_int(st, 3);
       diary.ratings.push_back(std::move(r));
     }
   }
@@ -413,6 +469,8 @@ std::optional<fs::path> default_diary_path(const std::optional<std::string>& xdg
   return std::nullopt;
 }
 
+static Diary read_file(const fs::path& path, bool immutable);
+
 Diary read_diary(const fs::path& path) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -420,7 +478,43 @@ Diary read_diary(const fs::path& path) {
   if (ec) throw_bad(path, fmt::format("cannot read the diary ({})", ec.message()));
   if (status.type() == fs::file_type::directory) throw_bad(path, "a directory, not a diary file");
   try {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY, kBusyTimeoutMs);
+    return read_file(path, false);
+  } catch (const SQLite::Exception& e) {
+    // A diary in WAL mode needs its -shm file to be read; in a directory this user cannot write,
+    // read the file as it is on disk instead (no other writer can change it there either).
+    const int code = e.getErrorCode();
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) throw_sqlite(path, e, false);
+  }
+  try {
+    return read_file(path, true);
+  } catch (const SQLite::Exception& e) {
+    throw_sqlite(path, e, false);
+  }
+}
+
+namespace {
+
+// "file:" URI of a path, with what URIs reserve escaped.
+std::string file_uri(const fs::path& path) {
+  std::string out = "file:";
+  for (const char c : fs::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+static Diary read_file(const fs::path& path, bool immutable) {
+  {
+    SQLite::Database db(
+        immutable ? file_uri(path) + "?immutable=1" : path.string(),
+        SQLite::OPEN_READONLY | SQLITE_OPEN_NOMUTEX | (immutable ? SQLITE_OPEN_URI : 0),
+        kBusyTimeoutMs);
     SQLite::Transaction read(db);  // one snapshot of every table
     const int version = check_header(path, read_header(db));
     if (version == 0) return {};  // an empty file: no diary yet
@@ -433,8 +527,6 @@ Diary read_diary(const fs::path& path) {
       return read_all(memory, path);
     }
     return read_all(db, path);
-  } catch (const SQLite::Exception& e) {
-    throw_sqlite(path, e, false);
   }
 }
 

@@ -480,3 +480,25 @@ TEST_CASE("completion: history's formats, dates and files") {
   CHECK(complete({"history", "--diary", "x"}) == V{"::files"});
   CHECK(complete({"history", "--since", ""}).empty());
 }
+
+TEST_CASE("completion: the diary's commands, export formats and files") {
+  const Library lib = tiny();
+  CommandSpec root;
+  root.name = "backplan";
+  CommandSpec diary{"diary",
+                    {},
+                    {CommandSpec{"export", {{{"--format"}, true}, {{"--diary"}, true, "FILE"}}, {}},
+                     CommandSpec{"import", {{{"--diary"}, true, "FILE"}}, {}, {{"FILE"}}},
+                     CommandSpec{"path", {}, {}}}};
+  CommandSpec log{"log", {{{"--pain-before"}, true, "N"}, {{"--diary"}, true, "FILE"}}, {}};
+  root.subcommands = {log, diary};
+  auto complete = [&](std::vector<std::string> words) {
+    return complete_words(root, words, [&](const std::vector<std::string>&) { return lib; });
+  };
+  using V = std::vector<std::string>;
+  CHECK(complete({"diary", ""}) == V{"export", "import", "path"});
+  CHECK(complete({"diary", "export", "--format", ""}) == V{"json", "csv"});
+  CHECK(complete({"diary", "import", ""}) == V{"::files"});
+  CHECK(complete({"log", "--diary", ""}) == V{"::files"});
+  CHECK(complete({"log", "--pain-before", ""}).empty());
+}

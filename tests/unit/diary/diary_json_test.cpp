@@ -117,6 +117,9 @@ TEST_CASE("diary JSON: the documented shape, and read back whole") {
 
 TEST_CASE("diary JSON import: each problem one line with the path and the place") {
   CHECK(error_of("[") == "3 d.json: error: not JSON (at byte 2)");
+  // Found by fuzz_diary_import: a number past double's range was an uncaught exception.
+  CHECK(error_of("444e464444") ==
+        "3 d.json: error: not JSON that can be read (a number too large?)");
   CHECK(
       error_of(
           R"({"format":"backplan-plan-2","sessions":[],"measures":[],"goals":[],"ratings":[]})") ==
