@@ -116,27 +116,31 @@ std::string render_history_json(const Diary& diary, const HistoryOptions& option
                [&](const DiarySession& s, const std::vector<std::string>& changes) {
                  json steps = json::array();
                  for (const DiaryStep& t : s.steps) {
-                   steps.push_back(
-                       {{"id", t.id},
-                        {"slot", t.slot},
-                        {"level", t.level ? json(std::string(to_string(*t.level))) : json(nullptr)},
-                        {"stage", t.stage},
-                        {"skipped", t.skipped}});
+                   // Built in place and moved (an initializer list copies every level).
+                   json step = json::object();
+                   step["id"] = t.id;
+                   step["slot"] = t.slot;
+                   step["level"] = t.level ? json(std::string(to_string(*t.level))) : json(nullptr);
+                   step["stage"] = t.stage;
+                   step["skipped"] = t.skipped;
+                   steps.push_back(std::move(step));
                  }
-                 sessions.push_back({{"uid", s.uid},
-                                     {"date", iso(s.date)},
-                                     {"time", clock(s.minute)},
-                                     {"routine", s.routine},
-                                     {"level", std::string(to_string(s.level))},
-                                     {"pain_before", pain_json(s.pain_before)},
-                                     {"pain_during", pain_json(s.pain_during)},
-                                     {"pain_morning", pain_json(s.pain_morning)},
-                                     {"steps_done", steps_done(s)},
-                                     {"steps_total", s.steps.size()},
-                                     {"steps", steps},
-                                     {"note", s.note},
-                                     {"tags", s.tags},
-                                     {"changes", changes}});
+                 json j = json::object();
+                 j["uid"] = s.uid;
+                 j["date"] = iso(s.date);
+                 j["time"] = clock(s.minute);
+                 j["routine"] = s.routine;
+                 j["level"] = std::string(to_string(s.level));
+                 j["pain_before"] = pain_json(s.pain_before);
+                 j["pain_during"] = pain_json(s.pain_during);
+                 j["pain_morning"] = pain_json(s.pain_morning);
+                 j["steps_done"] = steps_done(s);
+                 j["steps_total"] = s.steps.size();
+                 j["steps"] = std::move(steps);
+                 j["note"] = s.note;
+                 j["tags"] = s.tags;
+                 j["changes"] = changes;
+                 sessions.push_back(std::move(j));
                });
   json changes = json::array();
   for (const HistoryChange& c : view.changes) {
@@ -161,21 +165,22 @@ std::string render_history_json(const Diary& diary, const HistoryOptions& option
                      {"dropped", s.goal->dropped ? json(iso(*s.goal->dropped)) : json(nullptr)},
                      {"ratings", points(s, "score")}});
   }
-  const json doc = {{"format", kHistoryJsonFormat},
-                    {"since", iso(view.since)},
-                    {"until", iso(view.until)},
-                    {"summary",
-                     {{"sessions", view.sessions.size()},
-                      {"days", view.range_days()},
-                      {"days_with_sessions", view.days_with_sessions},
-                      {"level_changes", view.changes.size()},
-                      {"sessions_in_diary", view.total_sessions}}},
-                    {"days", days},
-                    {"weeks", weeks},
-                    {"sessions", sessions},
-                    {"changes", changes},
-                    {"measures", measures},
-                    {"goals", goals}};
+  // The arrays are moved in: an initializer list would copy the whole document.
+  json doc = json::object();
+  doc["format"] = kHistoryJsonFormat;
+  doc["since"] = iso(view.since);
+  doc["until"] = iso(view.until);
+  doc["summary"] = {{"sessions", view.sessions.size()},
+                    {"days", view.range_days()},
+                    {"days_with_sessions", view.days_with_sessions},
+                    {"level_changes", view.changes.size()},
+                    {"sessions_in_diary", view.total_sessions}};
+  doc["days"] = std::move(days);
+  doc["weeks"] = std::move(weeks);
+  doc["sessions"] = std::move(sessions);
+  doc["changes"] = std::move(changes);
+  doc["measures"] = std::move(measures);
+  doc["goals"] = std::move(goals);
   return doc.dump(2) + "\n";
 }
 
