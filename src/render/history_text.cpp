@@ -71,7 +71,7 @@ std::string chart(const HistoryView& view, const HistoryOptions& options) {
   const int days = view.range_days();
   const int per = (days + plot - 1) / plot;  // days per column
   const std::vector<HistoryDay> cols = group_days(view.days, per);
-  const int cw = std::clamp(plot / static_cast<int>(cols.size()), 1, 3);  // columns per cell
+  const int cw = std::clamp(plot / static_cast<int>(cols.size()), 1, 4);  // columns per cell
   const std::string gap(static_cast<std::size_t>(cw - 1), ' ');
   std::string out;
   out +=

@@ -212,7 +212,7 @@ Pain each day, 0 (none) to 10 (worst): the highest logged that day
  2 │
    │
  0 │
-   └───
+   └────
     1
     30 Nov
 o before the session   x during (the highest)   + the next morning
