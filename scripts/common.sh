@@ -9,7 +9,8 @@ BUILD_DIR=${BACKPLAN_BUILD_DIR:-$ROOT/build}
 # What gets installed, by group. install_missing always adds BUILD_PACKAGES.
 #
 # Build (scripts/run needs nothing more): the compiler, CMake, the libraries backplan uses.
-BUILD_PACKAGES=(cmake make g++ libcli11-dev libfmt-dev libyaml-cpp-dev doctest-dev nlohmann-json3-dev)
+BUILD_PACKAGES=(cmake make g++ libcli11-dev libfmt-dev libyaml-cpp-dev doctest-dev nlohmann-json3-dev
+                libsqlitecpp-dev libsqlite3-dev)
 # Quick suite (scripts/test, `ctest -LE full`), and the suite under the sanitizers: every test in
 # it runs, and a missing tool fails its test. (completion/bash needs only bash itself; script(1),
 # diff, od and awk come with every Debian system.)

@@ -8,15 +8,21 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "commands/cmd_batch.h"
+#include "commands/cmd_diary.h"
+#include "commands/cmd_goals.h"
+#include "commands/cmd_history.h"
 #include "commands/cmd_list.h"
+#include "commands/cmd_log.h"
 #include "commands/cmd_plan.h"
 #include "commands/cmd_profile.h"
 #include "commands/cmd_show.h"
 #include "commands/cmd_validate.h"
 #include "commands/completion.h"
+#include "diary/dates.h"
 #include "model/diagnostics.h"
 #include "render/render.h"
 #include "text/date.h"
@@ -365,6 +371,146 @@ Later plans start from the library's defaults again.
 )");
 }
 
+void add_diary_flag(CLI::App* cmd, std::optional<std::string>& into) {
+  cmd->add_option("--diary", into,
+                  "The diary file to use (default: $XDG_DATA_HOME/backplan/diary.sqlite, or "
+                  "~/.local/share/backplan/diary.sqlite)")
+      ->type_name("FILE");
+}
+
+void setup_log(CLI::App& app, LogOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "log", "Write a session, the next morning's pain, a measure or a goal rating in the diary");
+  cmd->footer(R"(Examples:
+  backplan log --pain-before 3 --pain-during 4
+  backplan log --pain-before 5 --pain-during 6 --skipped side-plank-knees --note "hip sore"
+  backplan log --pain-before 2 --pain-during 2 --date 2026-03-01 --time 18:30 --tag lower-back
+  backplan log --morning 2                (the next morning: goes on the last session before today)
+  backplan log --sitting 40 --walking-metres 1500 --toe-reach 6
+  backplan log --goal 1=6,2=4             (PSFS ratings of goals 1 and 2)
+
+A session records the plan it followed: give the same flags as 'backplan plan' (or none, for
+the saved profile), so the diary keeps each step and its level as they were that day. Pains
+are 0 (none) to 10 (the worst imaginable); during: the highest. --toe-reach is the gap in cm
+between fingertips and toes in a standing forward reach, knees straight: positive short of the
+toes, negative past them. Several entries a day are fine. Nothing is written when any value is
+wrong. Exit codes: 0 logged, 2 bad flag, 3 bad file or no session for --morning, 4 red flag
+(no plan, so no session), 5 cannot write the diary, 7 plan on hold, 8 the diary is damaged,
+not backplan's or from a newer version.
+)");
+  cmd->add_option("--pain-before", o.pain_before, "Pain before the session, 0 to 10")
+      ->type_name("N");
+  cmd->add_option("--pain-during", o.pain_during, "The highest pain during it, 0 to 10")
+      ->type_name("N");
+  cmd->add_option("--morning", o.morning,
+                  "The next morning's pain, 0 to 10, for the last session before that morning")
+      ->type_name("N");
+  cmd->add_option("--skipped", o.skipped, "Steps of the plan not done, by id")
+      ->allow_extra_args(false)
+      ->type_name("IDS");
+  cmd->add_option("--date", o.date, "The day, YYYY-MM-DD (default: today; not in the future)")
+      ->type_name("DATE");
+  cmd->add_option("--time", o.time, "The time of the session, HH:MM (default: now)")
+      ->type_name("HH:MM");
+  cmd->add_option("--note", o.note, "A note on the session")->type_name("TEXT");
+  cmd->add_option("--tag", o.tags, "Where it hurt: regions or your own words, comma-separated")
+      ->allow_extra_args(false)
+      ->type_name("WHERE");
+  cmd->add_option("--sitting", o.sitting, "Sitting tolerance: minutes you can sit in comfort")
+      ->type_name("MIN");
+  cmd->add_option("--walking", o.walking, "Minutes you can walk in comfort")->type_name("MIN");
+  cmd->add_option("--walking-metres", o.walking_metres, "Metres you can walk in comfort")
+      ->type_name("M");
+  cmd->add_option("--toe-reach", o.toe_reach,
+                  "Fingertips to toes in a standing reach, cm (negative: past the toes)")
+      ->type_name("CM");
+  cmd->add_option("--goal", o.goal_ratings, "Rate goals: N=SCORE, 0 to 10 ('backplan goals list')")
+      ->allow_extra_args(false)
+      ->type_name("N=SCORE");
+  add_diary_flag(cmd, o.diary);
+  add_profile_flags(cmd, o.plan.profile);
+  cmd->add_option("--profile", o.plan.profile_file,
+                  "YAML profile used instead of the saved profile, as for 'plan'")
+      ->type_name("FILE");
+  cmd->add_flag("--flare", o.plan.profile.flare, "The session followed a flare-up day's plan");
+  cmd->add_flag("--no-config", o.plan.no_config, "Ignore the saved profile");
+  add_routines(cmd, o.plan.routines, kRoutinesOver);
+}
+
+void setup_goals(CLI::App& app, GoalsOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "goals", "Name up to five activities your back makes hard, and rate them now and then");
+  cmd->require_subcommand(1);
+  cmd->footer(R"(Examples:
+  backplan goals add "tie my shoes"
+  backplan goals list
+  backplan goals rate 1 6
+  backplan goals drop 2
+
+The Patient-Specific Functional Scale: each goal is rated from 0 (can't do it) to 10 (as well
+as before the problem). At most five are active; a dropped goal keeps its number and ratings.
+Exit codes: 0 done, 2 bad value or unknown goal, 3 five goals active already, 5 cannot write,
+8 the diary is damaged, not backplan's or from a newer version.
+)");
+  add_diary_flag(cmd, o.diary);
+  CLI::App* add = cmd->add_subcommand("add", "Add a goal: an activity, in your words");
+  add->add_option("activity", o.activity, "The activity, e.g. \"tie my shoes\"")
+      ->required()
+      ->type_name("TEXT");
+  add->add_option("--date", o.date, "The day it was named, YYYY-MM-DD (default: today)")
+      ->type_name("DATE");
+  add_diary_flag(add, o.diary);
+  CLI::App* list = cmd->add_subcommand("list", "The goals, with their last rating");
+  add_diary_flag(list, o.diary);
+  CLI::App* drop = cmd->add_subcommand("drop", "Stop rating a goal (it stays in the history)");
+  drop->add_option("N", o.number, "The goal's number")->required()->type_name("N");
+  drop->add_option("--date", o.date, "The day, YYYY-MM-DD (default: today)")->type_name("DATE");
+  add_diary_flag(drop, o.diary);
+  CLI::App* rate = cmd->add_subcommand("rate", "Rate a goal from 0 (can't do it) to 10");
+  rate->add_option("N", o.number, "The goal's number")->required()->type_name("N");
+  rate->add_option("SCORE", o.score, "0 (can't do it) to 10 (as before the problem)")
+      ->required()
+      ->type_name("SCORE");
+  rate->add_option("--date", o.date, "The day, YYYY-MM-DD (default: today)")->type_name("DATE");
+  add_diary_flag(rate, o.diary);
+}
+
+struct DiaryArgs {
+  DiaryExportOptions export_options;
+  DiaryImportOptions import_options;
+  std::optional<std::string> path_diary;
+};
+
+void setup_diary(CLI::App& app, DiaryArgs& a) {
+  CLI::App* cmd = app.add_subcommand("diary", "Export, import or locate the diary");
+  cmd->require_subcommand(1);
+  cmd->footer(R"(Examples:
+  backplan diary export -o backup.json
+  backplan diary export --format csv -o diary.csv
+  backplan diary import backup.json
+  backplan diary path
+
+The export (format backplan-diary-1, see the README) holds every session, measure, goal and
+rating; importing it again adds only what is not there yet, so it is safe to repeat.
+Exit codes: 0 done, 2 bad flag, 3 bad import file, 5 cannot write, 8 the diary is damaged, not
+backplan's or from a newer version.
+)");
+  CLI::App* exp = cmd->add_subcommand("export", "Write the whole diary as JSON or CSV");
+  exp->add_option("--format", a.export_options.format, "json (default) or csv")
+      ->type_name("FORMAT");
+  exp->add_option("-o,--output", a.export_options.output,
+                  "Write to FILE instead of standard output")
+      ->type_name("FILE");
+  add_diary_flag(exp, a.export_options.diary);
+  CLI::App* imp = cmd->add_subcommand("import", "Add what a diary export holds to the diary");
+  imp->add_option("file", a.import_options.file, "A diary export (JSON), or - for standard input")
+      ->required()
+      ->type_name("FILE");
+  add_diary_flag(imp, a.import_options.diary);
+  CLI::App* path = cmd->add_subcommand("path", "Print where the diary is");
+  add_diary_flag(path, a.path_diary);
+}
+
 void setup_completions(CLI::App& app, std::string& shell) {
   CLI::App* cmd = app.add_subcommand("completions", "Print a shell completion script");
   cmd->add_option("shell", shell, "bash, zsh or fish")->required()->type_name("SHELL");
@@ -376,6 +522,76 @@ void setup_completions(CLI::App& app, std::string& shell) {
 The scripts ask backplan itself for names at completion time, so conditions, equipment,
 regions and routines always match the library (and any --routines on the command line).
 )");
+}
+
+// What `history` reads from the command line, before it is checked.
+struct HistoryArgs {
+  HistoryCommandOptions options;
+  std::optional<std::string> format;  // not given: from -o FILE's extension, else text
+  std::optional<std::string> since, until;
+};
+
+void setup_history(CLI::App& app, HistoryArgs& a) {
+  CLI::App* cmd = app.add_subcommand(
+      "history", "Show the diary over time: pain, sessions and level changes, or a report");
+  cmd->add_option("--format", a.format,
+                  "text (default: a table and a chart), csv, json, html (a one-page report for a "
+                  "clinician) or svg (its pain chart); without it, -o FILE picks it from FILE's "
+                  "extension (.txt, .csv, .json, .html, .svg)")
+      ->type_name("FORMAT");
+  cmd->add_option("--since", a.since,
+                  "First day, YYYY-MM-DD (default: 4 weeks back for text, else the first session)")
+      ->type_name("DATE");
+  cmd->add_option("--until", a.until, "Last day, YYYY-MM-DD (default: today)")->type_name("DATE");
+  cmd->add_option("-o,--output", a.options.output, "Write to FILE instead of standard output")
+      ->type_name("FILE");
+  cmd->add_option("--diary", a.options.diary,
+                  "The diary file (default: $XDG_DATA_HOME/backplan/diary.sqlite)")
+      ->type_name("FILE");
+  cmd->footer(R"(Examples:
+  backplan history
+  backplan history --since 2026-09-01 --until 2026-09-30
+  backplan history -o report.html                 (the one-page report, to print)
+  backplan history --format csv > sessions.csv
+  backplan history --format json --diary client.sqlite
+
+Each day shows the highest pain logged that day. CSV has one row per session (columns:
+date, time, routine, level, pain_before, pain_during, pain_morning, steps_done, steps_total,
+skipped, tags, note, changes, uid); JSON is the documented backplan-history-1 format. An empty
+diary is not an error. Exit codes: 0 done, 2 bad flag, 5 cannot write the output, 8 bad diary.
+)");
+}
+
+HistoryCommandOptions finish_history(const HistoryArgs& a) {
+  HistoryCommandOptions o = a.options;
+  std::optional<HistoryFormat> by_name;
+  if (o.output != "-") by_name = history_format_for_file(o.output);
+  if (!a.format) {
+    o.format = by_name.value_or(HistoryFormat::text);
+  } else if (const auto format = kHistoryFormatNames.parse(*a.format)) {
+    o.format = *format;
+    if (by_name && *by_name != o.format) {
+      throw Error::flag("--format",
+                        fmt::format("{} does not fit -o '{}', whose name says {}; leave --format "
+                                    "out, or give the file a name that fits",
+                                    *a.format, o.output, kHistoryFormatNames.name(*by_name)));
+    }
+  } else {
+    throw Error::flag("--format",
+                      unknown_message("format", *a.format, kHistoryFormatNames.names()));
+  }
+  for (const auto& [flag, text, into] :
+       {std::tuple{"--since", &a.since, &o.since}, std::tuple{"--until", &a.until, &o.until}}) {
+    if (!*text) continue;
+    if (const auto problem = iso_date_problem(**text)) throw Error::flag(flag, *problem);
+    *into = parse_iso_date(**text);
+  }
+  if (o.since && o.until && before(*o.until, *o.since)) {
+    throw Error::flag("--until", fmt::format("{} is before --since {}", *a.until, *a.since));
+  }
+  if (o.output.empty())
+    throw Error::flag("--output", "needs a file name, or '-' for standard output");
+  return o;
 }
 
 // The shape of the command line, for completion.
@@ -547,7 +763,8 @@ int run_cli(int argc, const char* const* argv) {
 With no command, backplan runs 'plan'; 'backplan help COMMAND' (or 'backplan COMMAND --help')
 shows each command's options, which may also come before it (backplan --routines mine/ list).
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data, 4 red flag, 5 cannot write, 6 batch
-rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
+rows skipped, 7 plan on hold until a clinician clears it, 8 the diary is damaged, not
+backplan's or from a newer version. See backplan(1).
 )");
   PlanArgs plan_args;
   setup_plan(app, plan_args);
@@ -561,8 +778,16 @@ rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
   setup_show(app, show_options);
   ProfileCommandArgs profile_args;
   setup_profile(app, profile_args);
+  LogOptions log_options;
+  setup_log(app, log_options);
+  GoalsOptions goals_options;
+  setup_goals(app, goals_options);
+  DiaryArgs diary_args;
+  setup_diary(app, diary_args);
   std::string completion_shell;
   setup_completions(app, completion_shell);
+  HistoryArgs history_args;
+  setup_history(app, history_args);
   std::vector<std::string> help_words;
   app.add_subcommand("help", "Show the help of backplan or of a command ('help profile save')")
       ->add_option("command", help_words, "A command, as 'backplan COMMAND --help' shows it")
@@ -622,6 +847,23 @@ rows skipped, 7 plan on hold until a clinician clears it. See backplan(1).
     if (app.got_subcommand("list")) return run_list(list_options);
     if (app.got_subcommand("show")) return run_show(show_options);
     if (app.got_subcommand("completions")) return run_completions(completion_shell);
+    if (app.got_subcommand("log")) {
+      log_options.now = local_now();
+      return run_log(log_options);
+    }
+    if (CLI::App* goals = app.get_subcommand("goals"); goals->parsed()) {
+      goals_options.now = local_now();
+      if (goals->got_subcommand("add")) return run_goals_add(goals_options);
+      if (goals->got_subcommand("list")) return run_goals_list(goals_options);
+      if (goals->got_subcommand("drop")) return run_goals_drop(goals_options);
+      if (goals->got_subcommand("rate")) return run_goals_rate(goals_options);
+    }
+    if (CLI::App* diary = app.get_subcommand("diary"); diary->parsed()) {
+      if (diary->got_subcommand("export")) return run_diary_export(diary_args.export_options);
+      if (diary->got_subcommand("import")) return run_diary_import(diary_args.import_options);
+      if (diary->got_subcommand("path")) return run_diary_path(diary_args.path_diary);
+    }
+    if (app.got_subcommand("history")) return run_history(finish_history(history_args));
     if (CLI::App* profile = app.get_subcommand("profile"); profile->parsed()) {
       if (profile->got_subcommand("save")) {
         check_clinic(profile_args.save.clinic);

@@ -1,5 +1,5 @@
 #include "commands/cmd_plan.h"
-#include "commands/cmd_profile.h"
+#include "commands/plan_pipeline.h"
 
 #include <fmt/format.h>
 
@@ -8,46 +8,23 @@
 #include <variant>
 #include <vector>
 
-#include "io/files.h"
 #include "io/output.h"
 #include "io/terminal.h"
-#include "load/library_loader.h"
 #include "plan/planner.h"
 #include "plan/suggest_equipment.h"
 #include "render/render.h"
 #include "render/render_json.h"
-#include "resolve/saved_profile.h"
 
 namespace backplan {
 
 int run_plan(const PlanOptions& options) {
-  const Library lib = load_library_or_throw(options.routines);
-  // The profile file: --profile FILE, else the saved profile (unless --no-config), else none.
-  ProfileInput file;
-  bool saved_used = false;  // the plan starts from the saved profile
-  if (options.profile_file) {
-    // '-': standard input (read through its name, so a problem is reported at /dev/stdin:L:C).
-    file =
-        load_profile_file(*options.profile_file == "-" ? "/dev/stdin" : *options.profile_file, lib);
-  } else if (!options.no_config) {
-    if (const auto saved = saved_profile_path(); saved && file_exists(*saved)) {
-      try {
-        file = load_profile_file(*saved, lib);
-        saved_used = true;
-      } catch (const Error& e) {
-        if (!e.diagnostic()) throw;
-        Location where = e.diagnostic()->where;
-        where.path = shown_path(where.path);
-        throw Error::in_file(where, e.diagnostic()->message +
-                                        " (this is the saved profile: fix it, plan without it with "
-                                        "--no-config, or remove it with 'backplan profile clear')");
-      }
-    }
-  }
-  const ProfileInput flags = read_profile_flags(options.profile, lib);
-  const Profile profile = resolve_profile(lib, file, flags);
-
-  const PlanResult result = make_plan(lib, profile);
+  // Library, profile and plan: the same pipeline as `log` (plan_pipeline.h).
+  const PlannedDay day =
+      plan_today({options.profile, options.profile_file, options.no_config, options.routines});
+  const Library& lib = day.lib;
+  const Profile& profile = day.profile;
+  const PlanResult& result = day.result;
+  const bool saved_used = day.saved_used;
   if (const auto* stop = std::get_if<RedFlagStop>(&result)) {
     for (const auto& reason : stop->reasons) {
       std::fputs(fmt::format("backplan: stop: {}\n", reason.text).c_str(), stderr);
@@ -75,7 +52,7 @@ int run_plan(const PlanOptions& options) {
   render_options.date = options.date;
   render_options.brief = options.brief;
   // The flags' clinic fields over the profile file's (or the saved profile's).
-  render_options.clinic = merge_clinic(options.clinic, file.clinic);
+  render_options.clinic = merge_clinic(options.clinic, day.file_clinic);
   render_options.from_saved_profile = saved_used;
   if (options.format == Format::text) {
     render_options.color = options.output == "-" && stdout_wants_color();

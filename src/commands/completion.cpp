@@ -11,6 +11,7 @@
 #include "load/library_loader.h"
 #include "model/diagnostics.h"
 #include "model/format.h"
+#include "render/history.h"
 #include "resolve/fields.h"
 #include "text/suggest.h"
 
@@ -151,6 +152,8 @@ std::vector<std::string> complete_words(
     if (option == "--level") return matching(kLevelNames.names(), word);
     if (option == "--format") {
       if (cmd->name == "show") return matching({"text", "json"}, word);
+      if (cmd->name == "history") return matching(kHistoryFormatNames.names(), word);
+      if (cmd->name == "export") return matching({"json", "csv"}, word);  // `diary export`
       return matching(cmd->name == "list" ? kListFormatNames.names() : kFormatNames.names(), word);
     }
     if (option == "--roster-format") return matching(kRosterFormatNames.names(), word);

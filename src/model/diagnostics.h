@@ -18,6 +18,7 @@ enum class ExitCode : int {
   cannot_write = 5,      // the output could not be written
   some_rows_failed = 6,  // batch: some roster rows were invalid and skipped; the others were made
   held = 7,              // plan: no steps until a clinician clears them; the plan says what and who
+  bad_diary = 8,  // the diary is unreadable, damaged, not backplan's, or from a newer version
 };
 
 // A place in a file, 1-based; line 0 means "the whole file".

@@ -37,6 +37,9 @@ struct DiarySession {
   std::optional<int> pain_morning;  // the next morning, logged later
   std::string note;
   std::vector<std::string> tags;  // where it hurt: region ids or the person's words
+  // How the progression moved the plan on that day, each with its reason, as the plan printed it
+  // ("Side plank: up to the full version — ..."); the history shows them.
+  std::vector<std::string> changes;
 };
 
 // Functional benchmarks a person measures now and then.
@@ -60,7 +63,11 @@ struct DiaryMeasure {
 // Patient-Specific Functional Scale: up to five activities the person names, each rated 0 (can't
 // do it) to 10 (as before the problem) when they like.
 struct DiaryGoal {
-  int number = 1;  // 1..5, as the person sees it
+  // Unique and stable across copies of the diary: importing a goal already there adds nothing.
+  std::string uid;
+  // As the person sees it: 1, 2, ... in the order they were added; never reused after a goal is
+  // dropped, so a rating always names one goal. At most five goals are active at once.
+  int number = 1;
   std::string activity;
   CivilDate added;
   std::optional<CivilDate> dropped;  // no longer rated; kept for the history

@@ -89,4 +89,18 @@ std::string markdown_escape(const std::string& text) {
   return out;
 }
 
+std::string csv_escape(const std::string& text, bool guard_formula) {
+  std::string s = text;
+  if (guard_formula && !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) {
+    s = "'" + s;
+  }
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace backplan

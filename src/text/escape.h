@@ -14,4 +14,9 @@ std::string html_escape(const std::string& text);
 // plain run wherever it is placed.
 std::string markdown_escape(const std::string& text);
 
+// One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break, its quotes
+// doubled. With `guard_formula`, text a spreadsheet would run as a formula (starting with =, +, -
+// or @) starts with an apostrophe; numbers are written without it.
+std::string csv_escape(const std::string& text, bool guard_formula = true);
+
 }  // namespace backplan

@@ -1,5 +1,6 @@
 // Terminal behaviour (colour, width), `list`, `show` and completion, on in-memory libraries.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "commands/cmd_list.h"
@@ -456,4 +457,48 @@ TEST_CASE("list sources: each as a citation, and every field in json") {
         R"("publisher":"Example Clinic","url":"https://example.org/1","doi":"",)"
         R"("citation":"Clinic handout 1. Example Clinic, 2024. https://example.org/1"})");
   CHECK(items[1]["year"].is_null());
+}
+
+TEST_CASE("completion: history's formats, dates and files") {
+  const Library lib = tiny();
+  CommandSpec root;
+  root.name = "backplan";
+  root.subcommands = {CommandSpec{"plan", {{{"--format"}, true}}, {}},
+                      CommandSpec{"history",
+                                  {{{"--format"}, true},
+                                   {{"--since"}, true, "DATE"},
+                                   {{"--diary"}, true, "FILE"},
+                                   {{"--output", "-o"}, true, "FILE"}},
+                                  {}}};
+  auto complete = [&](std::vector<std::string> words) {
+    return complete_words(root, words, [&](const std::vector<std::string>&) { return lib; });
+  };
+  using V = std::vector<std::string>;
+  CHECK(complete({"h"}) == V{"history"});
+  CHECK(complete({"history", "--format", ""}) == V{"text", "csv", "json", "html", "svg"});
+  CHECK(complete({"history", "--format=h"}) == V{"--format=html"});
+  CHECK(complete({"history", "--diary", "x"}) == V{"::files"});
+  CHECK(complete({"history", "--since", ""}).empty());
+}
+
+TEST_CASE("completion: the diary's commands, export formats and files") {
+  const Library lib = tiny();
+  CommandSpec root;
+  root.name = "backplan";
+  CommandSpec diary{"diary",
+                    {},
+                    {CommandSpec{"export", {{{"--format"}, true}, {{"--diary"}, true, "FILE"}}, {}},
+                     CommandSpec{"import", {{{"--diary"}, true, "FILE"}}, {}, {{"FILE"}}},
+                     CommandSpec{"path", {}, {}}}};
+  CommandSpec log{"log", {{{"--pain-before"}, true, "N"}, {{"--diary"}, true, "FILE"}}, {}};
+  root.subcommands = {log, diary};
+  auto complete = [&](std::vector<std::string> words) {
+    return complete_words(root, words, [&](const std::vector<std::string>&) { return lib; });
+  };
+  using V = std::vector<std::string>;
+  CHECK(complete({"diary", ""}) == V{"export", "import", "path"});
+  CHECK(complete({"diary", "export", "--format", ""}) == V{"json", "csv"});
+  CHECK(complete({"diary", "import", ""}) == V{"::files"});
+  CHECK(complete({"log", "--diary", ""}) == V{"::files"});
+  CHECK(complete({"log", "--pain-before", ""}).empty());
 }

@@ -1,0 +1,35 @@
+#pragma once
+// What `plan` and `log` share: the library loaded, the profile resolved (flags over --profile FILE
+// or the saved profile), and today's plan made from them, so that `log` records exactly the plan
+// `plan` prints.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/library.h"
+#include "plan/planner.h"
+#include "resolve/profile.h"
+
+namespace backplan {
+
+struct PlanSource {
+  ProfileFlags profile;
+  std::optional<std::string> profile_file;  // used instead of the saved profile ('-': stdin)
+  bool no_config = false;                   // ignore the saved profile
+  std::vector<std::string> routines;        // extra library paths, on top of the built-in one
+};
+
+struct PlannedDay {
+  Library lib;
+  Profile profile;
+  PlanResult result;
+  bool saved_used = false;  // the profile started from the saved profile
+  ClinicInfo file_clinic;   // the clinic fields of --profile FILE or the saved profile
+};
+
+// Throws Error for a bad flag, library or profile file (the saved profile's errors say how to get
+// past it).
+PlannedDay plan_today(const PlanSource& source);
+
+}  // namespace backplan
