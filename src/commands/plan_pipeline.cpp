@@ -35,8 +35,7 @@ PlannedDay plan_today(const PlanSource& source) {
   const ProfileInput flags = read_profile_flags(source.profile, lib);
   Profile profile = resolve_profile(lib, file, flags);
   PlanResult result = make_plan(lib, profile);
-  return PlannedDay{std::move(lib), std::move(profile), std::move(result), saved_used,
-                    file.clinic};
+  return PlannedDay{std::move(lib), std::move(profile), std::move(result), saved_used, file.clinic};
 }
 
 }  // namespace backplan
