@@ -104,6 +104,14 @@ std::string rule_text(const Library& lib, const Rule& r) {
       return fmt::format("adds the cue \"{}\" (for {})", r.cue, scope_text(r.scope));
     case RuleKind::max_level:
       return fmt::format("exercises with levels go no higher than the {} step", to_string(r.level));
+    case RuleKind::progression: {
+      std::vector<std::string> parts;
+      if (!r.progress_up) parts.push_back("the diary never moves an exercise up on its own");
+      if (r.max_stage)
+        parts.push_back(*r.max_stage == 0 ? std::string("each exercise at its own dose")
+                                          : fmt::format("no dose step past {}", *r.max_stage));
+      return fmt::format("{}", fmt::join(parts, "; "));
+    }
   }
   return "";
 }
@@ -157,6 +165,13 @@ std::optional<std::string> effect_on(const Library& lib, const Rule& r, const Ex
       return fmt::format("held back {}", lift_text(r.lifted_by));
     case RuleKind::max_minutes:
       return std::nullopt;  // the whole session, not this exercise
+    case RuleKind::progression:
+      if (r.max_stage && static_cast<int>(x.progression.stages.size()) > *r.max_stage)
+        return *r.max_stage == 0 ? std::string("kept to its own dose")
+                                 : fmt::format("no dose step past {}", *r.max_stage);
+      if (!r.progress_up && (!x.levels.empty() || !x.progression.stages.empty()))
+        return std::string("not moved up by the diary");
+      return std::nullopt;
     case RuleKind::max_level:
       if (x.levels.empty()) return std::nullopt;
       return fmt::format("done at the {} step or below", to_string(r.level));

@@ -105,6 +105,7 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
     if (layer.handout_wording) lib.settings.handout_wording = *layer.handout_wording;
     if (layer.general_rules) lib.general_rules = std::move(*layer.general_rules);
     if (layer.emergency_signs) lib.emergency_signs = std::move(*layer.emergency_signs);
+    if (layer.progression) lib.progression = std::move(*layer.progression);
     merge(lib.regions, layer.regions, "region", sink);
     merge(lib.equipment, layer.equipment, "equipment", sink);
     merge(lib.exercises, layer.exercises, "exercise", sink);

@@ -33,6 +33,7 @@ struct Layer {
   std::vector<Condition> conditions;
   std::vector<Routine> routines;
   std::vector<Source> sources;
+  std::optional<ProgressionPolicy> progression;
 };
 
 // Reads one file's tree into `layer`; every problem goes to `sink` with its position.

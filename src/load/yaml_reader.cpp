@@ -134,8 +134,11 @@ bool YamlReader::is_mapping(const YamlNode& node, std::string_view what) {
 
 Fields::Fields(YamlReader& reader, const YamlNode& mapping, std::string_view what,
                std::initializer_list<std::string_view> allowed)
+    : Fields(reader, mapping, what, std::vector<std::string>(allowed.begin(), allowed.end())) {}
+
+Fields::Fields(YamlReader& reader, const YamlNode& mapping, std::string_view what,
+               const std::vector<std::string>& names)
     : reader_(reader), mapping_(mapping), what_(what) {
-  std::vector<std::string> names(allowed.begin(), allowed.end());
   for (const auto& [key, value] : mapping_.entries) {
     bool known = false;
     for (const auto& name : names) known = known || key->value == name;

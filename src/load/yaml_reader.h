@@ -57,6 +57,8 @@ class Fields {
  public:
   Fields(YamlReader& reader, const YamlNode& mapping, std::string_view what,
          std::initializer_list<std::string_view> allowed);
+  Fields(YamlReader& reader, const YamlNode& mapping, std::string_view what,
+         const std::vector<std::string>& allowed);
 
   // The value of `key`, or nullptr when absent.
   const YamlNode* get(std::string_view key) const;

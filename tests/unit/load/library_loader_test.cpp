@@ -275,7 +275,7 @@ TEST_CASE("a rule needs exactly one effect, a why (except cue rules) and a sourc
   CHECK(condition_errors(one_rule("      - why: it hurts\n        source: test\n")) ==
         "cond.yaml:6:9: error: a rule needs one effect: exclude_positions, exclude_tags, "
         "exclude_exercises, no_pressure_on, exclude_equipment, max_firmness, hold_back_phases, "
-        "max_minutes, max_level, dose or cue");
+        "max_minutes, max_level, progression, dose or cue");
   CHECK(condition_errors(one_rule("      - exclude_positions: [floor]\n        source: test\n")) ==
         "cond.yaml:6:9: error: a rule is missing 'why'");
   CHECK(condition_errors(one_rule("      - exclude_positions: [floor]\n        why: it hurts\n")) ==

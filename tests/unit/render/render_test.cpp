@@ -162,7 +162,7 @@ TEST_CASE("the JSON plan follows the backplan-plan-2 contract") {
       "position": "seated", "equipment": [], "pressure_on": [], "seconds": 30,
       "transition_seconds": 0,
       "dose": {"sets": 1, "reps": [6], "hold_seconds": null, "per_side": false},
-      "cues": ["Sit tall.", "Move gently."], "replaces": "cat-camel", "level": null,
+      "cues": ["Sit tall.", "Move gently."], "replaces": "cat-camel", "level": null, "stage": 0,
       "why": ["No floor work: you can't get down to the floor"]})"));
   const auto& plank = doc["phases"][2]["steps"][0];
   CHECK(plank["replaces"].is_null());
