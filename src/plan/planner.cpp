@@ -346,10 +346,11 @@ PlanResult plan_with(const Library& lib, const Profile& given, const Progress* p
         }
         if (target->level) wanted_level = *target->level;
         stage = target->stage;
-      } else if (diary && diary->to.level == std::optional<Level>(profile.level)) {
-        stage = diary->to.stage;  // the dose step the diary reached at the chosen level
-      } else if (diary && !diary->to.level) {
-        stage = diary->to.stage;  // a slot without levels: --level does not touch it
+      } else if (diary && diary->move != ProgressMove::restart &&
+                 (!diary->from.level || diary->from.level == profile.level)) {
+        // The person chose the level: no ladder moves today, but one already at that level (or
+        // without levels) keeps the dose step it had reached.
+        stage = diary->from.stage;
       }
       const Level level = k.max_level && *k.max_level < wanted_level ? *k.max_level : wanted_level;
       // Held below the diary's level: the lower variant at its first dose.

@@ -512,8 +512,9 @@ std::optional<std::string> violation(const Library& lib, const Profile& p, const
         if (target && p.level_assumed && target->level) {
           want = *target->level;
           want_stage = target->stage;
-        } else if (diary && !p.level_assumed && diary->to.level == p.level) {
-          want_stage = diary->to.stage;
+        } else if (diary && !p.level_assumed && diary->move != ProgressMove::restart &&
+                   diary->from.level == p.level) {
+          want_stage = diary->from.stage;
         }
         if (e.max_level && *e.max_level < want) {
           want = *e.max_level;
@@ -531,6 +532,9 @@ std::optional<std::string> violation(const Library& lib, const Profile& p, const
             want_stage, static_cast<int>(lib.find_exercise(ladder)->progression.stages.size()));
       } else if (target) {
         want_stage = std::min(target->stage, static_cast<int>(own.progression.stages.size()));
+      } else if (diary && diary->move != ProgressMove::restart) {
+        // --level given: no move, the dose step it had stays.
+        want_stage = std::min(diary->from.stage, static_cast<int>(own.progression.stages.size()));
       }
       if (e.max_stage) want_stage = std::min(want_stage, *e.max_stage);
       want_stage = std::min(want_stage, static_cast<int>(x->progression.stages.size()));

@@ -454,8 +454,16 @@ TEST_CASE("a condition's level cap holds the diary's level, at the lower variant
 TEST_CASE("--level stands over the diary, said once") {
   const Plan plan = plan_of(person({}, std::string("standard")),
                             moved({Level::standard, 3}, {Level::advanced, 0}));
+  // At the chosen level, the dose step it had reached stays; nothing moves.
   CHECK(step(plan, "curl-up").id == "curl-up-elbows-up");
-  CHECK(step(plan, "curl-up").stage == 0);
+  CHECK(step(plan, "curl-up").stage == 3);
+  CHECK(step(plan, "curl-up").dose.reps == std::vector<int>{8, 6, 4});
+  CHECK(step(plan, "curl-up").changes.empty());
+  // At another level, its own dose.
+  const Plan other = plan_of(person({}, std::string("advanced")),
+                             moved({Level::standard, 3}, {Level::advanced, 0}));
+  CHECK(step(other, "curl-up").id == "curl-up-pre-brace");
+  CHECK(step(other, "curl-up").stage == 0);
   const auto said = std::count_if(plan.notices.begin(), plan.notices.end(), [](const Notice& n) {
     return n.source == NoticeSource::progress &&
            n.text ==
