@@ -500,7 +500,7 @@ std::optional<std::string> violation(const Library& lib, const Profile& p, const
       const LadderProgress* diary = progress ? progress->find(s.slot) : nullptr;
       if (diary && diary->move == ProgressMove::none) diary = nullptr;
       std::optional<LadderStep> target;
-      if (diary) {
+      if (diary && p.level_assumed) {  // a --level given: the diary moves nothing
         target = diary->move == ProgressMove::up && e.no_progress_up ? diary->from : diary->to;
       }
       int want_stage = 0;
