@@ -309,6 +309,15 @@ std::string show_exercise(const Library& lib, const Exercise& x, int width) {
                                                          : "holds");
   }
   w.field("Dose", dose_text);
+  if (!x.progression.stages.empty()) {
+    // The dose steps the diary climbs before the ladder moves on (backplan-routines(5)).
+    std::vector<std::string> steps;
+    for (std::size_t i = 1; i <= x.progression.stages.size(); ++i) {
+      steps.push_back(
+          fmt::format("{}. {}", i, dose_in_words(staged_dose(x, static_cast<int>(i)), x.phase)));
+    }
+    w.field("Dose steps", fmt::format("{}", fmt::join(steps, "; ")));
+  }
   if (!x.sources.empty()) w.field("Sources", cites.cite(x.sources));
   w.field("Defined at", to_string(x.at));
 
