@@ -138,12 +138,12 @@ void prepare_directory(const std::string& dir, bool force, bool dry_run) {
   }
 }
 
-// ---- Progress --------------------------------------------------------------------------------
+// ---- ProgressBar-----------------------------------------------------------------------------
 
 // A one-line progress bar on stderr, only when stderr is a terminal.
-class Progress {
+class ProgressBar {
  public:
-  explicit Progress(std::uint64_t total_bytes)
+  explicit ProgressBar(std::uint64_t total_bytes)
       : on_(::isatty(STDERR_FILENO) == 1), total_(total_bytes) {}
 
   void update(long clients, std::uint64_t bytes) {
@@ -298,7 +298,7 @@ int run_batch(const BatchOptions& options) {
   handout_options.clinic = options.clinic;
   SlugRegistry slugs;
   IndexTotals totals;
-  Progress progress(size);
+  ProgressBar progress(size);
   bool any_first = false;
   bool any = false;
   // Each notice is given in full once in the index, then named by the line that has it.

@@ -104,6 +104,14 @@ std::string rule_text(const Library& lib, const Rule& r) {
       return fmt::format("adds the cue \"{}\" (for {})", r.cue, scope_text(r.scope));
     case RuleKind::max_level:
       return fmt::format("exercises with levels go no higher than the {} step", to_string(r.level));
+    case RuleKind::progression: {
+      std::vector<std::string> parts;
+      if (!r.progress_up) parts.push_back("the diary never moves an exercise up on its own");
+      if (r.max_stage)
+        parts.push_back(*r.max_stage == 0 ? std::string("each exercise at its own dose")
+                                          : fmt::format("no dose step past {}", *r.max_stage));
+      return fmt::format("{}", fmt::join(parts, "; "));
+    }
   }
   return "";
 }
@@ -157,6 +165,13 @@ std::optional<std::string> effect_on(const Library& lib, const Rule& r, const Ex
       return fmt::format("held back {}", lift_text(r.lifted_by));
     case RuleKind::max_minutes:
       return std::nullopt;  // the whole session, not this exercise
+    case RuleKind::progression:
+      if (r.max_stage && static_cast<int>(x.progression.stages.size()) > *r.max_stage)
+        return *r.max_stage == 0 ? std::string("kept to its own dose")
+                                 : fmt::format("no dose step past {}", *r.max_stage);
+      if (!r.progress_up && (!x.levels.empty() || !x.progression.stages.empty()))
+        return std::string("not moved up by the diary");
+      return std::nullopt;
     case RuleKind::max_level:
       if (x.levels.empty()) return std::nullopt;
       return fmt::format("done at the {} step or below", to_string(r.level));
@@ -294,6 +309,15 @@ std::string show_exercise(const Library& lib, const Exercise& x, int width) {
                                                          : "holds");
   }
   w.field("Dose", dose_text);
+  if (!x.progression.stages.empty()) {
+    // The dose steps the diary climbs before the ladder moves on (backplan-routines(5)).
+    std::vector<std::string> steps;
+    for (std::size_t i = 1; i <= x.progression.stages.size(); ++i) {
+      steps.push_back(
+          fmt::format("{}. {}", i, dose_in_words(staged_dose(x, static_cast<int>(i)), x.phase)));
+    }
+    w.field("Dose steps", fmt::format("{}", fmt::join(steps, "; ")));
+  }
   if (!x.sources.empty()) w.field("Sources", cites.cite(x.sources));
   w.field("Defined at", to_string(x.at));
 

@@ -120,6 +120,19 @@ LibraryJson equipment_json(const Library& lib, const Equipment& e) {
           {"default", has_ref(lib.settings.default_equipment, e.id)}};
 }
 
+// An exercise's dose steps: {"max_hold_seconds": 10, "stages": [{"reps": [6, 4, 2]}, ...]}.
+json progression_json(const Progression& p) {
+  json stages = json::array();
+  for (const auto& s : p.stages) {
+    json stage = json::object();
+    if (!s.reps.empty()) stage["reps"] = s.reps;
+    if (s.hold_seconds) stage["hold_seconds"] = *s.hold_seconds;
+    stages.push_back(stage);
+  }
+  return {{"max_hold_seconds", p.max_hold_seconds ? json(*p.max_hold_seconds) : json(nullptr)},
+          {"stages", stages}};
+}
+
 LibraryJson exercise_json(const Exercise& x) {
   json levels = json::object();
   for (const auto& [level, ref] : x.levels) levels[std::string(to_string(level))] = ref.id;
@@ -135,6 +148,7 @@ LibraryJson exercise_json(const Exercise& x) {
           {"cues", x.cues},
           {"alternatives", ref_ids(x.alternatives)},
           {"levels", levels},
+          {"progression", progression_json(x.progression)},
           {"source", ref_ids(x.sources)}};
 }
 
@@ -169,6 +183,13 @@ LibraryJson rule_json(const Rule& r) {
     case RuleKind::max_level:
       out["max_level"] = std::string(to_string(r.level));
       break;
+    case RuleKind::progression: {
+      json p = json::object();
+      if (!r.progress_up) p["up"] = false;
+      if (r.max_stage) p["max_stage"] = *r.max_stage;
+      out["progression"] = p;
+      break;
+    }
     case RuleKind::dose: {
       json limits = json::object();
       if (r.dose.max_hold_seconds) limits["max_hold_seconds"] = *r.dose.max_hold_seconds;

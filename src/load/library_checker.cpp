@@ -244,6 +244,7 @@ class Checker {
     for (const auto& g : lib_.general_rules) check(g.sources);
     for (const auto& g : lib_.emergency_signs) check(g.sources);
     check(lib_.settings.beginner_from_age_sources);
+    check(lib_.progression.sources);
     for (const auto& x : lib_.exercises) check(x.sources);
     for (const auto& c : lib_.conditions) {
       check(c.sources);

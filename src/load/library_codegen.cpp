@@ -66,6 +66,7 @@ class Emitter {
       line("  l.equipment.push_back(std::move(e));");
       line("}");
     }
+    progression(lib.progression);
     for (const auto& x : lib.exercises) exercise(x);
     for (const auto& c : lib.conditions) condition(c);
     for (const auto& r : lib.routines) routine(r);
@@ -103,6 +104,11 @@ class Emitter {
       out += fmt::format("static_cast<{}>({}), ", type, static_cast<int>(v));
     return out + "}";
   }
+  static std::string ints(const std::vector<int>& values) {
+    std::string out = "std::vector<int>{";
+    for (int v : values) out += fmt::format("{}, ", v);
+    return out + "}";
+  }
   static std::string optional_int(const std::optional<int>& v) {
     return v ? fmt::format("std::optional<int>({})", *v) : "std::optional<int>()";
   }
@@ -138,10 +144,33 @@ class Emitter {
       line(fmt::format("  x.levels[static_cast<Level>({})] = Ref{{{}, {}}};",
                        static_cast<int>(level), literal(ref.id), location(ref.at)));
     }
+    line("  x.progression.max_hold_seconds = " + optional_int(x.progression.max_hold_seconds) +
+         ";");
+    line("  x.progression.at = " + location(x.progression.at) + ";");
+    for (const auto& st : x.progression.stages) {
+      line("  x.progression.stages.push_back(Stage{" + ints(st.reps) + ", " +
+           optional_int(st.hold_seconds) + ", " + location(st.at) + "});");
+    }
     line("  x.sources = " + refs(x.sources) + ";");
     line("  x.at = " + location(x.at) + ";");
     line("  l.exercises.push_back(std::move(x));");
     line("}");
+  }
+
+  void progression(const ProgressionPolicy& p) {
+    line(fmt::format("l.progression.sessions = {};", p.sessions));
+    line(fmt::format("l.progression.max_pain_during = {};", p.max_pain_during));
+    line(fmt::format("l.progression.back_pain_during = {};", p.back_pain_during));
+    line(fmt::format("l.progression.back_morning_worse = {};", p.back_morning_worse));
+    line(fmt::format("l.progression.flare_after = {};", p.flare_after));
+    line(fmt::format("l.progression.break_days = {};", p.break_days));
+    line(fmt::format("l.progression.adherence_days = {};", p.adherence_days));
+    for (const auto& [key, text] : p.wording) {
+      line("l.progression.wording[" + literal(key) + "] = " + literal(text) + ";");
+    }
+    line("l.progression.sources = " + refs(p.sources) + ";");
+    line("l.progression.at = " + location(p.at) + ";");
+    line(fmt::format("l.progression.defined = {};", p.defined));
   }
 
   void condition(const Condition& c) {
@@ -188,6 +217,8 @@ class Emitter {
           fmt::format("    r.firmness = static_cast<Firmness>({});", static_cast<int>(r.firmness)));
       line(fmt::format("    r.minutes = {};", r.minutes));
       line(fmt::format("    r.level = static_cast<Level>({});", static_cast<int>(r.level)));
+      if (!r.progress_up) line("    r.progress_up = false;");
+      line("    r.max_stage = " + optional_int(r.max_stage) + ";");
       line("    r.dose.max_hold_seconds = " + optional_int(r.dose.max_hold_seconds) + ";");
       line("    r.dose.min_hold_seconds = " + optional_int(r.dose.min_hold_seconds) + ";");
       line("    r.dose.max_sets = " + optional_int(r.dose.max_sets) + ";");

@@ -55,6 +55,7 @@ void copy_exercise_field(Exercise& into, Exercise& from, std::string_view key) {
   if (key == "dose") into.dose = from.dose;
   if (key == "cues") into.cues = std::move(from.cues);
   if (key == "handout_cues") into.handout_cues = std::move(from.handout_cues);
+  if (key == "progression") into.progression = std::move(from.progression);
   if (key == "alternatives") into.alternatives = std::move(from.alternatives);
   if (key == "levels") into.levels = std::move(from.levels);
   if (key == "source") into.sources = std::move(from.sources);
@@ -147,6 +148,7 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
     if (layer.handout_wording) lib.settings.handout_wording = *layer.handout_wording;
     if (layer.general_rules) lib.general_rules = std::move(*layer.general_rules);
     if (layer.emergency_signs) lib.emergency_signs = std::move(*layer.emergency_signs);
+    if (layer.progression) lib.progression = std::move(*layer.progression);
     merge(lib.regions, layer.regions, "region", sink);
     merge(lib.equipment, layer.equipment, "equipment", sink);
     merge_exercises(lib.exercises, layer, sink);

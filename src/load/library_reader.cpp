@@ -32,8 +32,9 @@ class FileReader {
     if (!r_.is_mapping(root, "a routine library file")) return;
     Fields f(r_, root, "a routine library file",
              {"settings", "general_rules", "emergency_signs", "regions", "equipment", "exercises",
-              "conditions", "routines", "sources"});
+              "conditions", "routines", "sources", "progression"});
     if (auto* n = f.get("settings")) settings(*n);
+    if (auto* n = f.get("progression")) progression_policy(*n);
     if (auto* n = f.get("general_rules")) {
       texts(*n, "general_rules", "a general rule", layer_.general_rules, layer_.general_rules_at);
     }
@@ -289,6 +290,14 @@ class FileReader {
         if (level && id) out.levels[*level] = {*id, r_.at(*value)};
       }
     }
+    if (auto* n = f.get("progression")) {
+      // Checked against the dose it will have: this entry's, or the earlier layer's.
+      const Exercise* before = nullptr;
+      for (const auto& e : earlier_) {
+        if (e.id == out.id) before = &e;
+      }
+      out.progression = progression(*n, f.has("dose") || !before ? out.dose : before->dose);
+    }
     out.sources = source_refs(f, is_new);
     out.synonyms = refs(f.get("synonyms"), "synonyms");
     if (out.id.empty()) return;
@@ -298,6 +307,163 @@ class FileReader {
     }
     layer_.exercise_fields.emplace(out.id, std::move(given));
     layer_.exercises.push_back(std::move(out));
+  }
+
+  // An exercise's dose steps: `progression: {max_hold_seconds: 10, stages: [{reps: [6, 4, 2]},
+  // ...]}`. Each stage must ask more than the one before (the exercise's own dose first) and
+  // never less; holds never past max_hold_seconds.
+  Progression progression(const YamlNode& node, const Dose& dose) {
+    Progression out;
+    out.at = r_.at(node);
+    if (!r_.is_mapping(node, "'progression'")) return out;
+    Fields f(r_, node, "'progression'", {"stages", "max_hold_seconds"});
+    if (auto* n = f.get("max_hold_seconds")) {
+      out.max_hold_seconds = r_.integer(*n, "max_hold_seconds", 1, 600);
+      if (out.max_hold_seconds && dose.hold_seconds && *dose.hold_seconds > *out.max_hold_seconds)
+        r_.error(*n, fmt::format("the exercise's own holds ({} s) are already longer than "
+                                 "'max_hold_seconds' ({} s)",
+                                 *dose.hold_seconds, *out.max_hold_seconds));
+    }
+    const YamlNode* list = f.required("stages");
+    if (!list) return out;
+    std::vector<int> reps = dose.reps;
+    std::optional<int> hold = dose.hold_seconds;
+    int number = 0;
+    each(*list, "stages", [&](const YamlNode& item) {
+      ++number;
+      if (!r_.is_mapping(item, "a stage")) return;
+      Fields sf(r_, item, "a stage", {"reps", "hold_seconds"});
+      Stage stage;
+      stage.at = r_.at(item);
+      if (sf.present({"reps", "hold_seconds"}).empty()) {
+        r_.error(item, "a stage needs 'reps' or 'hold_seconds'");
+        return;
+      }
+      bool more = false;
+      if (auto* n = sf.get("reps")) {
+        for (const YamlNode* v : r_.list(*n, "reps")) {
+          if (auto i = r_.integer(*v, "reps", 1, 50)) stage.reps.push_back(*i);
+        }
+        if (dose.reps.empty()) {
+          r_.error(*n, "'reps' in a stage needs reps in the exercise's dose");
+          return;
+        }
+        if (stage.reps.size() != dose.reps.size()) {
+          r_.error(*n, fmt::format("a stage gives {} set(s) of reps; the dose has {}",
+                                   stage.reps.size(), dose.reps.size()));
+          return;
+        }
+        for (std::size_t i = 0; i < reps.size(); ++i) {
+          if (stage.reps[i] < reps[i]) {
+            r_.error(*n, fmt::format("stage {} goes down: set {} has {} reps, the step before {}",
+                                     number, i + 1, stage.reps[i], reps[i]));
+            return;
+          }
+          if (stage.reps[i] > reps[i]) more = true;
+        }
+        reps = stage.reps;
+      }
+      if (auto* n = sf.get("hold_seconds")) {
+        stage.hold_seconds = r_.integer(*n, "hold_seconds", 1, 600);
+        if (!stage.hold_seconds) return;
+        if (!dose.hold_seconds) {
+          r_.error(*n, "'hold_seconds' in a stage needs holds in the exercise's dose");
+          return;
+        }
+        if (out.max_hold_seconds && *stage.hold_seconds > *out.max_hold_seconds) {
+          r_.error(*n, fmt::format("stage {} holds {} s, longer than 'max_hold_seconds' ({} s)",
+                                   number, *stage.hold_seconds, *out.max_hold_seconds));
+          return;
+        }
+        if (*stage.hold_seconds < *hold) {
+          r_.error(*n, fmt::format("stage {} goes down: holds of {} s, the step before {} s",
+                                   number, *stage.hold_seconds, *hold));
+          return;
+        }
+        if (*stage.hold_seconds > *hold) more = true;
+        hold = stage.hold_seconds;
+      }
+      if (!more) {
+        r_.error(item, fmt::format("stage {} asks no more than the step before it", number));
+        return;
+      }
+      out.stages.push_back(std::move(stage));
+    });
+    return out;
+  }
+
+  // The policy: `progression: {sessions: 3, ..., wording: {up: "...", ...}, source: [...]}`.
+  void progression_policy(const YamlNode& node) {
+    if (layer_.progression) {
+      r_.error(node, fmt::format("'progression' is given twice (first at {})",
+                                 to_string(layer_.progression->at)));
+      return;
+    }
+    if (!r_.is_mapping(node, "'progression'")) return;
+    ProgressionPolicy out;
+    out.at = r_.at(node);
+    out.defined = true;
+    Fields f(r_, node, "'progression'",
+             {"sessions", "max_pain_during", "back_pain_during", "back_morning_worse",
+              "flare_after", "break_days", "adherence_days", "wording", "source"});
+    auto number = [&](const char* key, int lo, int hi, int& into) {
+      if (auto* n = f.required(key)) {
+        if (auto v = r_.integer(*n, key, lo, hi)) into = *v;
+      }
+    };
+    number("sessions", 1, 30, out.sessions);
+    number("max_pain_during", 0, 10, out.max_pain_during);
+    number("back_pain_during", 1, 10, out.back_pain_during);
+    number("back_morning_worse", 1, 10, out.back_morning_worse);
+    number("flare_after", 1, 30, out.flare_after);
+    number("break_days", 1, 365, out.break_days);
+    number("adherence_days", 1, 60, out.adherence_days);
+    if (out.back_pain_during <= out.max_pain_during) {
+      r_.error(*f.get("back_pain_during"),
+               fmt::format("'back_pain_during' ({}) must be above 'max_pain_during' ({})",
+                           out.back_pain_during, out.max_pain_during));
+    }
+    if (auto* n = f.required("wording"); n && r_.is_mapping(*n, "'wording'")) {
+      std::vector<std::string> keys;
+      for (const auto& w : kProgressionWording) keys.emplace_back(w.key);
+      Fields wf(r_, *n, "'wording'", keys);
+      for (const auto& w : kProgressionWording) {
+        const YamlNode* t = wf.required(w.key);
+        if (!t) continue;
+        const auto text = r_.text(*t, w.key);
+        if (!text) continue;
+        // Every {name} must be one this sentence knows.
+        const std::string allowed = " " + std::string(w.placeholders) + " ";
+        for (std::size_t open = text->find('{'); open != std::string::npos;
+             open = text->find('{', open + 1)) {
+          const std::size_t close = text->find('}', open);
+          const std::string name =
+              close == std::string::npos ? "" : text->substr(open + 1, close - open - 1);
+          if (name.empty() || allowed.find(" " + name + " ") == std::string::npos) {
+            r_.error(*t, w.placeholders.empty()
+                             ? fmt::format("'{}' takes no {{placeholders}}", w.key)
+                             : fmt::format("'{}' may use {{{}}} only", w.key,
+                                           fmt::join(split_words(w.placeholders), "}, {")));
+            break;
+          }
+        }
+        out.wording[std::string(w.key)] = *text;
+      }
+    }
+    out.sources = source_refs(f, true);
+    layer_.progression = std::move(out);
+  }
+
+  static std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find(' ', start);
+      if (end == std::string_view::npos) end = text.size();
+      if (end > start) out.emplace_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+    return out;
   }
 
   std::optional<When> when(const YamlNode& node) {
@@ -449,6 +615,7 @@ class FileReader {
               "dose",
               "cue",
               "max_level",
+              "progression",
               "lifted_by",
               "phases",
               "tags",
@@ -458,14 +625,15 @@ class FileReader {
               "first_in_phase",
               "why",
               "source"});
-    const auto effects = f.present({"exclude_positions", "exclude_tags", "exclude_exercises",
-                                    "no_pressure_on", "exclude_equipment", "max_firmness",
-                                    "hold_back_phases", "max_minutes", "dose", "cue", "max_level"});
+    const auto effects =
+        f.present({"exclude_positions", "exclude_tags", "exclude_exercises", "no_pressure_on",
+                   "exclude_equipment", "max_firmness", "hold_back_phases", "max_minutes", "dose",
+                   "cue", "max_level", "progression"});
     if (effects.size() != 1) {
       r_.error(node, effects.empty()
                          ? "a rule needs one effect: exclude_positions, exclude_tags, "
                            "exclude_exercises, no_pressure_on, exclude_equipment, max_firmness, "
-                           "hold_back_phases, max_minutes, max_level, dose or cue"
+                           "hold_back_phases, max_minutes, max_level, progression, dose or cue"
                          : fmt::format("a rule has one effect, this one has {}: {}", effects.size(),
                                        fmt::join(effects, ", ")));
       return;
@@ -501,6 +669,17 @@ class FileReader {
     } else if (effect == "max_level") {
       out.kind = RuleKind::max_level;
       if (auto i = r_.choice(value, effect, kLevelNames)) out.level = *i;
+    } else if (effect == "progression") {
+      // progression: {up: false} (never moves up on its own), {max_stage: N} (no dose step
+      // past N), or both.
+      out.kind = RuleKind::progression;
+      if (r_.is_mapping(value, "a progression rule")) {
+        Fields p(r_, value, "a progression rule", {"up", "max_stage"});
+        if (auto* n = p.get("up")) out.progress_up = r_.boolean(*n, "up").value_or(true);
+        if (auto* n = p.get("max_stage")) out.max_stage = r_.integer(*n, "max_stage", 0, 20);
+        if (p.present({"up", "max_stage"}).empty())
+          r_.error(value, "a progression rule needs 'up: false' or 'max_stage'");
+      }
     } else if (effect == "dose") {
       out.kind = RuleKind::dose;
       if (r_.is_mapping(value, "a dose rule")) {

@@ -17,9 +17,9 @@ namespace backplan {
 
 // The fields of an exercise entry, in the order the reader takes them.
 inline const std::vector<std::string_view> kExerciseKeys = {
-    "id",   "name", "phase", "position",     "equipment", "pressure_on", "targets",
-    "tags", "dose", "cues",  "alternatives", "levels",    "source",      "synonyms",
-    "handout_cues"};
+    "id",      "name",     "phase",        "position",   "equipment",    "pressure_on",
+    "targets", "tags",     "dose",         "cues",       "alternatives", "levels",
+    "source",  "synonyms", "handout_cues", "progression"};
 
 // Everything one layer of files defines, before layers are merged.
 struct Layer {
@@ -44,6 +44,7 @@ struct Layer {
   std::vector<Condition> conditions;
   std::vector<Routine> routines;
   std::vector<Source> sources;
+  std::optional<ProgressionPolicy> progression;
 };
 
 // Reads one file's tree into `layer`; every problem goes to `sink` with its position. An exercise

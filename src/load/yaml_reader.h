@@ -60,6 +60,10 @@ class Fields {
       : Fields(reader, mapping, what, std::vector<std::string_view>(allowed)) {}
   Fields(YamlReader& reader, const YamlNode& mapping, std::string_view what,
          const std::vector<std::string_view>& allowed);
+  Fields(YamlReader& reader, const YamlNode& mapping, std::string_view what,
+         const std::vector<std::string>& allowed)
+      : Fields(reader, mapping, what,
+               std::vector<std::string_view>(allowed.begin(), allowed.end())) {}
 
   // The value of `key`, or nullptr when absent.
   const YamlNode* get(std::string_view key) const;

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+
 namespace backplan {
 
 std::string to_string(const When& w) {
@@ -118,6 +120,21 @@ const Routine* Library::find_routine(std::string_view id) const {
 }
 const Detail* Condition::find_detail(std::string_view id) const {
   return find_by_id(details, id);
+}
+
+}  // namespace backplan
+
+namespace backplan {
+
+Dose staged_dose(const Exercise& x, int stage) {
+  Dose out = x.dose;
+  const auto& stages = x.progression.stages;
+  if (stage <= 0 || stages.empty()) return out;
+  const Stage& s =
+      stages[std::min<std::size_t>(static_cast<std::size_t>(stage), stages.size()) - 1];
+  if (!s.reps.empty()) out.reps = s.reps;
+  if (s.hold_seconds) out.hold_seconds = s.hold_seconds;
+  return out;
 }
 
 }  // namespace backplan

@@ -131,6 +131,22 @@ struct Dose {
   int rest_seconds = 0;
 };
 
+// A dose step on an exercise's ladder: what it changes of the exercise's own dose (stage 0).
+// Each stage asks a little more than the one before and never less.
+struct Stage {
+  std::vector<int> reps;            // per set; empty: the reps stay as they were
+  std::optional<int> hold_seconds;  // unset: the holds stay as they were
+  Location at;
+};
+
+// How an exercise's dose grows before its ladder moves on to the next variant (`levels`).
+struct Progression {
+  std::vector<Stage> stages;  // after the exercise's own dose, in order; empty: no dose steps
+  // Holds are never longer than this at any stage (McGill: endurance grows by reps, not time).
+  std::optional<int> max_hold_seconds;
+  Location at;
+};
+
 struct Exercise {
   std::string id;
   std::string name;
@@ -148,10 +164,14 @@ struct Exercise {
   std::vector<Ref> alternatives;  // ranked
   // The exercise to do instead at a level (its ladder); a level not listed is this exercise.
   std::map<Level, Ref> levels;
+  Progression progression;   // the dose steps on this exercise
   std::vector<Ref> sources;  // ids of Library::sources
   Location at;
   std::vector<Ref> synonyms;  // other words people use for it (`cat-cow`), read as the id
 };
+
+// The dose of `x` at dose step `stage` (0: its own; past the last stage: the last).
+Dose staged_dose(const Exercise& x, int stage);
 
 // Where a step sits among its neighbours in the finished plan, for cues about getting up.
 // Levels go floor < bed < seated < standing; the session starts and ends standing.
@@ -191,6 +211,7 @@ enum class RuleKind {
   dose,
   cue,
   max_level,
+  progression,  // limits what the diary may do to the ladders
 };
 
 enum class Lift { cleared, avoid };
@@ -207,6 +228,8 @@ struct Rule {
   Firmness firmness = Firmness::firm;  // max_firmness
   int minutes = 0;                     // max_minutes
   Level level = Level::advanced;       // max_level: the highest ladder step
+  bool progress_up = true;             // progression: the diary may move a ladder up
+  std::optional<int> max_stage;        // progression: the highest dose step of any exercise
   DoseLimits dose;                     // dose
   std::string cue;                     // cue
   Scope scope;                         // dose, cue
@@ -346,6 +369,49 @@ struct Settings {
   std::vector<HandoutWording> handout_wording;
 };
 
+// When the diary moves a ladder up or back (reference: the pain-monitoring model and graded
+// activity), and the words it says it with. Counts are of logged sessions of the routine.
+struct ProgressionPolicy {
+  int sessions = 3;            // up one step after this many settled sessions in a row at it
+  int max_pain_during = 5;     // settled: pain during at most this, and the next morning no
+                               // worse than before the session
+  int back_pain_during = 6;    // back one step when pain during reached this
+  int back_morning_worse = 2;  // ... or the next morning was this much worse than before
+  int flare_after = 2;         // this many such sessions in a row: a flare-up day, see someone
+  int break_days = 14;         // no move up after a break of this many days or more
+  int adherence_days = 7;      // "4 of the last 7 days"
+  // The sentences it says, by key (up, down_during, ...), with {placeholders}; see
+  // backplan-routines(5).
+  std::map<std::string, std::string> wording;
+  std::vector<Ref> sources;
+  Location at;
+  bool defined = false;  // the library has a `progression:`; without it the diary moves nothing
+};
+
+// The keys a policy's wording must give, and the placeholders each may use.
+struct WordingKey {
+  std::string_view key;
+  std::string_view placeholders;  // space-separated
+};
+inline constexpr WordingKey kProgressionWording[] = {
+    {"up", "sessions max_pain_during"},
+    {"building", "good sessions"},
+    {"top", ""},
+    {"down_during", "pain"},
+    {"down_morning", "worse"},
+    {"bottom", ""},
+    {"no_rating", ""},
+    {"no_morning", ""},
+    {"break", "days"},
+    {"not_done", ""},
+    {"library_changed", "exercise"},
+    {"flare", "bad"},
+    {"level_chosen", ""},
+    {"adherence", "days window"},
+    {"adherence_none", "window"},
+    {"streak", "streak"},
+};
+
 // `text` as a client's handout says it: each of `wording` replaced, in order.
 std::string handout_text(const std::vector<HandoutWording>& wording, std::string text);
 
@@ -361,6 +427,7 @@ struct Library {
   std::vector<Condition> conditions;
   std::vector<Routine> routines;
   std::vector<Source> sources;
+  ProgressionPolicy progression;
 
   const Source* find_source(std::string_view id) const;
   const Region* find_region(std::string_view id) const;

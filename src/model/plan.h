@@ -8,6 +8,7 @@
 
 #include "model/library.h"
 #include "model/profile.h"
+#include "model/progress.h"
 
 namespace backplan {
 
@@ -24,13 +25,15 @@ enum class CauseKind {
   avoid,      // an area the person asked to keep pressure off
   time,       // the time budget, or a phase's cap
   level,      // the person's level
+  progress,   // the diary: how the back responded to the last sessions
 };
 inline constexpr auto kCauseKindNames = make_names<CauseKind>({{CauseKind::condition, "condition"},
                                                                {CauseKind::no_floor, "no_floor"},
                                                                {CauseKind::equipment, "equipment"},
                                                                {CauseKind::avoid, "avoid"},
                                                                {CauseKind::time, "time"},
-                                                               {CauseKind::level, "level"}});
+                                                               {CauseKind::level, "level"},
+                                                               {CauseKind::progress, "progress"}});
 inline std::string_view to_string(CauseKind kind) {
   return kCauseKindNames.name(kind);
 }
@@ -76,6 +79,7 @@ struct Step {
   int priority = 1;                      // from the routine slot: 1 = kept longest
   std::string slot;                      // the routine's exercise id for this slot
   std::optional<Level> level;            // the ladder step, when the slot's exercise has levels
+  int stage = 0;  // the dose step on it (0: the exercise's own dose; see Exercise::progression)
 };
 
 struct PlanPhase {
@@ -117,7 +121,8 @@ enum class NoticeSource {
   session_cap,
   short_plan,
   spare_time,  // the routine is done early: an easy walk for the rest
-  general_rule
+  general_rule,
+  progress,  // the diary: a flare-up day, or a level the person chose over it
 };
 
 struct Notice {
@@ -154,6 +159,9 @@ struct Plan {
   // How a client's handout words the notices without command-line flags (the library's
   // settings.handout_wording), so renderers need nothing but the plan.
   std::vector<HandoutWording> handout_wording;
+  // The diary's progress state the plan was made from (make_plan with a Progress); unset
+  // without a diary.
+  std::optional<Progress> progress;
   // Filled by suggest_equipment (plan/suggest_equipment.h), not by make_plan.
   std::optional<EquipmentSuggestion> suggestion;
 

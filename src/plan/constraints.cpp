@@ -169,6 +169,13 @@ Constraints gather(const Library& lib, const Profile& p,
           if (!k.max_level || r.level < *k.max_level) k.max_level = r.level;
           k.level_caps.emplace_back(r.level, why);
           break;
+        case RuleKind::progression:
+          if (!r.progress_up) add_reason(k.no_up_reasons, why);
+          if (r.max_stage) {
+            if (!k.max_stage || *r.max_stage < *k.max_stage) k.max_stage = r.max_stage;
+            k.stage_caps.emplace_back(*r.max_stage, why);
+          }
+          break;
         case RuleKind::dose:
           k.dose_rules.push_back({c, &r});
           break;

@@ -42,6 +42,11 @@ struct Constraints {
   std::vector<std::string> minutes_reasons;
   std::optional<Level> max_level;  // the highest ladder step any condition allows
   std::vector<std::pair<Level, std::string>> level_caps;  // each max_level rule, with its reason
+  // progression rules: the reasons the diary may not move a ladder up, and the highest dose step
+  // any condition allows, with each cap's reason.
+  std::vector<std::string> no_up_reasons;
+  std::optional<int> max_stage;
+  std::vector<std::pair<int, std::string>> stage_caps;
   std::vector<std::string> minutes_by;  // the names of the conditions whose cap is max_minutes
   std::vector<ScopedRule> dose_rules;
   std::vector<ScopedRule> cue_rules;

@@ -256,9 +256,34 @@ void add_placed_cues(const Library& lib, const Constraints& k, Plan& plan) {
   }
 }
 
-}  // namespace
+// "6-4-2 reps", "holds of 45 s", "passes of 60 s": what a dose step gives, for a change.
+std::string stage_words(const StepDose& dose, Phase phase) {
+  if (!dose.reps.empty() && (!dose.hold_seconds || dose.reps.size() > 1 || dose.reps[0] > 1)) {
+    std::vector<std::string> reps;
+    for (int r : dose.reps) reps.push_back(std::to_string(r));
+    return fmt::format("{} reps", fmt::join(reps, "-"));
+  }
+  if (dose.hold_seconds)
+    return fmt::format("{} of {} s", phase == Phase::release ? "passes" : "holds",
+                       *dose.hold_seconds);
+  return "its first dose";
+}
 
-PlanResult make_plan(const Library& lib, const Profile& profile) {
+// The exercise of a slot's ladder at a level.
+const Exercise& rung(const Library& lib, const Exercise& own, std::optional<Level> level) {
+  if (!level) return own;
+  const auto it = own.levels.find(*level);
+  return it == own.levels.end() ? own : *lib.find_exercise(it->second.id);
+}
+
+PlanResult plan_with(const Library& lib, const Profile& given, const Progress* progress) {
+  // Two hard sessions in a row make today a flare-up day, as if the person had said so.
+  Profile profile = given;
+  if (progress && progress->flare && !profile.is(Today::flare)) {
+    profile.today.insert(profile.today.begin(), Today::flare);
+  }
+  // A level the person chose (--level) stands: the diary moves no ladder today.
+  const bool level_chosen = !profile.level_assumed;
   const std::vector<const Condition*> active = active_conditions(lib, profile);
   RedFlagStop stop;
   for (const Condition* c : active) {
@@ -301,11 +326,68 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
   for (const auto& phase : routine.phases) {
     for (const auto& slot : phase.slots) {
       const Exercise& own = *lib.find_exercise(slot.exercise.id);
-      // The slot's exercise at the person's level (no higher than a condition allows): its
-      // ladder step, tried first.
-      const Level level = plan.level;
-      const auto step = own.levels.find(level);
-      const Exercise& wanted = step == own.levels.end() ? own : *lib.find_exercise(step->second.id);
+      // Where the diary puts this ladder (unless the person chose the level), then no higher
+      // than the conditions allow: a progression never undoes a safety rule.
+      const LadderProgress* diary = progress ? progress->find(own.id) : nullptr;
+      if (diary && diary->move == ProgressMove::none) diary = nullptr;
+      Level wanted_level = profile.level;
+      int stage = 0;
+      std::vector<DoseChange> progress_changes;
+      std::vector<std::string> progress_texts;  // each change as the step lists it
+      std::optional<LadderStep> target;         // where the diary moves it, when it moves it
+      if (diary && !level_chosen) {
+        target = diary->to;
+        if (diary->move == ProgressMove::up && !k.no_up_reasons.empty()) {
+          target = diary->from;
+          for (const auto& why : k.no_up_reasons) {
+            progress_changes.push_back({"kept at its step", k.causes.at(why)});
+            progress_texts.push_back("kept at its step: " + why);
+          }
+        }
+        if (target->level) wanted_level = *target->level;
+        stage = target->stage;
+      } else if (diary && diary->move != ProgressMove::restart &&
+                 (!diary->from.level || diary->from.level == profile.level)) {
+        // The person chose the level: no ladder moves today, but one already at that level (or
+        // without levels) keeps the dose step it had reached.
+        stage = diary->from.stage;
+      }
+      const Level level = k.max_level && *k.max_level < wanted_level ? *k.max_level : wanted_level;
+      // Held below the diary's level: the lower variant at its first dose.
+      if (level < wanted_level) stage = 0;
+      const Exercise& wanted =
+          rung(lib, own, own.levels.empty() ? std::nullopt : std::optional<Level>(level));
+      if (k.max_stage && stage > *k.max_stage) {
+        for (const auto& [cap, why] : k.stage_caps) {
+          if (cap >= stage) continue;
+          const std::string what =
+              fmt::format("kept to {}", stage_words(staged_dose(wanted, cap), wanted.phase));
+          progress_changes.push_back({what, k.causes.at(why)});
+          progress_texts.push_back(what + ": " + why);
+        }
+        stage = *k.max_stage;
+      }
+      stage = std::min(stage, static_cast<int>(wanted.progression.stages.size()));
+      // The diary's move, said when the plan makes it as the diary asked (a cap that holds it
+      // back gives its own reason instead).
+      const LadderStep done{own.levels.empty() ? std::nullopt : std::optional<Level>(level), stage};
+      if (target && *target != diary->from && done == *target) {
+        const Exercise& was = rung(lib, own, diary->from.level);
+        const bool up = diary->move == ProgressMove::up;
+        std::string what;
+        if (diary->move == ProgressMove::restart) {
+          what = "back to the first step of its ladder";
+        } else if (&was != &wanted) {
+          what = fmt::format("{} from {}", up ? "up" : "back", Planner::lower_first(was.name));
+        } else {
+          what = fmt::format("{} a step: {}", up ? "up" : "back",
+                             stage_words(staged_dose(wanted, stage), wanted.phase));
+        }
+        progress_changes.insert(
+            progress_changes.begin(),
+            {what, {CauseKind::progress, "diary", "Your diary", diary->reason}});
+        progress_texts.insert(progress_texts.begin(), what + ": " + diary->reason);
+      }
       if (auto held = k.held_back.find(phase.id); held != k.held_back.end()) {
         Omission o{own.id, own.name, phase.id, held->second, {}};
         for (const auto& r : held->second) add_cause(o.causes, k.causes.at(r));
@@ -336,7 +418,8 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
       s.position = x->position;
       s.equipment = tools;
       for (const auto& r : x->pressure_on) s.pressure_on.push_back(r.id);
-      s.dose = x->dose;
+      s.dose = staged_dose(*x, stage);
+      s.stage = std::min(stage, static_cast<int>(x->progression.stages.size()));
       s.cues = x->cues;
       s.own_cues = x->cues.size();
       for (const int n : x->handout_cues) s.handout_cues.push_back(static_cast<std::size_t>(n - 1));
@@ -346,19 +429,21 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
         s.level = level;
         // Each cap that holds the person below their level, with its reason.
         for (const auto& [cap, why_capped] : k.level_caps) {
-          if (cap >= profile.level) continue;
+          if (cap >= wanted_level) continue;
           const std::string what = fmt::format("kept at the {} step", to_string(cap));
           s.changes.push_back(fmt::format("{}: {}", what, why_capped));
           s.dose_changes.push_back({what, k.causes.at(why_capped)});
         }
       }
+      s.changes.insert(s.changes.end(), progress_texts.begin(), progress_texts.end());
+      s.dose_changes.insert(s.dose_changes.end(), progress_changes.begin(), progress_changes.end());
       if (x != &wanted) {
         s.replaces = wanted.id;
         s.why = why;
         s.replaced_because = causes;
       }
-      e.all_reps = x->dose.reps;
-      e.base_sets = x->dose.sets;
+      e.all_reps = s.dose.reps;
+      e.base_sets = s.dose.sets;
       adjust_dose(*x, k, s.dose, e.base_sets, s.changes, s.dose_changes, e.hold_ceiling,
                   e.ceiling_why);
       for (const auto& sr : k.cue_rules) {
@@ -468,6 +553,20 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
                                                          : c->notice)});
     }
   }
+  if (progress && !plan.held()) {
+    if (progress->flare && !given.is(Today::flare)) {
+      plan.notices.push_back({NoticeLevel::notice, progress->flare_advice, NoticeSource::progress});
+    }
+    const bool moved = std::any_of(
+        progress->ladders.begin(), progress->ladders.end(), [](const LadderProgress& l) {
+          return l.move != ProgressMove::none && l.move != ProgressMove::stay;
+        });
+    const auto chosen = lib.progression.wording.find("level_chosen");
+    if (level_chosen && moved && chosen != lib.progression.wording.end()) {
+      plan.notices.push_back({NoticeLevel::info, chosen->second, NoticeSource::progress});
+    }
+    plan.progress = *progress;
+  }
   // A plan on hold has nothing to do yet: the default kit and the rules for exercising wait.
   if (!plan.held() && profile.equipment_assumed && !lib.settings.default_equipment_notice.empty()) {
     plan.notices.push_back({NoticeLevel::info, lib.settings.default_equipment_notice,
@@ -533,6 +632,16 @@ PlanResult make_plan(const Library& lib, const Profile& profile) {
     }
   }
   return plan;
+}
+
+}  // namespace
+
+PlanResult make_plan(const Library& lib, const Profile& profile) {
+  return plan_with(lib, profile, nullptr);
+}
+
+PlanResult make_plan(const Library& lib, const Profile& profile, const Progress& progress) {
+  return plan_with(lib, profile, &progress);
 }
 
 }  // namespace backplan

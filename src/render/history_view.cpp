@@ -42,30 +42,6 @@ std::string name_of(const DiaryStep& step, const HistoryOptions& options) {
 
 }  // namespace
 
-// Howard Hinnant's days_from_civil and civil_from_days (public domain algorithms).
-long day_number(const CivilDate& date) {
-  const long y = date.year - (date.month <= 2 ? 1 : 0);
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long mp = (date.month + 9) % 12;
-  const long doy = (153 * mp + 2) / 5 + date.day - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-CivilDate from_day_number(long days) {
-  days += 719468;
-  const long era = (days >= 0 ? days : days - 146096) / 146097;
-  const long doe = days - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-  return {year, month, day};
-}
-
 std::string iso(const CivilDate& d) {
   return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
 }

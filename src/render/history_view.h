@@ -12,9 +12,6 @@
 
 namespace backplan {
 
-// Days since 1970-01-01, and back.
-long day_number(const CivilDate& date);
-CivilDate from_day_number(long days);
 std::string iso(const CivilDate& date);           // 2026-11-03
 std::string short_date(const CivilDate& date);    // 3 Nov
 std::string long_date(const CivilDate& date);     // 3 Nov 2026

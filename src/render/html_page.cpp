@@ -27,7 +27,7 @@ header { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 4mm;
   border-bottom: 1.5pt solid #000; padding-bottom: 1mm; margin-bottom: 2.5mm; }
 h1 { font-size: 18pt; line-height: 1.15; flex: 1 1 auto; }
 header .date { font-size: 14pt; font-weight: bold; }
-header .profile, header .clinic { flex-basis: 100%; }
+header .profile, header .practice, header .clinic { flex-basis: 100%; }
 .urgent { border: 2pt solid #000; padding: 1.5mm 2.5mm; margin-bottom: 2.5mm; }
 .stop-if { border: 2pt solid #000; padding: 1mm 2.5mm; margin-bottom: 2mm; }
 .stop-if p { margin: 0; }

@@ -92,6 +92,7 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
   line(view.about.empty()
            ? fmt::format("<p class=\"profile\">{}</p>", h(view.summary))
            : fmt::format("<p class=\"profile\">{} · {}</p>", h(view.summary), view.about));
+  if (!view.practice.empty()) line(fmt::format("<p class=\"practice\">{}</p>", h(view.practice)));
   // Who gave the sheet, when to come back, and a note for this person.
   if (const auto lines = clinic_lines(options.clinic, h); !lines.empty()) {
     line(fmt::format("<p class=\"clinic\">{}</p>", fmt::join(lines, "<br>")));

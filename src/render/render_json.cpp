@@ -57,6 +57,34 @@ std::string phase_title(const Plan& plan, Phase id) {
   return title;
 }
 
+json ladder_step_json(const LadderStep& step) {
+  return {{"level", step.level ? json(std::string(to_string(*step.level))) : json(nullptr)},
+          {"stage", step.stage}};
+}
+
+// The diary's reading: where each ladder stood and where it goes today, and why; null without a
+// diary.
+json progress_json(const std::optional<Progress>& progress) {
+  if (!progress) return nullptr;
+  json ladders = json::array();
+  for (const auto& l : progress->ladders) {
+    ladders.push_back({{"slot", l.slot},
+                       {"exercise", l.exercise},
+                       {"move", std::string(to_string(l.move))},
+                       {"from", ladder_step_json(l.from)},
+                       {"to", ladder_step_json(l.to)},
+                       {"settled", l.settled},
+                       {"reason", l.reason}});
+  }
+  const Adherence& a = progress->adherence;
+  return {{"sessions", progress->sessions},
+          {"flare", progress->flare},
+          {"flare_advice", progress->flare ? json(progress->flare_advice) : json(nullptr)},
+          {"adherence",
+           {{"days", a.days}, {"window", a.window}, {"streak", a.streak}, {"text", a.text}}},
+          {"ladders", ladders}};
+}
+
 }  // namespace
 
 std::string render_json(const Plan& plan) {
@@ -88,6 +116,7 @@ std::string render_json(const Plan& plan) {
           {"cues", s.cues},
           {"replaces", s.replaces ? json(*s.replaces) : json(nullptr)},
           {"level", s.level ? json(std::string(to_string(*s.level))) : json(nullptr)},
+          {"stage", s.stage},
           {"why", why},
       });
     }
@@ -130,6 +159,7 @@ std::string render_json(const Plan& plan) {
       {"omitted", omitted},
       {"changes", changes},
       {"suggestion", suggestion},
+      {"progress", progress_json(plan.progress)},
       {"notices", notices_json(plan.notices)},
       {"stop_if", plan.stop_if},
       {"held_by", plan.held_by},

@@ -27,6 +27,7 @@ std::string render_markdown(const Plan& plan, const HandoutOptions& options) {
   block(md(view.summary));
   for (const auto& l : clinic_lines(options.clinic, md)) block(l);
   if (!view.about.empty()) block(view.about);
+  if (!view.practice.empty()) block(md(view.practice));
 
   if (!view.stop_if.empty()) {
     block(fmt::format("## {}", kStopIfTitle));

@@ -50,6 +50,7 @@ std::string render_text(const Plan& plan, const TextOptions& options) {
   line(paint.bold(wrap(title_line(view, plain), width, "", "")));
   line(wrap(view.summary, width, "", ""));
   if (!view.about.empty()) line(wrap(view.about, width, "", ""));
+  if (!view.practice.empty()) line(wrap(view.practice, width, "", ""));
   if (options.from_saved_profile) {
     line(paint.dim(wrap("From your saved profile; --no-config plans without it.", width, "", "")));
   }

@@ -231,6 +231,7 @@ HandoutView make_view(const Plan& plan) {
                                      about_minutes(plan.budget_seconds).substr(6));
     }
   }
+  if (plan.progress && !plan.held()) view.practice = plan.progress->adherence.text;
   view.stop_if = plan.stop_if;
   for (const auto& n : plan.notices)
     view.notices.push_back(

@@ -92,6 +92,9 @@ struct HandoutView {
   std::string summary;                // profile_summary
   // "About 4 min 30 s of your 10 min, moving between steps included."; empty on hold
   std::string about;
+  // The diary's adherence line, gently: "You practised on 4 of the last 7 days."; empty without
+  // a diary.
+  std::string practice;
   std::vector<std::string> stop_if;  // the emergency signs every plan lists
   std::vector<NoticeView> notices;   // most urgent first
   std::vector<PhaseView> phases;

@@ -33,4 +33,8 @@ int weekday(const CivilDate& date);
 
 CivilDate next_day(const CivilDate& date);
 
+// Days since 1970-01-01 (negative before), for counting days between dates, and back.
+long day_number(const CivilDate& date);
+CivilDate from_day_number(long days);
+
 }  // namespace backplan

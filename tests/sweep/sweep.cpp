@@ -69,6 +69,8 @@ struct Expected {
   std::set<Phase> held_back;
   int budget = 0;
   std::optional<Level> max_level;
+  bool no_progress_up = false;   // a progression rule: the diary may not move a ladder up
+  std::optional<int> max_stage;  // a progression rule: the highest dose step
   std::vector<std::pair<const Rule*, bool>> dose_rules;
   std::vector<const Rule*> cue_rules;
 };
@@ -197,6 +199,10 @@ Expected expect(const Library& lib, const Profile& p) {
         case RuleKind::max_level:
           if (!e.max_level || r.level < *e.max_level) e.max_level = r.level;
           break;
+        case RuleKind::progression:
+          if (!r.progress_up) e.no_progress_up = true;
+          if (r.max_stage) e.max_stage = std::min(e.max_stage.value_or(*r.max_stage), *r.max_stage);
+          break;
         case RuleKind::dose:
           e.dose_rules.push_back({&r, true});
           break;
@@ -319,9 +325,41 @@ int fewest_level_changes(const Plan& plan, const std::set<Phase>& ordered) {
   return fewest;
 }
 
-// Returns the first broken rule, or nothing.
-std::optional<std::string> violation(const Library& lib, const Profile& p,
-                                     const PlanResult& result) {
+// The reps of an exercise's dose step, read from its stages.
+std::vector<int> reps_at(const Exercise& x, int stage) {
+  std::vector<int> reps = x.dose.reps;
+  for (int i = 0; i < stage && i < static_cast<int>(x.progression.stages.size()); ++i) {
+    const Stage& st = x.progression.stages[static_cast<std::size_t>(i)];
+    if (!st.reps.empty()) reps = st.reps;
+  }
+  return reps;
+}
+
+// A ladder's steps read on their own: each variant (the slot's exercise at each level, a level
+// on the same exercise as the one below counting once), then each of its dose steps.
+std::vector<LadderStep> ladder_steps(const Library& lib, const Exercise& own) {
+  std::vector<std::pair<std::optional<Level>, const Exercise*>> variants;
+  if (own.levels.empty()) {
+    variants.emplace_back(std::nullopt, &own);
+  } else {
+    for (const auto& entry : kLevelNames.entries()) {
+      const auto it = own.levels.find(entry.value);
+      const Exercise* x = it == own.levels.end() ? &own : lib.find_exercise(it->second.id);
+      if (variants.empty() || variants.back().second != x) variants.emplace_back(entry.value, x);
+    }
+  }
+  std::vector<LadderStep> out;
+  for (const auto& [level, x] : variants) {
+    for (int s = 0; s <= static_cast<int>(x->progression.stages.size()); ++s)
+      out.push_back({level, s});
+  }
+  return out;
+}
+
+// Returns the first broken rule, or nothing. With a progress state, each ladder must be where
+// the diary puts it, unless the person chose the level or a condition holds it lower.
+std::optional<std::string> violation(const Library& lib, const Profile& p, const PlanResult& result,
+                                     const Progress* progress = nullptr) {
   const Expected e = expect(lib, p);
   if (e.red_flag) {
     if (!std::holds_alternative<RedFlagStop>(result)) return "a red flag gave a plan";
@@ -458,12 +496,30 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
       // The ladder: the slot's exercise at the person's level (given, else beginner from the
       // library's age), no higher than any condition allows, or what stands in for that step.
       const Exercise& own = *lib.find_exercise(s.slot);
+      // Where the diary puts this ladder, as the rules allow.
+      const LadderProgress* diary = progress ? progress->find(s.slot) : nullptr;
+      if (diary && diary->move == ProgressMove::none) diary = nullptr;
+      std::optional<LadderStep> target;
+      if (diary && p.level_assumed) {  // a --level given: the diary moves nothing
+        target = diary->move == ProgressMove::up && e.no_progress_up ? diary->from : diary->to;
+      }
+      int want_stage = 0;
       if (!own.levels.empty()) {
         const auto& from = lib.settings.beginner_from_age;
         Level want = p.level_assumed
                          ? (!from || (p.age && *p.age >= *from) ? Level::beginner : Level::standard)
                          : p.level;
-        if (e.max_level && *e.max_level < want) want = *e.max_level;
+        if (target && p.level_assumed && target->level) {
+          want = *target->level;
+          want_stage = target->stage;
+        } else if (diary && !p.level_assumed && diary->move != ProgressMove::restart &&
+                   diary->from.level == p.level) {
+          want_stage = diary->from.stage;
+        }
+        if (e.max_level && *e.max_level < want) {
+          want = *e.max_level;
+          want_stage = 0;
+        }
         if (s.level != want)
           return fmt::format("step {} is at level {}, not {}", s.id,
                              s.level ? to_string(*s.level) : "none", to_string(want));
@@ -472,7 +528,30 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
         if (s.replaces.value_or(s.id) != ladder)
           return fmt::format("step {} is not the {} step {} or a stand-in for it", s.id,
                              to_string(want), ladder);
+        want_stage = std::min(
+            want_stage, static_cast<int>(lib.find_exercise(ladder)->progression.stages.size()));
+      } else if (target) {
+        want_stage = std::min(target->stage, static_cast<int>(own.progression.stages.size()));
+      } else if (diary && diary->move != ProgressMove::restart) {
+        // --level given: no move, the dose step it had stays.
+        want_stage = std::min(diary->from.stage, static_cast<int>(own.progression.stages.size()));
       }
+      if (e.max_stage) want_stage = std::min(want_stage, *e.max_stage);
+      want_stage = std::min(want_stage, static_cast<int>(x->progression.stages.size()));
+      if (s.stage != want_stage)
+        return fmt::format("step {} is at dose step {}, not {}", s.id, s.stage, want_stage);
+      // The dose step's reps and holds, read here from the exercise's own stages.
+      std::vector<int> stage_reps = x->dose.reps;
+      std::optional<int> stage_hold = x->dose.hold_seconds;
+      for (int i = 0; i < s.stage; ++i) {
+        const Stage& st = x->progression.stages[static_cast<std::size_t>(i)];
+        if (!st.reps.empty()) stage_reps = st.reps;
+        if (st.hold_seconds) stage_hold = st.hold_seconds;
+      }
+      if (x->progression.max_hold_seconds && s.dose.hold_seconds &&
+          *s.dose.hold_seconds > *x->progression.max_hold_seconds)
+        return fmt::format("step {} holds {} s, past its ladder's {} s", s.id, *s.dose.hold_seconds,
+                           *x->progression.max_hold_seconds);
       total += s.seconds;
       if (!p.floor && s.position == Position::floor)
         return fmt::format("floor step {} without floor access", s.id);
@@ -532,9 +611,11 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
         return fmt::format("step {} holds {} s, past {} s", s.id, *s.dose.hold_seconds,
                            kMaxCoreHoldSeconds);
       for (std::size_t r = 0; r < s.dose.reps.size(); ++r) {
-        if (r >= x->dose.reps.size() || s.dose.reps[r] > x->dose.reps[r] || s.dose.reps[r] < 1)
-          return fmt::format("step {} has more reps than the exercise", s.id);
+        if (r >= stage_reps.size() || s.dose.reps[r] > stage_reps[r] || s.dose.reps[r] < 1)
+          return fmt::format("step {} has more reps than its dose step", s.id);
       }
+      if (s.dose.hold_seconds && stage_hold && !min_hold && *s.dose.hold_seconds > *stage_hold)
+        return fmt::format("step {} holds longer than its dose step", s.id);
       // A capped phase takes no spare time: its steps keep their normal sets.
       if (rphase->max_minutes && s.dose.sets > x->dose.sets)
         return fmt::format("step {} grew in a capped phase", s.id);
@@ -567,14 +648,16 @@ std::optional<std::string> violation(const Library& lib, const Profile& p,
       int most_cut = 0;
       for (const auto& a : phase.steps) {
         const Exercise* ax = lib.find_exercise(a.id);
-        if (!a.dose.reps.empty()) most_cut = std::max(most_cut, ax->dose.reps[0] - a.dose.reps[0]);
+        if (!a.dose.reps.empty())
+          most_cut = std::max(most_cut, reps_at(*ax, a.stage)[0] - a.dose.reps[0]);
       }
       for (const auto& a : phase.steps) {
         const Exercise* ax = lib.find_exercise(a.id);
         if (most_cut == 0 || a.dose.reps.empty()) continue;
         if (a.dose.sets > 1)
           return fmt::format("{} keeps {} rounds while reps are cut", a.id, a.dose.sets);
-        if (a.dose.reps[0] > kMinHeldReps && ax->dose.reps[0] - a.dose.reps[0] < most_cut - 1)
+        if (a.dose.reps[0] > kMinHeldReps &&
+            reps_at(*ax, a.stage)[0] - a.dose.reps[0] < most_cut - 1)
           return fmt::format("{} keeps more reps than the others", a.id);
       }
     }
@@ -812,6 +895,42 @@ int main(int argc, char** argv) {
                 const PlanResult result = make_plan(lib, p);
                 ++profiles;
                 std::optional<std::string> broken = violation(lib, p, result);
+                // Every 8th profile is planned again from a progress state: each ladder at a
+                // step that cycles through every variant and dose step (and a flare now and
+                // then), so each stage meets every rule without the full product.
+                const long turn8 = this_index / sample;
+                if (!broken && turn8 % 8 == 0) {
+                  Progress progress;
+                  progress.routine = p.routine;
+                  progress.flare = (turn8 / 8) % 5 == 4;
+                  progress.flare_advice = "see someone";
+                  std::size_t n = 0;
+                  for (const auto& phase : lib.find_routine(p.routine)->phases) {
+                    for (const auto& slot : phase.slots) {
+                      const Exercise& own = *lib.find_exercise(slot.exercise.id);
+                      const auto steps = ladder_steps(lib, own);
+                      const std::size_t at =
+                          static_cast<std::size_t>(turn8 / 8 + static_cast<long>(n++) * 3) %
+                          steps.size();
+                      const bool down = (turn8 / 8 + static_cast<long>(n)) % 3 == 0;
+                      LadderProgress l;
+                      l.slot = own.id;
+                      l.to = steps[at];
+                      l.from = down ? steps[std::min(at + 1, steps.size() - 1)]
+                                    : steps[at == 0 ? 0 : at - 1];
+                      l.move = down ? ProgressMove::down : ProgressMove::up;
+                      l.reason = "a synthetic reason";
+                      progress.ladders.push_back(l);
+                    }
+                  }
+                  Profile flared = p;
+                  if (progress.flare && !flared.is(Today::flare))
+                    flared.today.insert(flared.today.begin(), Today::flare);
+                  const PlanResult staged = make_plan(lib, p, progress);
+                  broken = violation(lib, flared, staged, &progress);
+                  if (broken)
+                    *broken += fmt::format(" (with the diary's progress state {})", turn8 / 8);
+                }
                 // Byte-identical output on a second run, checked on a spread of profiles.
                 if (!broken && this_index % (sample * 101) == 0 &&
                     std::holds_alternative<Plan>(result)) {

@@ -222,7 +222,8 @@ TEST_CASE("list --format json: every field the YAML has, rules in their YAML for
       "dose": {"sets": 1, "max_sets": 2, "reps": [], "hold_seconds": 45, "rep_seconds": null,
                "per_side": true, "rest_seconds": 0},
       "cues": ["Sit on the ball and lean gently."], "alternatives": ["glute-stretch"],
-      "levels": {}, "source": ["handout-1"]})"));
+      "levels": {}, "progression": {"max_hold_seconds": null, "stages": []},
+      "source": ["handout-1"]})"));
   const auto conditions =
       nlohmann::json::parse(render_list(lib, ListKind::conditions, ListFormat::json, 80));
   CHECK(conditions["items"][0] == nlohmann::json::parse(R"({

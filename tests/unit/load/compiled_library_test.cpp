@@ -57,6 +57,9 @@ std::string label(const Slot& s) {
 std::string label(const Source& s) {
   return " (" + s.id + ")";
 }
+std::string label(const Stage&) {
+  return "";
+}
 std::string label(const Rule&) {
   return "";
 }
@@ -127,6 +130,33 @@ void compare(Diffs& d, const std::string& path, const Dose& a, const Dose& b) {
   d.field(path + ".rest_seconds", a.rest_seconds, b.rest_seconds);
 }
 
+void compare(Diffs& d, const std::string& path, const Stage& a, const Stage& b) {
+  d.field(path + ".reps", a.reps, b.reps);
+  d.field(path + ".hold_seconds", a.hold_seconds, b.hold_seconds);
+  compare(d, path + ".at", a.at, b.at);
+}
+
+void compare(Diffs& d, const std::string& path, const Progression& a, const Progression& b) {
+  each(d, path + ".stages", a.stages, b.stages);
+  d.field(path + ".max_hold_seconds", a.max_hold_seconds, b.max_hold_seconds);
+  compare(d, path + ".at", a.at, b.at);
+}
+
+void compare(Diffs& d, const std::string& path, const ProgressionPolicy& a,
+             const ProgressionPolicy& b) {
+  d.field(path + ".sessions", a.sessions, b.sessions);
+  d.field(path + ".max_pain_during", a.max_pain_during, b.max_pain_during);
+  d.field(path + ".back_pain_during", a.back_pain_during, b.back_pain_during);
+  d.field(path + ".back_morning_worse", a.back_morning_worse, b.back_morning_worse);
+  d.field(path + ".flare_after", a.flare_after, b.flare_after);
+  d.field(path + ".break_days", a.break_days, b.break_days);
+  d.field(path + ".adherence_days", a.adherence_days, b.adherence_days);
+  d.field(path + ".wording", a.wording, b.wording);
+  each(d, path + ".sources", a.sources, b.sources);
+  compare(d, path + ".at", a.at, b.at);
+  d.field(path + ".defined", a.defined, b.defined);
+}
+
 void compare(Diffs& d, const std::string& path, const Exercise& a, const Exercise& b) {
   d.field(path + ".id", a.id, b.id);
   d.field(path + ".name", a.name, b.name);
@@ -150,6 +180,7 @@ void compare(Diffs& d, const std::string& path, const Exercise& a, const Exercis
       compare(d, at, ref, other->second);
     }
   }
+  compare(d, path + ".progression", a.progression, b.progression);
   each(d, path + ".synonyms", a.synonyms, b.synonyms);
   each(d, path + ".sources", a.sources, b.sources);
   compare(d, path + ".at", a.at, b.at);
@@ -187,6 +218,8 @@ void compare(Diffs& d, const std::string& path, const Rule& a, const Rule& b) {
   d.field(path + ".firmness", a.firmness, b.firmness);
   d.field(path + ".minutes", a.minutes, b.minutes);
   d.field(path + ".level", a.level, b.level);
+  d.field(path + ".progress_up", a.progress_up, b.progress_up);
+  d.field(path + ".max_stage", a.max_stage, b.max_stage);
   compare(d, path + ".dose", a.dose, b.dose);
   d.field(path + ".cue", a.cue, b.cue);
   compare(d, path + ".scope", a.scope, b.scope);
@@ -296,6 +329,7 @@ std::vector<std::string> library_diffs(const Library& a, const Library& b) {
   each(d, "conditions", a.conditions, b.conditions);
   each(d, "routines", a.routines, b.routines);
   each(d, "sources", a.sources, b.sources);
+  compare(d, "progression", a.progression, b.progression);
   return d.paths;
 }
 
@@ -367,6 +401,23 @@ TEST_CASE("the field-for-field comparison names the one field that differs") {
   changed.settings.default_routine.at.line += 1;
   CHECK(library_diffs(parsed, changed) ==
         std::vector<std::string>{"settings.default_routine.at.line"});
+
+  // A dose step of an exercise's ladder, and the progression policy.
+  changed = parsed;
+  {
+    const Exercise* curl = changed.find_exercise("curl-up");
+    REQUIRE(curl);
+    REQUIRE_FALSE(curl->progression.stages.empty());
+    const auto index = static_cast<std::size_t>(curl - changed.exercises.data());
+    changed.exercises[index].progression.stages[0].reps[0] += 1;
+    CHECK(
+        library_diffs(parsed, changed) ==
+        std::vector<std::string>{entry("exercises", index, *curl) + ".progression.stages[0].reps"});
+  }
+  changed = parsed;
+  REQUIRE(parsed.progression.defined);
+  changed.progression.wording["up"] += "!";
+  CHECK(library_diffs(parsed, changed) == std::vector<std::string>{"progression.wording"});
 
   // A missing list entry is named by the list's size.
   changed = parsed;

@@ -347,7 +347,7 @@ TEST_CASE("a rule needs exactly one effect, a why (except cue rules) and a sourc
   CHECK(condition_errors(one_rule("      - why: it hurts\n        source: test\n")) ==
         "cond.yaml:6:9: error: a rule needs one effect: exclude_positions, exclude_tags, "
         "exclude_exercises, no_pressure_on, exclude_equipment, max_firmness, hold_back_phases, "
-        "max_minutes, max_level, dose or cue");
+        "max_minutes, max_level, progression, dose or cue");
   CHECK(condition_errors(one_rule("      - exclude_positions: [floor]\n        source: test\n")) ==
         "cond.yaml:6:9: error: a rule is missing 'why'");
   CHECK(condition_errors(one_rule("      - exclude_positions: [floor]\n        why: it hurts\n")) ==
@@ -812,4 +812,80 @@ TEST_CASE("synonyms: read with the entry, and never an id or another entry's syn
   CHECK(change("    name: Mat\n", "    name: Mat\n    synonyms: [Yoga Mat]\n") ==
         "lib.yaml:12:16: error: 'synonyms' must be a kebab-case id (like 'cat-camel'), "
         "not 'Yoga Mat'");
+}
+
+TEST_CASE("an exercise's dose steps: each asks more, never less, and holds stay within the cap") {
+  auto staged = [](const std::string& progression) {
+    return change("    cues: [Sit tall]\n",
+                  "    progression: " + progression + "\n    cues: [Sit tall]\n");
+  };
+  CHECK(staged("{max_hold_seconds: 10, stages: [{hold_seconds: 10}]}") ==
+        "lib.yaml:38:50: error: stage 1 asks no more than the step before it");
+  CHECK(staged("{stages: [{hold_seconds: 20}, {hold_seconds: 15}]}") ==
+        "lib.yaml:38:63: error: stage 2 goes down: holds of 15 s, the step before 20 s");
+  CHECK(staged("{max_hold_seconds: 10, stages: [{hold_seconds: 12}]}") ==
+        "lib.yaml:38:65: error: stage 1 holds 12 s, longer than 'max_hold_seconds' (10 s)");
+  CHECK(
+      staged("{max_hold_seconds: 8, stages: [{hold_seconds: 8}]}") ==
+      "lib.yaml:38:37: error: the exercise's own holds (10 s) are already longer than "
+      "'max_hold_seconds' (8 s)\nlib.yaml:38:64: error: stage 1 goes down: holds of 8 s, the step "
+      "before 10 s");
+  CHECK(staged("{stages: [{reps: [3, 3]}]}") ==
+        "lib.yaml:38:35: error: 'reps' in a stage needs reps in the exercise's dose");
+  CHECK(staged("{stages: [{}]}") ==
+        "lib.yaml:38:28: error: a stage needs 'reps' or 'hold_seconds'");
+  CHECK(staged("{stages: [{hold_seconds: 20}, {hold_seconds: 30}]}") == "");
+  auto reps = [](const std::string& progression) {
+    return change("    cues: [Move slowly]\n",
+                  "    progression: " + progression + "\n    cues: [Move slowly]\n");
+  };
+  CHECK(reps("{stages: [{reps: [7, 5]}]}") ==
+        "lib.yaml:26:35: error: stage 1 goes down: set 2 has 5 reps, the step before 6");
+  CHECK(reps("{stages: [{reps: [7]}]}") ==
+        "lib.yaml:26:35: error: a stage gives 1 set(s) of reps; the dose has 2");
+  CHECK(reps("{stages: [{reps: [7, 7]}, {reps: [8, 8]}]}") == "");
+  // A level that names an exercise the library does not have.
+  CHECK(change("    alternatives: [seated-cat-camel]\n",
+               "    alternatives: [seated-cat-camel]\n    levels: {advanced: cat-camel-pro}\n") ==
+        "lib.yaml:28:24: error: unknown exercise 'cat-camel-pro'; valid: cat-camel, "
+        "seated-cat-camel");
+}
+
+TEST_CASE("the progression policy: its numbers, its wording's placeholders, its sources") {
+  std::string policy =
+      "progression:\n  sessions: 3\n  max_pain_during: 5\n  back_pain_during: 6\n"
+      "  back_morning_worse: 2\n  flare_after: 2\n  break_days: 14\n"
+      "  adherence_days: 7\n  source: [test]\n  wording:\n";
+  for (const auto& w : kProgressionWording)
+    policy += "    " + std::string(w.key) + ": \"" + std::string(w.key) + "\"\n";
+  auto policy_errors = [](const std::string& text) {
+    return errors({{{"lib.yaml", base_library()}, {"progression.yaml", text}}});
+  };
+  CHECK(policy_errors(policy) == "");
+  CHECK(policy_errors(with(policy, "    up: \"up\"", "    up: \"in {sessions} of {days}\"")) ==
+        "progression.yaml:11:9: error: 'up' may use {sessions}, {max_pain_during} only");
+  CHECK(policy_errors(with(policy, "    top: \"top\"", "    top: \"{x}\"")) ==
+        "progression.yaml:13:10: error: 'top' takes no {placeholders}");
+  CHECK(policy_errors(with(policy, "  back_pain_during: 6", "  back_pain_during: 4")) ==
+        "progression.yaml:4:21: error: 'back_pain_during' (4) must be above 'max_pain_during' (5)");
+  CHECK(policy_errors(with(policy, "    streak: \"streak\"\n", "")) ==
+        "progression.yaml:11:5: error: 'wording' is missing 'streak'");
+  CHECK(policy_errors(with(policy, "  source: [test]", "  source: [nothing]"))
+            .find("error: unknown source 'nothing'") != std::string::npos);
+  // Once in the library.
+  CHECK(errors({{{"lib.yaml", base_library()}, {"a.yaml", policy}, {"b.yaml", policy}}}) ==
+        "b.yaml:2:3: error: 'progression' is given twice (first at a.yaml:2:3)");
+}
+
+TEST_CASE("a progression rule: up: false, max_stage, or both") {
+  CHECK(condition_errors(one_rule("      - progression: {up: false}\n        why: slow\n"
+                                  "        source: test\n")) == "");
+  CHECK(condition_errors(one_rule("      - progression: {max_stage: 0}\n        why: slow\n"
+                                  "        source: test\n")) == "");
+  CHECK(condition_errors(one_rule("      - progression: {}\n        why: slow\n"
+                                  "        source: test\n")) ==
+        "cond.yaml:6:22: error: a progression rule needs 'up: false' or 'max_stage'");
+  CHECK(condition_errors(one_rule("      - progression: {up: maybe}\n        why: slow\n"
+                                  "        source: test\n")) ==
+        "cond.yaml:6:27: error: 'up' must be true or false");
 }

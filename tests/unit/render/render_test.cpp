@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "render/render.h"
+#include "render/render_html.h"
 #include "render/render_json.h"
+#include "render/render_markdown.h"
 #include "render/render_text.h"
 #include "sample_plan.h"
 
@@ -162,7 +164,7 @@ TEST_CASE("the JSON plan follows the backplan-plan-2 contract") {
       "position": "seated", "equipment": [], "pressure_on": [], "seconds": 30,
       "transition_seconds": 0,
       "dose": {"sets": 1, "reps": [6], "hold_seconds": null, "per_side": false},
-      "cues": ["Sit tall.", "Move gently."], "replaces": "cat-camel", "level": null,
+      "cues": ["Sit tall.", "Move gently."], "replaces": "cat-camel", "level": null, "stage": 0,
       "why": ["No floor work: you can't get down to the floor"]})"));
   const auto& plank = doc["phases"][2]["steps"][0];
   CHECK(plank["replaces"].is_null());
@@ -255,4 +257,38 @@ TEST_CASE("a file name picks the format by its extension, in any case; others pi
   CHECK(format_for_file("plan.pdf") == std::nullopt);
   CHECK(format_for_file("my.dir/plan") == std::nullopt);
   CHECK(format_for_file(".json") == Format::json);
+}
+
+TEST_CASE("the diary's adherence line is in the header of every format, and its progress in JSON") {
+  Plan plan = sample_plan();
+  // Without a diary: no line, and JSON's progress is null.
+  CHECK(render_text(plan, TextOptions{}).find("You practised") == std::string::npos);
+  CHECK(nlohmann::json::parse(render_json(plan))["progress"].is_null());
+
+  Progress progress;
+  progress.routine = "daily";
+  progress.sessions = 4;
+  progress.adherence = {4, 7, 2, "You practised on 4 of the last 7 days & more. 2 days in a row."};
+  progress.ladders.push_back({"side-plank",
+                              "side-plank",
+                              {Level::beginner, 3},
+                              {Level::standard, 0},
+                              ProgressMove::up,
+                              "pain stayed low",
+                              3});
+  plan.progress = progress;
+  const std::string line = "You practised on 4 of the last 7 days & more. 2 days in a row.";
+  CHECK(render_text(plan, TextOptions{}).find(line) != std::string::npos);
+  CHECK(render_markdown(plan, HandoutOptions{}).find(line) != std::string::npos);
+  CHECK(render_html(plan, HandoutOptions{})
+            .find("<p class=\"practice\">You practised on 4 of the last 7 days &amp; more. 2 days "
+                  "in a row.</p>") != std::string::npos);
+  CHECK(nlohmann::json::parse(render_json(plan))["progress"] == nlohmann::json::parse(R"({
+      "sessions": 4, "flare": false, "flare_advice": null,
+      "adherence": {"days": 4, "window": 7, "streak": 2,
+                    "text": "You practised on 4 of the last 7 days & more. 2 days in a row."},
+      "ladders": [{"slot": "side-plank", "exercise": "side-plank", "move": "up",
+                   "from": {"level": "beginner", "stage": 3},
+                   "to": {"level": "standard", "stage": 0},
+                   "settled": 3, "reason": "pain stayed low"}]})"));
 }
