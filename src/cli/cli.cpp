@@ -96,6 +96,13 @@ struct PlanArgs {
   std::optional<std::string> format;  // not given: from -o FILE's extension, else text
 };
 
+void add_diary_flag(CLI::App* cmd, std::optional<std::string>& into) {
+  cmd->add_option("--diary", into,
+                  "The diary file to use (default: $XDG_DATA_HOME/backplan/diary.sqlite, or "
+                  "~/.local/share/backplan/diary.sqlite)")
+      ->type_name("FILE");
+}
+
 void setup_plan(CLI::App& app, PlanArgs& a) {
   CLI::App* plan = app.add_subcommand("plan", "Make today's routine (the default command)");
   plan->footer(R"(Examples:
@@ -128,6 +135,9 @@ formats -o FILE is removed, so that an older plan is not read as today's.
                  "Within an hour of getting up: no forward bends, a small cat-camel (for today; "
                  "never saved)");
   plan->add_flag("--no-config", o.no_config, "Ignore the saved profile");
+  add_diary_flag(plan, o.diary);
+  plan->add_flag("--no-diary", o.no_diary,
+                 "Plan as though there were no diary: no progression, no practice line");
   add_routines(plan, o.routines, kRoutinesOver);
   plan->add_option("--format", a.format,
                    "text (default), json, markdown or html; without it, -o FILE picks it from "
@@ -164,6 +174,9 @@ void check_clinic(const ClinicInfo& c) {
 
 PlanOptions finish_plan(const PlanArgs& a) {
   PlanOptions o = a.options;
+  if (o.diary && o.no_diary) {
+    throw Error::flag("--no-diary", "cannot be combined with --diary: give one of them");
+  }
   // -o plan.html means html; a --format that says otherwise is an error naming both.
   Format by_name = Format::text;
   bool named = false;
@@ -369,13 +382,6 @@ left, the saved profile is removed. Prints what is left.
 
 Later plans start from the library's defaults again.
 )");
-}
-
-void add_diary_flag(CLI::App* cmd, std::optional<std::string>& into) {
-  cmd->add_option("--diary", into,
-                  "The diary file to use (default: $XDG_DATA_HOME/backplan/diary.sqlite, or "
-                  "~/.local/share/backplan/diary.sqlite)")
-      ->type_name("FILE");
 }
 
 void setup_log(CLI::App& app, LogOptions& o) {
@@ -838,7 +844,11 @@ backplan's or from a newer version. See backplan(1).
   }
 
   try {
-    if (app.got_subcommand("plan")) return run_plan(finish_plan(plan_args));
+    if (app.got_subcommand("plan")) {
+      PlanOptions o = finish_plan(plan_args);
+      o.today = local_now().date;
+      return run_plan(o);
+    }
     if (app.got_subcommand("validate")) return run_validate(validate_options);
     if (app.got_subcommand("batch")) {
       check_clinic(batch_options.clinic);

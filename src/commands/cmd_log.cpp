@@ -178,7 +178,11 @@ int run_log(const LogOptions& o) {
     }
   }
   if (session) {
-    const PlannedDay day = plan_today(o.plan);
+    // The plan of that day: the diary as it was before this session moves it on.
+    PlanSource source = o.plan;
+    source.diary = o.diary;
+    source.today = date;
+    const PlannedDay day = plan_today(source);
     if (std::holds_alternative<RedFlagStop>(day.result)) {
       throw Error(ExitCode::red_flag,
                   "no session logged: with what you reported there is no plan to follow; see "
@@ -212,7 +216,15 @@ int run_log(const LogOptions& o) {
     s.profile = nlohmann::ordered_json::parse(render_json(plan))["profile"].dump();
     for (const auto& phase : plan.phases) {
       for (const auto& step : phase.steps) {
-        s.steps.push_back({step.id, step.slot, step.level, 0, skipped.count(step.id) > 0});
+        s.steps.push_back({step.id, step.slot, step.level, step.stage, skipped.count(step.id) > 0});
+        // How the progression moved this step on, and why, for the history.
+        for (const auto& c : step.replaced_because) {
+          if (c.kind == CauseKind::progress) s.changes.push_back(step.name + ": " + c.text);
+        }
+        for (const auto& d : step.dose_changes) {
+          if (d.cause.kind == CauseKind::progress)
+            s.changes.push_back(step.name + ": " + d.what + " — " + d.cause.text);
+        }
       }
     }
     s.pain_before = pain_before;

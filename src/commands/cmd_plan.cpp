@@ -20,7 +20,8 @@ namespace backplan {
 int run_plan(const PlanOptions& options) {
   // Library, profile and plan: the same pipeline as `log` (plan_pipeline.h).
   const PlannedDay day =
-      plan_today({options.profile, options.profile_file, options.no_config, options.routines});
+      plan_today({options.profile, options.profile_file, options.no_config, options.routines,
+                  options.diary, options.no_diary, options.today});
   const Library& lib = day.lib;
   const Profile& profile = day.profile;
   const PlanResult& result = day.result;

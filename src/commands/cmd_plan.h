@@ -7,6 +7,7 @@
 
 #include "model/format.h"
 #include "resolve/profile.h"
+#include "text/date.h"
 
 #include "render/handout.h"
 
@@ -22,6 +23,9 @@ struct PlanOptions {
   bool brief = false;               // steps, doses and times only
   ClinicInfo clinic;                // printed on markdown and html handouts
   std::string output = "-";
+  std::optional<std::string> diary;  // --diary FILE: the diary the plan follows
+  bool no_diary = false;             // --no-diary: plan as though there were none
+  CivilDate today;                   // the clock, read at the edge
 };
 
 // Runs the command; returns the exit code. Errors are thrown as Error.

@@ -1,9 +1,16 @@
 #include "commands/plan_pipeline.h"
 
+#include <filesystem>
+#include <optional>
+
+#include "commands/cmd_diary.h"
 #include "commands/cmd_profile.h"
+#include "diary/store.h"
 #include "io/files.h"
+#include "io/terminal.h"
 #include "load/library_loader.h"
 #include "model/diagnostics.h"
+#include "plan/progress.h"
 #include "resolve/saved_profile.h"
 
 namespace backplan {
@@ -34,7 +41,27 @@ PlannedDay plan_today(const PlanSource& source) {
   }
   const ProfileInput flags = read_profile_flags(source.profile, lib);
   Profile profile = resolve_profile(lib, file, flags);
-  PlanResult result = make_plan(lib, profile);
+  // The diary, read at the edge: its recent sessions become the progress the planner follows.
+  // A year of sessions (and at least the last 30) is all the progression and the practice line
+  // look at, so a long diary costs a plan no more than a short one.
+  std::optional<Progress> progress;
+  if (!source.no_diary) {
+    // No --diary and no place for the default one (no HOME): a plan without a diary.
+    std::optional<std::filesystem::path> path;
+    if (source.diary) {
+      path = diary_path(source.diary);
+    } else {
+      path =
+          default_diary_path(environment_variable("XDG_DATA_HOME"), environment_variable("HOME"));
+    }
+    std::error_code ec;
+    if (path && (source.diary || std::filesystem::exists(*path, ec))) {
+      const Diary diary =
+          read_recent_diary(*path, from_day_number(day_number(source.today) - 366), 30);
+      progress = progress_from(lib, profile.routine, diary, source.today);
+    }
+  }
+  PlanResult result = progress ? make_plan(lib, profile, *progress) : make_plan(lib, profile);
   return PlannedDay{std::move(lib), std::move(profile), std::move(result), saved_used, file.clinic};
 }
 

@@ -10,6 +10,7 @@
 #include "model/library.h"
 #include "plan/planner.h"
 #include "resolve/profile.h"
+#include "text/date.h"
 
 namespace backplan {
 
@@ -18,6 +19,11 @@ struct PlanSource {
   std::optional<std::string> profile_file;  // used instead of the saved profile ('-': stdin)
   bool no_config = false;                   // ignore the saved profile
   std::vector<std::string> routines;        // extra library paths, on top of the built-in one
+  // The diary the plan follows (--diary FILE, else the default one when it exists); no_diary:
+  // plan as though there were none (--no-diary).
+  std::optional<std::string> diary;
+  bool no_diary = false;
+  CivilDate today;  // the clock, read at the edge: which sessions are past, and recent
 };
 
 struct PlannedDay {

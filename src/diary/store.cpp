@@ -287,14 +287,38 @@ Level level_at(const fs::path& path, sqlite3_stmt* st, int i) {
   return *level;
 }
 
-Diary read_all(SQLite::Database& db, const fs::path& path) {
+// Which sessions a read loads: all of them, or the recent ones (read_recent_diary).
+struct SessionWindow {
+  std::string since;  // YYYY-MM-DD; empty: every session
+  int at_least = 0;
+};
+
+// The SQL condition a session `alias` meets to be loaded (true for every session without a
+// window); ?1 is the first day, ?2 how many of the last sessions at least.
+std::string window_sql(const SessionWindow& w, const char* alias) {
+  if (w.since.empty()) return "1";
+  return fmt::format(
+      "({0}.date >= ?1 OR {0}.rowid IN (SELECT rowid FROM session ORDER BY date "
+      "DESC, minute DESC, rowid DESC LIMIT ?2))",
+      alias);
+}
+
+void bind_window(sqlite3_stmt* st, const SessionWindow& w) {
+  if (w.since.empty()) return;
+  sqlite3_bind_text(st, 1, w.since.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int(st, 2, w.at_least);
+}
+
+Diary read_all(SQLite::Database& db, const fs::path& path, const SessionWindow& window = {}) {
   Diary diary;
   {
-    Query q(db,
-            "SELECT uid, date, minute, routine, level, profile, pain_before, "
-            "pain_during, pain_morning, note, tags, changes FROM session "
-            "ORDER BY date, minute, rowid");
+    const std::string sql =
+        "SELECT uid, date, minute, routine, level, profile, pain_before, pain_during, "
+        "pain_morning, note, tags, changes FROM session AS s WHERE " +
+        window_sql(window, "s") + " ORDER BY date, minute, rowid";
+    Query q(db, sql.c_str());
     sqlite3_stmt* st = q.get();
+    bind_window(st, window);
     while (q.step()) {
       DiarySession s;
       s.uid = text_at(st, 0);
@@ -316,11 +340,13 @@ Diary read_all(SQLite::Database& db, const fs::path& path) {
   }
   {
     // In the sessions' order, so each step goes on the session being filled.
-    Query q(db,
-            "SELECT s.uid, st.id, st.slot, st.level, st.stage, st.skipped FROM "
-            "session AS s JOIN session_step AS st ON st.session = s.uid "
-            "ORDER BY s.date, s.minute, s.rowid, st.position");
+    const std::string sql =
+        "SELECT s.uid, st.id, st.slot, st.level, st.stage, st.skipped FROM session AS s JOIN "
+        "session_step AS st ON st.session = s.uid WHERE " +
+        window_sql(window, "s") + " ORDER BY s.date, s.minute, s.rowid, st.position";
+    Query q(db, sql.c_str());
     sqlite3_stmt* st = q.get();
+    bind_window(st, window);
     std::size_t at = 0;
     while (q.step()) {
       const auto* uid = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
@@ -334,6 +360,15 @@ Diary read_all(SQLite::Database& db, const fs::path& path) {
       step.skipped = sqlite3_column_int(st, 5) != 0;
       diary.sessions[at].steps.push_back(std::move(step));
     }
+  }
+  if (!window.since.empty()) {
+    const std::string sql = "SELECT routine, COUNT(*) FROM session AS s WHERE NOT " +
+                            window_sql(window, "s") + " GROUP BY routine";
+    Query q(db, sql.c_str());
+    sqlite3_stmt* st = q.get();
+    bind_window(st, window);
+    while (q.step()) diary.sessions_left_out[text_at(st, 0)] = sqlite3_column_int(st, 1);
+    return diary;  // a plan needs no measures, goals or ratings
   }
   {
     Query q(db, "SELECT uid, date, kind, value FROM measure ORDER BY date, rowid");
@@ -469,27 +504,39 @@ std::optional<fs::path> default_diary_path(const std::optional<std::string>& xdg
   return std::nullopt;
 }
 
-static Diary read_file(const fs::path& path, bool immutable);
+static Diary read_file(const fs::path& path, bool immutable, const SessionWindow& window);
 
-Diary read_diary(const fs::path& path) {
+static Diary read_window(const fs::path& path, const SessionWindow& window) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (status.type() == fs::file_type::not_found) return {};
   if (ec) throw_bad(path, fmt::format("cannot read the diary ({})", ec.message()));
   if (status.type() == fs::file_type::directory) throw_bad(path, "a directory, not a diary file");
   try {
-    return read_file(path, false);
+    return read_file(path, false, window);
   } catch (const SQLite::Exception& e) {
     // A diary in WAL mode needs its -shm file to be read; in a directory this user cannot write,
     // read the file as it is on disk instead (no other writer can change it there either).
-    const int code = e.getErrorCode();
-    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) throw_sqlite(path, e, false);
+    // So is a diary on a full disk (SQLite cannot make the -shm file): a plan can still be
+    // made, and a write then fails with its own message.
+    const int code = e.getErrorCode() & 0xff;
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN && code != SQLITE_IOERR)
+      throw_sqlite(path, e, false);
   }
   try {
-    return read_file(path, true);
+    return read_file(path, true, window);
   } catch (const SQLite::Exception& e) {
     throw_sqlite(path, e, false);
   }
+}
+
+Diary read_diary(const fs::path& path) {
+  return read_window(path, {});
+}
+
+Diary read_recent_diary(const fs::path& path, const CivilDate& since, int at_least) {
+  return read_window(
+      path, {fmt::format("{:04}-{:02}-{:02}", since.year, since.month, since.day), at_least});
 }
 
 namespace {
@@ -509,7 +556,7 @@ std::string file_uri(const fs::path& path) {
 
 }  // namespace
 
-static Diary read_file(const fs::path& path, bool immutable) {
+static Diary read_file(const fs::path& path, bool immutable, const SessionWindow& window) {
   {
     SQLite::Database db(
         immutable ? file_uri(path) + "?immutable=1" : path.string(),
@@ -524,9 +571,9 @@ static Diary read_file(const fs::path& path, bool immutable) {
       SQLite::Database memory(":memory:", SQLite::OPEN_READWRITE);
       SQLite::Backup(memory, db).executeStep();
       migrate(memory, path);
-      return read_all(memory, path);
+      return read_all(memory, path, window);
     }
-    return read_all(db, path);
+    return read_all(db, path, window);
   }
 }
 

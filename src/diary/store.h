@@ -29,6 +29,12 @@ std::optional<std::filesystem::path> default_diary_path(
 // The whole diary, oldest first; an empty Diary when the file does not exist.
 Diary read_diary(const std::filesystem::path& path);
 
+// What a plan needs of the diary, read quickly from a long one: the sessions dated `since` or
+// later, and at least the last `at_least` sessions, oldest first; the older ones only counted
+// (Diary::sessions_left_out). No measures, goals or ratings. An empty Diary when the file does not
+// exist.
+Diary read_recent_diary(const std::filesystem::path& path, const CivilDate& since, int at_least);
+
 // What a write added and what was already there (same uid), by kind.
 struct DiaryCounts {
   int sessions = 0;

@@ -3,6 +3,7 @@
 // src/diary stores it (SQLite), plan/progress reads it into a progress state, and the history
 // renderers draw it. Nothing here reads a file or the clock.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +86,8 @@ struct Diary {
   std::vector<DiaryMeasure> measures;  // oldest first
   std::vector<DiaryGoal> goals;        // by number
   std::vector<DiaryRating> ratings;    // oldest first
+  // Sessions a partial read (read_recent_diary) counted but did not load, by routine.
+  std::map<std::string, int> sessions_left_out;
 };
 
 }  // namespace backplan

@@ -7,7 +7,6 @@
 
 namespace backplan {
 
-
 std::string fill_in(std::string text,
                     const std::vector<std::pair<std::string, std::string>>& values) {
   for (const auto& [name, value] : values) {
@@ -273,7 +272,10 @@ Progress progress_from(const Library& lib, const std::string& routine, const Dia
   }
   std::stable_sort(sessions.begin(), sessions.end(),
                    [](const DiarySession* a, const DiarySession* b) { return before(*a, *b); });
-  out.sessions = static_cast<int>(sessions.size());
+  // Sessions a partial read only counted are older than every one it loaded.
+  const auto left_out = diary.sessions_left_out.find(routine);
+  out.sessions = static_cast<int>(sessions.size()) +
+                 (left_out == diary.sessions_left_out.end() ? 0 : left_out->second);
   for (const auto& phase : r->phases) {
     for (const auto& slot : phase.slots) {
       const Exercise* own = lib.find_exercise(slot.exercise.id);

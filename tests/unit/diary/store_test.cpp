@@ -165,7 +165,7 @@ TEST_CASE("migrations: a version-0 file (an empty database) becomes the current 
     db.exec("PRAGMA user_version = 0");
   }
   CHECK(whole(read_diary(path)) == whole(Diary{}));
-  merge_into_diary(path, Diary{{sample_session("a", {2026, 3, 1}, 60)}, {}, {}, {}});
+  merge_into_diary(path, Diary{{sample_session("a", {2026, 3, 1}, 60)}, {}, {}, {}, {}});
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == kDiarySchemaVersion);
   CHECK(db.execAndGet("PRAGMA application_id").getInt() == kDiaryApplicationId);
@@ -177,7 +177,7 @@ TEST_CASE("migrations: a version-0 file (an empty database) becomes the current 
 TEST_CASE("a newer diary, a foreign SQLite file and a damaged file: one-line errors, untouched") {
   ScratchDir dir;
   const std::string path = dir.path() + "/diary.sqlite";
-  Diary one{{sample_session("a", {2026, 3, 1}, 60)}, {}, {}, {}};
+  Diary one{{sample_session("a", {2026, 3, 1}, 60)}, {}, {}, {}, {}};
 
   SUBCASE("newer") {
     merge_into_diary(path, one);
