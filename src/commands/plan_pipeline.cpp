@@ -57,7 +57,7 @@ PlannedDay plan_today(const PlanSource& source) {
     std::error_code ec;
     if (path && (source.diary || std::filesystem::exists(*path, ec))) {
       const Diary diary =
-          read_recent_diary(*path, from_day_number(day_number(source.today) - 366), 30);
+          read_recent_diary(*path, from_day_number(day_number(source.today) - 62), 30);
       progress = progress_from(lib, profile.routine, diary, source.today);
     }
   }

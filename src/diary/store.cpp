@@ -294,23 +294,28 @@ struct SessionWindow {
 };
 
 // The SQL condition a session `alias` meets to be loaded (true for every session without a
-// window); ?1 is the first day, ?2 how many of the last sessions at least.
+// window); ?1 is the first day loaded.
 std::string window_sql(const SessionWindow& w, const char* alias) {
   if (w.since.empty()) return "1";
-  return fmt::format(
-      "({0}.date >= ?1 OR {0}.rowid IN (SELECT rowid FROM session ORDER BY date "
-      "DESC, minute DESC, rowid DESC LIMIT ?2))",
-      alias);
+  return fmt::format("{}.date >= ?1", alias);
 }
 
 void bind_window(sqlite3_stmt* st, const SessionWindow& w) {
-  if (w.since.empty()) return;
-  sqlite3_bind_text(st, 1, w.since.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int(st, 2, w.at_least);
+  if (!w.since.empty()) sqlite3_bind_text(st, 1, w.since.c_str(), -1, SQLITE_TRANSIENT);
 }
 
-Diary read_all(SQLite::Database& db, const fs::path& path, const SessionWindow& window = {}) {
+Diary read_all(SQLite::Database& db, const fs::path& path, SessionWindow window = {}) {
   Diary diary;
+  if (!window.since.empty() && window.at_least > 0) {
+    // The day of the at_least-th latest session, when it is earlier: from there on, by the
+    // date index (whole days, so a day is never split).
+    Query q(db, "SELECT date FROM session ORDER BY date DESC, minute DESC LIMIT 1 OFFSET ?1");
+    sqlite3_bind_int(q.get(), 1, window.at_least - 1);
+    if (q.step()) {
+      const std::string day = text_at(q.get(), 0);
+      if (day < window.since) window.since = day;
+    }
+  }
   {
     const std::string sql =
         "SELECT uid, date, minute, routine, level, profile, pain_before, pain_during, "

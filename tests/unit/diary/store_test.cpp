@@ -157,6 +157,34 @@ TEST_CASE("a rating for an unknown goal writes nothing") {
   CHECK(read_diary(path).sessions.empty());
 }
 
+TEST_CASE("read_recent_diary: the sessions since a day, at least the last N, the rest counted") {
+  ScratchDir dir;
+  const std::string path = dir.path() + "/diary.sqlite";
+  CHECK(whole(read_recent_diary(path, {2026, 3, 1}, 2)) == whole(Diary{}));
+  Diary all;
+  for (int day = 1; day <= 9; ++day) {
+    DiarySession s = sample_session("s" + std::to_string(day), {2026, 1, day}, 60);
+    if (day == 2) s.routine = "other";
+    all.sessions.push_back(s);
+  }
+  all.sessions.push_back(sample_session("s10", {2026, 1, 9}, 600));  // two on the 9th
+  merge_into_diary(path, all);
+  auto uids = [](const Diary& d) {
+    std::string out;
+    for (const auto& s : d.sessions) out += s.uid + " ";
+    return out;
+  };
+  // Since the 7th: three days (four sessions); the rest counted by routine.
+  Diary recent = read_recent_diary(path, {2026, 1, 7}, 2);
+  CHECK(uids(recent) == "s7 s8 s9 s10 ");
+  CHECK(recent.sessions_left_out == std::map<std::string, int>{{"daily", 5}, {"other", 1}});
+  CHECK(recent.sessions[3].steps.size() == all.sessions[9].steps.size());
+  // At least the last 5: back to the day of the fifth latest, whole days.
+  recent = read_recent_diary(path, {2026, 1, 9}, 5);
+  CHECK(uids(recent) == "s6 s7 s8 s9 s10 ");
+  CHECK(recent.measures.empty());
+}
+
 TEST_CASE("migrations: a version-0 file (an empty database) becomes the current version") {
   ScratchDir dir;
   const std::string path = dir.path() + "/diary.sqlite";
