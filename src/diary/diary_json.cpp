@@ -8,6 +8,7 @@
 
 #include "diary/dates.h"
 #include "model/diagnostics.h"
+#include "text/escape.h"
 
 namespace backplan {
 
@@ -164,20 +165,6 @@ DiarySession read_session(const Reader& r, const ordered_json& j, const std::str
 }
 
 // ---- CSV ----------------------------------------------------------------------------------------
-
-std::string cell(const std::string& text, bool is_text = true) {
-  std::string s = text;
-  if (is_text && !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) {
-    s = "'" + s;
-  }
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string number(double v) {
   return fmt::format("{}", v);
@@ -350,12 +337,12 @@ std::string diary_to_csv(const Diary& diary) {
         ++done;
       }
     }
-    row({"session", s.uid, iso_date(s.date), clock_time(s.minute), cell(s.routine),
+    row({"session", s.uid, iso_date(s.date), clock_time(s.minute), csv_escape(s.routine),
          std::string(to_string(s.level)), optional_number(s.pain_before),
          optional_number(s.pain_during), optional_number(s.pain_morning), std::to_string(done),
-         cell(fmt::format("{}", fmt::join(skipped, "; "))), cell(s.note),
-         cell(fmt::format("{}", fmt::join(s.tags, "; "))),
-         cell(fmt::format("{}", fmt::join(s.changes, "; "))), "", "", "", "", ""});
+         csv_escape(fmt::format("{}", fmt::join(skipped, "; "))), csv_escape(s.note),
+         csv_escape(fmt::format("{}", fmt::join(s.tags, "; "))),
+         csv_escape(fmt::format("{}", fmt::join(s.changes, "; "))), "", "", "", "", ""});
   }
   for (const auto& m : diary.measures) {
     row({"measure", m.uid, iso_date(m.date), "", "", "", "", "", "", "", "", "", "", "",
@@ -364,7 +351,7 @@ std::string diary_to_csv(const Diary& diary) {
   for (const auto& g : diary.goals) {
     row({"goal", g.uid, iso_date(g.added), "", "", "", "", "", "", "", "",
          g.dropped ? "dropped " + iso_date(*g.dropped) : "", "", "", "", "",
-         std::to_string(g.number), cell(g.activity), ""});
+         std::to_string(g.number), csv_escape(g.activity), ""});
   }
   for (const auto& r : diary.ratings) {
     row({"rating", r.uid, iso_date(r.date), "", "", "", "", "", "", "", "", "", "", "", "", "",
