@@ -94,6 +94,9 @@ struct Omission {
   Phase phase = Phase::release;
   std::vector<std::string> why;
   std::vector<Cause> causes;  // `why`, structured (the alternatives' reasons included)
+  // How many of `causes` ruled out the routine's exercise itself; the rest ruled out only the
+  // versions that could have stood in for it. (More than causes.size(): all of them.)
+  std::size_t own_causes = static_cast<std::size_t>(-1);
 };
 
 // The fewest tools to add that bring back the most steps left out for want of them.

@@ -402,6 +402,7 @@ PlanResult plan_with(const Library& lib, const Profile& given, const Progress* p
       const Exercise* x = planner.choose(wanted, why, tools, tried, causes, tried_causes);
       if (!x) {
         Omission o{own.id, own.name, phase.id, why, causes};
+        o.own_causes = o.causes.size();
         for (const auto& c : tried_causes) add_cause(o.causes, c);
         if (!wanted.alternatives.empty()) {
           for (const auto& t : tried) o.why.push_back(t);

@@ -1,5 +1,7 @@
 #include "render/render_json.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "render/view.h"
@@ -135,15 +137,25 @@ std::string render_json(const Plan& plan) {
     for (const Step* s : g.swapped) steps.push_back(s->id);
     json dosed = json::array();
     for (const auto& [s, what] : g.dosed) dosed.push_back({{"step", s->id}, {"change", what}});
+    // Every slot it touched, in plan order; `stand_ins` those it left out only by ruling out
+    // the versions that could have stood in for them.
     json left = json::array();
-    for (const Omission* o : g.omitted) left.push_back(o->id);
+    json stand_ins = json::array();
+    for (const auto& o : plan.omitted) {
+      const auto in = [&o](const std::vector<const Omission*>& v) {
+        return std::find(v.begin(), v.end(), &o) != v.end();
+      };
+      if (in(g.omitted) || in(g.stand_ins_out)) left.push_back(o.id);
+      if (in(g.stand_ins_out)) stand_ins.push_back(o.id);
+    }
     changes.push_back({{"cause", std::string(to_string(g.kind))},
                        {"id", g.id},
                        {"label", g.label},
                        {"reasons", g.texts},
                        {"steps", steps},
                        {"dose_changes", dosed},
-                       {"omitted", left}});
+                       {"omitted", left},
+                       {"stand_ins", stand_ins}});
   }
   json suggestion = nullptr;
   if (plan.suggestion && !plan.suggestion->slots.empty()) {

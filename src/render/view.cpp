@@ -30,9 +30,13 @@ std::string duration_in_words(int seconds) {
   return fmt::format("{} min {} s", m, s);
 }
 
+int rounded_seconds(int seconds) {
+  if (seconds < 58) return std::max(5, (seconds + 2) / 5 * 5);
+  return (seconds + 30) / 60 * 60;
+}
+
 std::string rounded_duration(int seconds) {
-  if (seconds < 58) return fmt::format("{} s", std::max(5, (seconds + 2) / 5 * 5));
-  return fmt::format("{} min", (seconds + 30) / 60);
+  return duration_in_words(rounded_seconds(seconds));
 }
 
 std::string about_minutes(int seconds) {
@@ -122,7 +126,7 @@ CauseGroup& group_for(std::vector<CauseGroup>& groups, const Cause& c) {
       return g;
     }
   }
-  groups.push_back({c.kind, c.id, c.label, {c.text}, {}, {}, {}});
+  groups.push_back({c.kind, c.id, c.label, {c.text}, {}, {}, {}, {}});
   return groups.back();
 }
 
@@ -193,11 +197,22 @@ std::vector<CauseGroup> group_causes(const Plan& plan) {
     }
   }
   for (const auto& o : plan.omitted) {
-    for (const auto& c : o.causes) {
-      auto& g = group_for(groups, c);
+    for (std::size_t i = 0; i < o.causes.size(); ++i) {
+      auto& g = group_for(groups, o.causes[i]);
       if (std::find(g.omitted.begin(), g.omitted.end(), &o) == g.omitted.end())
         g.omitted.push_back(&o);
     }
+  }
+  // A slot none of whose own causes is this reason: the reason only ruled out its stand-ins.
+  for (auto& g : groups) {
+    std::vector<const Omission*> own;
+    for (const Omission* o : g.omitted) {
+      bool is_own = false;
+      for (std::size_t i = 0; i < std::min(o->own_causes, o->causes.size()); ++i)
+        is_own = is_own || same_key(g, o->causes[i]);
+      (is_own ? own : g.stand_ins_out).push_back(o);
+    }
+    g.omitted = std::move(own);
   }
   return groups;
 }
@@ -249,9 +264,9 @@ HandoutView make_view(const Plan& plan) {
     PhaseView p;
     p.id = phase.id;
     p.title = phase.title;
-    int seconds = 0;
+    int shown = 0;  // the sum of the steps' rounded times
     for (const auto& s : phase.steps) {
-      seconds += s.seconds;
+      shown += rounded_seconds(s.seconds);
       StepView step;
       step.number = ++number;
       numbers[&s] = number;
@@ -274,7 +289,8 @@ HandoutView make_view(const Plan& plan) {
       }
       p.steps.push_back(std::move(step));
     }
-    p.time = rounded_duration(seconds);
+    // What the step lines add up to, so a phase never disagrees with its own steps.
+    p.time = duration_in_words(shown);
     view.phases.push_back(std::move(p));
   }
   if (plan.held()) {
@@ -310,12 +326,18 @@ HandoutView make_view(const Plan& plan) {
             fmt::format("{} left out", g.omitted.size() == 1
                                            ? std::string("1 exercise is")
                                            : fmt::format("{} exercises are", g.omitted.size())));
-      std::string said = fmt::format("{}", fmt::join(effects, "; "));
+      if (!g.stand_ins_out.empty()) {
+        const std::size_t n = g.stand_ins_out.size();
+        effects.push_back(fmt::format("{} the stand-ins for {} {} left out for other reasons",
+                                      g.omitted.empty() ? "it rules out" : "it also rules out", n,
+                                      n == 1 ? "exercise" : "exercises"));
+      }
+      const std::string said = fmt::format("{}", fmt::join(effects, "; "));
       view.changes.push_back({g.kind, swapped.empty() && dosed.empty(), g.label,
                               with_stop(fmt::format("{}", fmt::join(g.texts, "; "))),
                               with_stop(capitalised(said))});
-      if (!g.omitted.empty()) {
-        OmittedView o{g.kind, g.label, {}, {}};
+      if (g.kind == CauseKind::time && !g.omitted.empty()) {
+        OmittedView o{g.kind, g.label, {}, {}, {}, {}};
         for (const Omission* om : g.omitted) {
           o.names.push_back(om->name);
           o.phases.push_back(om->phase);
@@ -323,6 +345,33 @@ HandoutView make_view(const Plan& plan) {
         view.omitted.push_back(std::move(o));
       }
     }
+    // The exercises ruled out for safety, one line each in the plan's order, before those the
+    // time left out.
+    std::vector<OmittedView> safety;
+    for (const auto& om : plan.omitted) {
+      if (std::all_of(om.causes.begin(), om.causes.end(),
+                      [](const Cause& c) { return c.kind == CauseKind::time; }))
+        continue;
+      OmittedView o{om.causes.empty() ? CauseKind::condition : om.causes[0].kind,
+                    om.name,
+                    {},
+                    {om.phase},
+                    {},
+                    {}};
+      if (o.kind == CauseKind::time) o.kind = CauseKind::condition;
+      for (std::size_t i = 0; i < om.causes.size(); ++i) {
+        const std::string label = label_of(om.causes[i]);
+        if (std::find(o.see.begin(), o.see.end(), label) != o.see.end()) continue;
+        if (i < om.own_causes) {
+          o.also.erase(std::remove(o.also.begin(), o.also.end(), label), o.also.end());
+          o.see.push_back(label);
+        } else if (std::find(o.also.begin(), o.also.end(), label) == o.also.end()) {
+          o.also.push_back(label);
+        }
+      }
+      safety.push_back(std::move(o));
+    }
+    view.omitted.insert(view.omitted.begin(), safety.begin(), safety.end());
     if (plan.suggestion && !plan.suggestion->slots.empty()) {
       const auto& sg = *plan.suggestion;
       std::vector<std::string> tools;
@@ -375,7 +424,14 @@ std::string changed_line(const StepView& step, Escape escape, const std::string&
 }
 
 std::string left_out_line(const OmittedView& omitted, Escape escape) {
-  return fmt::format("{}: {}", escape(omitted.label), escaped_join(omitted.names, escape, ", "));
+  if (omitted.kind == CauseKind::time)
+    return fmt::format("{}: {}", escape(omitted.label), escaped_join(omitted.names, escape, ", "));
+  std::string line = escape(omitted.label);
+  if (!omitted.see.empty()) line += " — see " + escaped_join(omitted.see, escape, "; ");
+  if (!omitted.also.empty())
+    line += fmt::format(" ({} its stand-ins: {})", omitted.see.empty() ? "for" : "and for",
+                        escaped_join(omitted.also, escape, "; "));
+  return line;
 }
 
 std::string left_out_count_line(const OmittedView& omitted, Escape escape) {

@@ -17,7 +17,9 @@ std::string dose_in_words(const StepDose& dose, Phase phase);
 // "45 s", "2 min", "2 min 30 s": exact.
 std::string duration_in_words(int seconds);
 
-// "45 s", "2 min": rounded for a person (to 5 s under a minute, else to the minute).
+// 45, 120: rounded for a person (to 5 s under a minute, else to the minute).
+int rounded_seconds(int seconds);
+// "45 s", "2 min": rounded_seconds in words.
 std::string rounded_duration(int seconds);
 
 // "about 20 minutes": a session's length for a person, to the minute.
@@ -32,7 +34,10 @@ struct CauseGroup {
   std::vector<std::string> texts;    // the reasons under it, each once
   std::vector<const Step*> swapped;  // steps done instead of the routine's own, for this reason
   std::vector<std::pair<const Step*, std::string>> dosed;  // steps whose dose it changed, how
-  std::vector<const Omission*> omitted;                    // slots left out, for this reason
+  std::vector<const Omission*> omitted;  // slots left out, this reason among their own
+  // Slots left out that this reason touched only through the versions that could have stood in
+  // for them (a firm bed for the bed version of a floor exercise no floor allows).
+  std::vector<const Omission*> stand_ins_out;
 };
 
 // Every cause in the plan, each once, in the order the plan first meets it (steps, then what
@@ -77,14 +82,17 @@ struct ChangeView {
   std::string effects;  // "Steps 1 and 2 swapped; holds shortened in step 4; 2 left out."
 };
 
-// "No floor work: Foam roll the calves, McGill curl-up": one line per cause.
+// One line of "Left out". An exercise ruled out for safety has a line of its own: "McGill
+// curl-up — see No floor work; Osteoporosis (and for its stand-ins: No firm bed or bench)". Those
+// trimmed to fit the time share one per cause: "Your 10 minutes: Roll the thighs, Roll the feet".
 struct OmittedView {
-  CauseKind kind = CauseKind::condition;
-  std::string label;
-  std::vector<std::string> names;
-  std::vector<Phase> phases;  // each one's phase, in the same order
+  CauseKind kind = CauseKind::condition;  // time: a line of exercises trimmed for time
+  std::string label;                      // the exercise's name, or the time cause's label
+  std::vector<std::string> names;         // time: the exercises trimmed
+  std::vector<Phase> phases;              // each one's phase, in the same order (time: of names)
+  std::vector<std::string> see;           // the labels of what ruled the exercise out
+  std::vector<std::string> also;          // the labels of what ruled out only its stand-ins
 };
-
 
 struct HandoutView {
   std::string routine;                // the routine's display name
@@ -137,7 +145,8 @@ std::string instead_line(const StepView& step, Escape escape, const std::string&
 std::string changed_line(const StepView& step, Escape escape, const std::string& open = "",
                          const std::string& close = "");
 
-// "No floor work: Foam roll the calves, McGill curl-up".
+// "McGill curl-up — see No floor work; Osteoporosis (and for its stand-ins: No firm bed or bench)",
+// "Your 10 minutes: Roll the thighs, Roll the feet".
 std::string left_out_line(const OmittedView& omitted, Escape escape);
 // "Your 20 minutes: 5 release steps": what a printed handout says of the steps the time budget
 // left out (they are no safety matter, and the names would cost the page its room).

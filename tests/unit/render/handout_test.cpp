@@ -108,7 +108,7 @@ TEST_CASE("the markdown handout: the text output's content, as CommonMark") {
       "\n"
       "## Left out\n"
       "\n"
-      "- No floor work: McGill curl-up\n"
+      "- McGill curl-up — see No floor work\n"
       "\n"
       "**Total: about 5 minutes**\n";
   CHECK(render_markdown(sample_plan(), options) == expected);
@@ -185,7 +185,7 @@ TEST_CASE("the HTML handout is one self-contained, printable page of HTML5") {
                   "Step 1 is done another way; 1 exercise is left out.</li>\n"
                   "<li><b>Osteoporosis:</b> gentler. Holds shortened to 10 s in step 2.</li>\n"
                   "</ul>\n</section>\n") != std::string::npos);
-  CHECK(html.find("<li>No floor work: McGill curl-up</li>") != std::string::npos);
+  CHECK(html.find("<li>McGill curl-up — see No floor work</li>") != std::string::npos);
   CHECK(html.find("class=\"total\"") == std::string::npos);  // the header gives the length
   // The pain diary: a week of days from the handout's date, a pain row and a notes row.
   CHECK(html.find("<h2>Pain diary <span class=\"time\">· Sat 21 Nov to Fri 27 Nov</span></h2>") !=

@@ -173,8 +173,7 @@ TEST_CASE("an empty diary: every format says so, none fails") {
 }
 )");
   const std::string html = render_history_html(empty, o);
-  CHECK(html.find("<p class=\"profile\">No sessions logged yet.</p>") !=
-        std::string::npos);
+  CHECK(html.find("<p class=\"profile\">No sessions logged yet.</p>") != std::string::npos);
   CHECK(html.find("--") == std::string::npos);  // the report names no command-line flag
   CHECK(html.find("<svg") == std::string::npos);
   golden("empty.html", html);

@@ -110,7 +110,7 @@ TEST_CASE("the text plan: notices first, a substitution line, what was left out,
       "  - Osteoporosis: gentler. Holds shortened to 10 s in step 2.\n"
       "\n"
       "Left out\n"
-      "  - No floor work: McGill curl-up\n"
+      "  - McGill curl-up — see No floor work\n"
       "\n"
       "Total: about 5 minutes\n";
   CHECK(text == expected);
@@ -177,10 +177,11 @@ TEST_CASE("the JSON plan follows the backplan-plan-2 contract") {
   CHECK(doc["changes"] == nlohmann::json::parse(R"([
       {"cause": "no_floor", "id": "no-floor", "label": "No floor work",
        "reasons": ["you can't get down to the floor", "on the floor"],
-       "steps": ["seated-cat-camel"], "dose_changes": [], "omitted": ["curl-up"]},
+       "steps": ["seated-cat-camel"], "dose_changes": [], "omitted": ["curl-up"],
+       "stand_ins": []},
       {"cause": "condition", "id": "osteoporosis", "label": "Osteoporosis", "reasons": ["gentler"],
        "steps": [], "dose_changes": [{"step": "wall-side-plank", "change": "holds shortened to 10 s"}],
-       "omitted": []}])"));
+       "omitted": [], "stand_ins": []}])"));
   CHECK(doc["suggestion"].is_null());
   CHECK(doc["notices"][0] ==
         nlohmann::json::parse(R"({"level": "notice", "text": "Osteoporosis: check first."})"));

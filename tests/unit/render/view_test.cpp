@@ -69,30 +69,49 @@ TEST_CASE("the view: a step's dose words and its short markers; each reason once
   CHECK(change_line(view.changes[1], markdown_escape, "**", "**") ==
         "**Osteoporosis:** gentler. Holds shortened to 10 s in step 2.");
   REQUIRE(view.omitted.size() == 1);
-  CHECK(left_out_line(view.omitted[0], plain) == "No floor work: McGill curl-up");
+  CHECK(left_out_line(view.omitted[0], plain) == "McGill curl-up — see No floor work");
   CHECK(view.help.empty());
 }
 
-TEST_CASE("the view: left out grouped by cause, one line per cause; what would help") {
+TEST_CASE("the view: left out once per exercise with all its reasons, time trimmed together") {
   Plan plan = sample_plan();
   const Cause time{CauseKind::time, "budget", "Your 10 minutes",
                    "the steps that matter most come first"};
   const Cause stick{CauseKind::equipment, "massage-stick", "No massage stick",
                     "you did not list a massage stick"};
+  const Cause floor = plan.omitted[0].causes[0];
   plan.omitted.push_back({"calves", "Roll the calves", Phase::release, {"x"}, {stick}});
   plan.omitted.push_back({"thighs", "Roll the thighs", Phase::release, {"y"}, {time}});
-  plan.omitted.push_back({"feet", "Roll the feet", Phase::release, {"z"}, {time, stick}});
+  // The feet: the floor rules the exercise out; the stick only its stand-in.
+  Omission feet{"feet", "Roll the feet", Phase::release, {"z"}, {floor, stick}};
+  feet.own_causes = 1;
+  plan.omitted.push_back(feet);
+  plan.omitted.push_back({"hips", "Roll the hips", Phase::release, {"w"}, {time}});
   plan.suggestion = EquipmentSuggestion{
       {"massage-stick"}, {"Massage stick"}, {"calves", "feet"}, {Phase::release}};
   const HandoutView view = make_view(plan);
-  REQUIRE(view.omitted.size() == 3);
-  CHECK(left_out_line(view.omitted[0], plain) == "No floor work: McGill curl-up");
-  CHECK(left_out_line(view.omitted[1], plain) ==
-        "No massage stick: Roll the calves, Roll the feet");
-  CHECK(left_out_line(view.omitted[2], plain) == "Your 10 minutes: Roll the thighs, Roll the feet");
+  REQUIRE(view.omitted.size() == 4);
+  CHECK(left_out_line(view.omitted[0], plain) == "McGill curl-up — see No floor work");
+  CHECK(left_out_line(view.omitted[1], plain) == "Roll the calves — see No massage stick");
+  CHECK(left_out_line(view.omitted[2], plain) ==
+        "Roll the feet — see No floor work (and for its stand-ins: No massage stick)");
+  CHECK(left_out_line(view.omitted[3], plain) == "Your 10 minutes: Roll the thighs, Roll the hips");
+  CHECK(left_out_count_line(view.omitted[3], plain) == "Your 10 minutes: 2 release steps");
+  CHECK(left_out_line(view.omitted[2], html_escape) ==
+        "Roll the feet — see No floor work (and for its stand-ins: No massage stick)");
+  REQUIRE(view.changes.size() == 4);
+  CHECK(change_line(view.changes[0], plain) ==
+        "No floor work: you can't get down to the floor; on the floor. Step 1 is done another "
+        "way; 2 exercises are left out.");
   CHECK(change_line(view.changes[2], plain) ==
-        "No massage stick: you did not list a massage stick. 2 exercises are left out.");
+        "No massage stick: you did not list a massage stick. 1 exercise is left out; it also "
+        "rules out the stand-ins for 1 exercise left out for other reasons.");
   CHECK(view.help == "A massage stick would bring back 2 release steps.");
+  // A reason that touched only stand-ins says so alone.
+  plan.omitted.erase(plan.omitted.begin() + 1);
+  CHECK(change_line(make_view(plan).changes[3], plain) ==
+        "No massage stick: you did not list a massage stick. It rules out the stand-ins for 1 "
+        "exercise left out for other reasons.");
   plan.suggestion = EquipmentSuggestion{
       {"bed", "tennis-ball"}, {"Firm bed", "Tennis ball"}, {"curl-up"}, {Phase::core}};
   CHECK(make_view(plan).help == "A firm bed and a tennis ball would bring back one core step.");
