@@ -297,6 +297,7 @@ int run_batch(const BatchOptions& options) {
   handout_options.date = options.date;
   handout_options.clinic = options.clinic;
   SlugRegistry slugs;
+  SuggestionCache suggestions(lib);  // clients in the same circumstances share "What would help"
   IndexTotals totals;
   ProgressBar progress(size);
   bool any_first = false;
@@ -365,7 +366,7 @@ int run_batch(const BatchOptions& options) {
     render_options.clinic = merge_clinic(row.input.clinic, options.clinic);
     Plan plan = std::get<Plan>(result);
     // The same "What would help" as `plan` gives, so a client's handout is the same either way.
-    plan.suggestion = suggest_equipment(lib, plan);
+    plan.suggestion = suggestions.suggest(plan);
     entry.file = slugs.claim(plan.profile.name.value_or(""), row.line) + ext;
     // Atomic (temp file + rename) but not synced one by one: that took 70% of a run's time;
     // the file system is synced once before the index is written.

@@ -4,6 +4,7 @@
 #include <set>
 #include <variant>
 
+#include "plan/constraints.h"
 #include "plan/planner.h"
 
 namespace backplan {
@@ -56,8 +57,28 @@ std::optional<EquipmentSuggestion> suggest_equipment(const Library& lib, const P
     const auto& assumed = lib.settings.assumed_equipment;
     return std::any_of(assumed.begin(), assumed.end(), [&](const Ref& a) { return a.id == id; });
   };
+  // Only the tools that some version of a left-out slot needs (its exercise, the steps of its
+  // ladder and every alternative, as far as they go), or a stand-in for one: no other tool can
+  // change what the planner chooses for those slots.
+  std::set<std::string> needed;
+  std::set<std::string> seen;
+  std::vector<const Exercise*> todo;
+  auto visit = [&](const std::string& id) {
+    if (!seen.insert(id).second) return;
+    if (const Exercise* x = lib.find_exercise(id)) todo.push_back(x);
+  };
+  for (const auto& id : wanted) visit(id);
+  while (!todo.empty()) {
+    const Exercise* x = todo.back();
+    todo.pop_back();
+    for (const auto& need : x->equipment) {
+      for (const Equipment* e : tool_candidates(lib, need.id)) needed.insert(e->id);
+    }
+    for (const auto& [level, ref] : x->levels) visit(ref.id);
+    for (const auto& alt : x->alternatives) visit(alt.id);
+  }
   for (const auto& e : lib.equipment) {
-    if (!has(e.id)) candidates.push_back(&e);
+    if (!has(e.id) && needed.count(e.id)) candidates.push_back(&e);
   }
   auto best_of = [&](const std::vector<std::vector<const Equipment*>>& sets)
       -> std::optional<EquipmentSuggestion> {
@@ -91,6 +112,43 @@ std::optional<EquipmentSuggestion> suggest_equipment(const Library& lib, const P
       pairs.push_back({candidates[i], candidates[j]});
   }
   return best_of(pairs);
+}
+
+namespace {
+
+// Every field of the profile the planner reads (all but the name), as one string.
+std::string circumstances(const Profile& p) {
+  std::string key = p.age ? std::to_string(*p.age) : "-";
+  auto add = [&key](const std::string& part) {
+    key += '\x1f';
+    key += part;
+  };
+  add(p.floor ? "floor" : "no-floor");
+  add(p.equipment_assumed ? "kit" : "own");
+  for (const auto& e : p.equipment) add("e:" + e);
+  for (const auto& c : p.conditions) add("c:" + condition_item(c, p.details));
+  for (const auto& a : p.avoid) add("a:" + a);
+  add(std::to_string(p.minutes));
+  add(p.cleared ? "cleared" : "-");
+  add(p.routine);
+  add(std::string(to_string(p.level)));
+  add(p.level_assumed ? "assumed" : "chosen");
+  for (Today t : p.today) add("t:" + std::string(to_string(t)));
+  return key;
+}
+
+}  // namespace
+
+std::optional<EquipmentSuggestion> SuggestionCache::suggest(const Plan& plan) {
+  if (plan.progress) return suggest_equipment(lib_, plan);  // a diary's plan is its own
+  std::string key = circumstances(plan.profile);
+  if (auto it = answers_.find(key); it != answers_.end()) {
+    ++hits_;
+    return it->second;
+  }
+  ++misses_;
+  if (answers_.size() >= capacity_) answers_.clear();
+  return answers_.emplace(std::move(key), suggest_equipment(lib_, plan)).first->second;
 }
 
 }  // namespace backplan

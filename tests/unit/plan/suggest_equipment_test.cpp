@@ -152,6 +152,41 @@ TEST_CASE("what would help: the one tool that brings back the most, by re-planni
   CHECK(suggest_equipment(builtin(), plan)->equipment == plan.suggestion->equipment);
 }
 
+TEST_CASE("a batch's suggestion cache: the same circumstances share one answer, others do not") {
+  ProfileFlags ann;
+  ann.name = "Ann";
+  ann.conditions = {"new-to-rolling"};
+  ann.equipment = {"lacrosse-ball"};
+  ProfileFlags bob = ann;
+  bob.name = "Bob";
+  ProfileFlags older = ann;
+  older.age = "70";
+  SuggestionCache cache(builtin(), 2);
+  const auto a = cache.suggest(plan_with(ann));
+  const auto b = cache.suggest(plan_with(bob));
+  CHECK(cache.misses() == 1);
+  CHECK(cache.hits() == 1);
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(b->equipment == a->equipment);
+  CHECK(b->slots == a->slots);
+  // Another age is other circumstances: asked afresh, and the same as asking directly.
+  const Plan o = plan_with(older);
+  const auto c = cache.suggest(o);
+  CHECK(cache.misses() == 2);
+  CHECK(c.has_value() == o.suggestion.has_value());
+  if (c && o.suggestion) CHECK(c->slots == o.suggestion->slots);
+  // Full (capacity 2): it starts afresh rather than growing, and still answers right.
+  ProfileFlags tennis = ann;
+  tennis.equipment = {"tennis-ball"};
+  const Plan t = plan_with(tennis);
+  const auto d = cache.suggest(t);
+  CHECK(cache.misses() == 3);
+  CHECK(d.has_value() == t.suggestion.has_value());
+  cache.suggest(plan_with(ann));
+  CHECK(cache.misses() == 4);  // Ann's answer went with the fresh start
+}
+
 TEST_CASE("what would help never names a tool a condition rules out") {
   // New to rolling keeps firm tools out: the lacrosse ball and the firm roller never come up,
   // for any set of tools the person might start from.
