@@ -22,6 +22,7 @@ TEST_PACKAGES=(
   python3-jsonschema     # schema/plan: the JSON Schema of the plan format (Debian's, no npm tree)
   dpkg-dev file lintian  # package/deb: cpack's dpkg-shlibdeps (which runs file), then lintian
   default-jre-headless   # print/handouts: java runs the W3C Nu validator (vnu-jar, from npm)
+  tmux                   # go/*: the guided session run in a real terminal (send-keys, capture-pane)
 )
 # print/handouts also runs axe-core in Chromium through puppeteer-core (node and npm; the
 # checkers' versions are pinned in tests/print/package-lock.json and installed there by

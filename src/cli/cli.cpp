@@ -13,6 +13,7 @@
 
 #include "commands/cmd_batch.h"
 #include "commands/cmd_diary.h"
+#include "commands/cmd_go.h"
 #include "commands/cmd_goals.h"
 #include "commands/cmd_history.h"
 #include "commands/cmd_list.h"
@@ -443,6 +444,34 @@ not backplan's or from a newer version.
   add_routines(cmd, o.plan.routines, kRoutinesOver);
 }
 
+void setup_go(CLI::App& app, GoOptions& o) {
+  CLI::App* cmd =
+      app.add_subcommand("go", "Do today's routine with a timer, then write it in the diary");
+  cmd->footer(R"(Examples:
+  backplan go
+  backplan go --equipment tennis-ball --no-floor --age 68
+  backplan go --speak
+
+Full screen: the step, where you are in the session, the dose, the cues and a large countdown
+for each hold, rep, pass and rest; a breathing pacer on release work. Keys: space pause and
+carry on, right or n skip the step, left or b back, + and - add or take 15 s, q end early
+(asks whether to log what was done), ? the keys. Asks your pain before (and, when yesterday's
+session has none, this morning's) and the worst during, then writes one session in the diary.
+Give the same flags as 'backplan plan' (or none, for the saved profile). Needs a terminal: in
+a pipe, use 'backplan plan'. Exit codes: 0 done, 2 bad flag or not a terminal, 3 bad file,
+4 red flag (no plan), 5 cannot write the diary, 7 plan on hold, 8 the diary is damaged.
+)");
+  cmd->add_flag("--speak", o.speak, "Speak each change through espeak-ng (when installed)");
+  add_diary_flag(cmd, o.diary);
+  add_profile_flags(cmd, o.plan.profile);
+  cmd->add_option("--profile", o.plan.profile_file,
+                  "YAML profile used instead of the saved profile, as for 'plan'")
+      ->type_name("FILE");
+  cmd->add_flag("--flare", o.plan.profile.flare, "Follow a flare-up day's plan");
+  cmd->add_flag("--no-config", o.plan.no_config, "Ignore the saved profile");
+  add_routines(cmd, o.plan.routines, kRoutinesOver);
+}
+
 void setup_goals(CLI::App& app, GoalsOptions& o) {
   CLI::App* cmd = app.add_subcommand(
       "goals", "Name up to five activities your back makes hard, and rate them now and then");
@@ -786,6 +815,8 @@ backplan's or from a newer version. See backplan(1).
   setup_profile(app, profile_args);
   LogOptions log_options;
   setup_log(app, log_options);
+  GoOptions go_options;
+  setup_go(app, go_options);
   GoalsOptions goals_options;
   setup_goals(app, goals_options);
   DiaryArgs diary_args;
@@ -860,6 +891,10 @@ backplan's or from a newer version. See backplan(1).
     if (app.got_subcommand("log")) {
       log_options.now = local_now();
       return run_log(log_options);
+    }
+    if (app.got_subcommand("go")) {
+      go_options.now = local_now();
+      return run_go(go_options);
     }
     if (CLI::App* goals = app.get_subcommand("goals"); goals->parsed()) {
       goals_options.now = local_now();

@@ -91,6 +91,31 @@ void say(const std::string& text) {
 
 }  // namespace
 
+DiarySession session_from_plan(const Plan& plan, const std::set<std::string>& skipped,
+                               const CivilDate& date, int minute) {
+  DiarySession s;
+  s.uid = new_diary_uid();
+  s.date = date;
+  s.minute = minute;
+  s.routine = plan.routine;
+  s.level = plan.level;
+  s.profile = nlohmann::ordered_json::parse(render_json(plan))["profile"].dump();
+  for (const auto& phase : plan.phases) {
+    for (const auto& step : phase.steps) {
+      s.steps.push_back({step.id, step.slot, step.level, step.stage, skipped.count(step.id) > 0});
+      // How the progression moved this step on, and why, for the history.
+      for (const auto& c : step.replaced_because) {
+        if (c.kind == CauseKind::progress) s.changes.push_back(step.name + ": " + c.text);
+      }
+      for (const auto& d : step.dose_changes) {
+        if (d.cause.kind == CauseKind::progress)
+          s.changes.push_back(step.name + ": " + d.what + " — " + d.cause.text);
+      }
+    }
+  }
+  return s;
+}
+
 int run_log(const LogOptions& o) {
   const bool session =
       o.pain_before || o.pain_during || !o.skipped.empty() || o.note || !o.tags.empty() || o.time;
@@ -207,26 +232,9 @@ int run_log(const LogOptions& o) {
       }
       skipped.insert(id);
     }
-    DiarySession s;
-    s.uid = new_diary_uid();
-    s.date = date;
-    s.minute = minute ? *minute : (before(date, o.now.date) ? 12 * 60 : o.now.minute);
-    s.routine = plan.routine;
-    s.level = plan.level;
-    s.profile = nlohmann::ordered_json::parse(render_json(plan))["profile"].dump();
-    for (const auto& phase : plan.phases) {
-      for (const auto& step : phase.steps) {
-        s.steps.push_back({step.id, step.slot, step.level, step.stage, skipped.count(step.id) > 0});
-        // How the progression moved this step on, and why, for the history.
-        for (const auto& c : step.replaced_because) {
-          if (c.kind == CauseKind::progress) s.changes.push_back(step.name + ": " + c.text);
-        }
-        for (const auto& d : step.dose_changes) {
-          if (d.cause.kind == CauseKind::progress)
-            s.changes.push_back(step.name + ": " + d.what + " — " + d.cause.text);
-        }
-      }
-    }
+    DiarySession s =
+        session_from_plan(plan, skipped, date,
+                          minute ? *minute : (before(date, o.now.date) ? 12 * 60 : o.now.minute));
     s.pain_before = pain_before;
     s.pain_during = pain_during;
     s.note = o.note.value_or("");

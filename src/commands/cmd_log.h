@@ -5,11 +5,13 @@
 // transaction.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "commands/plan_pipeline.h"
 #include "diary/dates.h"
+#include "model/diary.h"
 
 namespace backplan {
 
@@ -32,6 +34,12 @@ struct LogOptions {
   std::vector<std::string> goal_ratings;      // N=SCORE
   LocalNow now;                               // the clock, read at the edge
 };
+
+// The diary session of a plan followed on `date` at `minute` (minutes after midnight): each step
+// with its level and stage, done unless in `skipped` (step ids), the progression's changes, the
+// resolved profile; a new uid. No pains, note or tags: the caller adds them.
+DiarySession session_from_plan(const Plan& plan, const std::set<std::string>& skipped,
+                               const CivilDate& date, int minute);
 
 // Returns the exit code; errors are thrown as Error.
 int run_log(const LogOptions& options);

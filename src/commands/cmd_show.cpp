@@ -101,7 +101,11 @@ std::string rule_text(const Library& lib, const Rule& r) {
     case RuleKind::dose:
       return fmt::format("{} (for {})", dose_limits_text(r.dose), scope_text(r.scope));
     case RuleKind::cue:
-      return fmt::format("adds the cue \"{}\" (for {})", r.cue, scope_text(r.scope));
+      return fmt::format("adds the cue \"{}\" (for {}){}", r.cue, scope_text(r.scope),
+                         r.breath.size() == 3
+                             ? fmt::format("; 'go' paces it: in {} s, pause {} s, out {} s",
+                                           r.breath[0], r.breath[1], r.breath[2])
+                             : "");
     case RuleKind::max_level:
       return fmt::format("exercises with levels go no higher than the {} step", to_string(r.level));
     case RuleKind::progression: {

@@ -201,6 +201,7 @@ LibraryJson rule_json(const Rule& r) {
     }
     case RuleKind::cue:
       out["cue"] = r.cue;
+      if (!r.breath.empty()) out["breath"] = r.breath;
       add_scope(out, r.scope);
       break;
   }

@@ -223,6 +223,7 @@ class Emitter {
       line("    r.dose.min_hold_seconds = " + optional_int(r.dose.min_hold_seconds) + ";");
       line("    r.dose.max_sets = " + optional_int(r.dose.max_sets) + ";");
       line("    r.cue = " + literal(r.cue) + ";");
+      if (!r.breath.empty()) line("    r.breath = " + ints(r.breath) + ";");
       line("    r.scope.phases = " + enums("Phase", r.scope.phases) + ";");
       line("    r.scope.tags = " + texts(r.scope.tags) + ";");
       line("    r.scope.exercises = " + refs(r.scope.exercises) + ";");

@@ -623,6 +623,7 @@ class FileReader {
               "positions",
               "getting_up",
               "first_in_phase",
+              "breath",
               "why",
               "source"});
     const auto effects =
@@ -734,6 +735,23 @@ class FileReader {
         r_.error(*n, "'first_in_phase' (a scope) goes with 'cue' rules only");
       } else if (auto v = r_.boolean(*n, "first_in_phase")) {
         out.scope.first_in_phase = *v;
+      }
+    }
+    if (auto* n = f.get("breath")) {
+      // Seconds in, pause, out: what a guided session's pacer draws.
+      if (out.kind != RuleKind::cue) {
+        r_.error(*n, "'breath' goes with 'cue' rules only");
+      } else {
+        const auto items = r_.list(*n, "breath");
+        if (items.size() != 3) {
+          r_.error(*n, "'breath' is three numbers of seconds: in, pause (0: none), out");
+        } else {
+          for (std::size_t i = 0; i < 3; ++i) {
+            if (auto v = r_.integer(*items[i], "breath", i == 1 ? 0 : 1, 20))
+              out.breath.push_back(*v);
+          }
+          if (out.breath.size() != 3) out.breath.clear();
+        }
       }
     }
     out.why = text_or_empty(f, "why", out.kind != RuleKind::cue);

@@ -232,7 +232,10 @@ struct Rule {
   std::optional<int> max_stage;        // progression: the highest dose step of any exercise
   DoseLimits dose;                     // dose
   std::string cue;                     // cue
-  Scope scope;                         // dose, cue
+  // cue: the breathing the cue paces, seconds in, pause, out (pause 0: none); a guided session
+  // draws it (backplan go). Empty: none.
+  std::vector<int> breath;
+  Scope scope;  // dose, cue
   std::string why;
   std::vector<Ref> sources;  // ids of Library::sources
   Location at;

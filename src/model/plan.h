@@ -80,6 +80,8 @@ struct Step {
   std::string slot;                      // the routine's exercise id for this slot
   std::optional<Level> level;            // the ladder step, when the slot's exercise has levels
   int stage = 0;  // the dose step on it (0: the exercise's own dose; see Exercise::progression)
+  // The breathing a cue of this step paces (Rule::breath): seconds in, pause, out; empty: none.
+  std::vector<int> breath;
 };
 
 struct PlanPhase {

@@ -252,6 +252,7 @@ void add_placed_cues(const Library& lib, const Constraints& k, Plan& plan) {
       if (scope.getting_up && !gets_up(*scope.getting_up, before, s.position, after)) continue;
       if (scope.first_in_phase && !said.insert({sr.rule, s.phase}).second) continue;
       add_cue(s, sr.rule->cue);
+      if (!sr.rule->breath.empty()) s.breath = sr.rule->breath;
     }
   }
 }
@@ -449,7 +450,10 @@ PlanResult plan_with(const Library& lib, const Profile& given, const Progress* p
                   e.ceiling_why);
       for (const auto& sr : k.cue_rules) {
         const Scope& scope = sr.rule->scope;
-        if (!placed(scope) && in_scope(scope, *x)) add_cue(s, sr.rule->cue);
+        if (!placed(scope) && in_scope(scope, *x)) {
+          add_cue(s, sr.rule->cue);
+          if (!sr.rule->breath.empty()) s.breath = sr.rule->breath;
+        }
       }
       set_sets(e, e.step.dose.sets);
       entries.push_back(std::move(e));

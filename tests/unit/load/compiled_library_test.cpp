@@ -222,6 +222,7 @@ void compare(Diffs& d, const std::string& path, const Rule& a, const Rule& b) {
   d.field(path + ".max_stage", a.max_stage, b.max_stage);
   compare(d, path + ".dose", a.dose, b.dose);
   d.field(path + ".cue", a.cue, b.cue);
+  d.field(path + ".breath", a.breath, b.breath);
   compare(d, path + ".scope", a.scope, b.scope);
   d.field(path + ".why", a.why, b.why);
   each(d, path + ".sources", a.sources, b.sources);

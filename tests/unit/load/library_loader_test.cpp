@@ -686,6 +686,17 @@ TEST_CASE("'getting_up' scopes cue rules only, to 'from' or 'to'") {
         "cond.yaml:7:25: error: 'first_in_phase' (a scope) goes with 'cue' rules only");
 }
 
+TEST_CASE("a cue rule's 'breath' is three numbers of seconds, and only on cue rules") {
+  CHECK(condition_errors(one_rule("      - cue: Breathe slowly\n        breath: [4, 0, 6]\n"
+                                  "        source: test\n")) == "");
+  CHECK(condition_errors(one_rule("      - cue: Breathe slowly\n        breath: [4, 6]\n"
+                                  "        source: test\n")) ==
+        "cond.yaml:7:17: error: 'breath' is three numbers of seconds: in, pause (0: none), out");
+  CHECK(condition_errors(one_rule("      - dose: {max_sets: 1}\n        breath: [4, 2, 6]\n"
+                                  "        why: tiring\n        source: test\n")) ==
+        "cond.yaml:7:17: error: 'breath' goes with 'cue' rules only");
+}
+
 TEST_CASE("'notice_with' replaces a notice and names tools the library has") {
   const std::string head =
       "conditions:\n  - id: sore\n    name: Sore\n    gate: notice\n    source: test\n";
