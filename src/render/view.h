@@ -85,7 +85,6 @@ struct OmittedView {
   std::vector<Phase> phases;  // each one's phase, in the same order
 };
 
-
 struct HandoutView {
   std::string routine;                // the routine's display name
   std::optional<std::string> person;  // the person's name
@@ -136,6 +135,11 @@ std::string instead_line(const StepView& step, Escape escape, const std::string&
 // not change.
 std::string changed_line(const StepView& step, Escape escape, const std::string& open = "",
                          const std::string& close = "");
+
+// The cues a printed handout (HTML, PDF) shows of a step: the exercise's handout cues (or its
+// first two when it names none), then every cue a condition added (those carry safety, and stay
+// in a brief handout too).
+std::vector<std::string> printed_cues(const StepView& step, bool brief);
 
 // "No floor work: Foam roll the calves, McGill curl-up".
 std::string left_out_line(const OmittedView& omitted, Escape escape);
