@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <unordered_map>
 #include <utility>
 
 #include "model/diagnostics.h"
@@ -111,6 +112,7 @@ struct PdfFonts::Impl {
     pango_context_set_language(context, pango_language_from_string("en"));
   }
   ~Impl() {
+    cache.clear();
     for (PangoFontDescription* f : fonts) pango_font_description_free(f);
     g_object_unref(context);
     g_object_unref(map);
@@ -133,9 +135,27 @@ struct PdfFonts::Impl {
     return f;
   }
 
+  // Paragraphs already laid out, by their text and settings: most of a handout (the safety
+  // box, the rules, the steps' cues) is the same for every client of a batch, and a layout is
+  // only read once made. Emptied when full, so memory stays flat in the roster's size.
+  std::unordered_map<std::string, Layout> cache;
+  static constexpr std::size_t kCacheSize = 4096;
+
   // A paragraph of pango markup, wrapped to `width` points.
   Layout layout(const std::string& text, double size, Style style, double width,
                 PangoAlignment align = PANGO_ALIGN_LEFT, double hanging = 0) {
+    std::string key = fmt::format("{}|{}|{}|{}|{}|{}|", size, static_cast<int>(style), width,
+                                  static_cast<int>(align), hanging, spacing);
+    key += text;
+    if (const auto found = cache.find(key); found != cache.end()) return found->second;
+    if (cache.size() >= kCacheSize) cache.clear();
+    Layout l = make_layout(text, size, style, width, align, hanging);
+    cache.emplace(std::move(key), l);
+    return l;
+  }
+
+  Layout make_layout(const std::string& text, double size, Style style, double width,
+                     PangoAlignment align, double hanging) {
     Layout l(pango_layout_new(context), g_object_unref);
     pango_layout_set_font_description(l.get(), font(size, style));
     pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
