@@ -11,6 +11,7 @@ BUILD_DIR=${BACKPLAN_BUILD_DIR:-$ROOT/build}
 # Build (scripts/run needs nothing more): the compiler, CMake, the libraries backplan uses.
 BUILD_PACKAGES=(cmake make g++ libcli11-dev libfmt-dev libyaml-cpp-dev doctest-dev nlohmann-json3-dev
                 libsqlitecpp-dev libsqlite3-dev)
+BUILD_PACKAGES+=(libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-dejavu-extra) # --format pdf: cairo draws, pango shapes, DejaVu (Sans Condensed) is the face
 # Quick suite (scripts/test, `ctest -LE full`), and the suite under the sanitizers: every test in
 # it runs, and a missing tool fails its test. (completion/bash needs only bash itself; script(1),
 # diff, od and awk come with every Debian system.)
@@ -19,6 +20,7 @@ TEST_PACKAGES=(
   groff-base mandoc      # man/backplan.1, man/lint/*: groff -ww and mandoc -T lint
   zsh fish               # completion/zsh, completion/fish
   jq                     # terminal/saved-profile, batch/formats
+  qpdf                   # print/pdf: qpdf --check on backplan's own PDFs
   python3-jsonschema     # schema/plan: the JSON Schema of the plan format (Debian's, no npm tree)
   dpkg-dev file lintian  # package/deb: cpack's dpkg-shlibdeps (which runs file), then lintian
   default-jre-headless   # print/handouts: java runs the W3C Nu validator (vnu-jar, from npm)

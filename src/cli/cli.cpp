@@ -141,9 +141,11 @@ formats -o FILE is removed, so that an older plan is not read as today's.
                  "Plan as though there were no diary: no progression, no practice line");
   add_routines(plan, o.routines, kRoutinesOver);
   plan->add_option("--format", a.format,
-                   "text (default), json, markdown or html; without it, -o FILE picks it from "
-                   "FILE's extension (.txt, .json, .md, .html)")
+                   "text (default), json, markdown, html or pdf; without it, -o FILE picks it "
+                   "from FILE's extension (.txt, .json, .md, .html, .pdf)")
       ->type_name("FORMAT");
+  plan->add_option("--paper", o.paper, "pdf: a4 or letter (default: from LC_PAPER, else a4)")
+      ->type_name("PAPER");
   plan->add_option("--date", o.date, "Date printed on handouts, YYYY-MM-DD")->type_name("DATE");
   plan->add_flag("--brief", o.brief,
                  "Steps, doses and times only (the notices and emergency signs stay)");
@@ -236,8 +238,13 @@ void setup_batch(CLI::App& app, BatchOptions& o) {
   cmd->add_option("--out", o.out, "Directory to write into (created when missing)")
       ->required()
       ->type_name("DIR");
-  cmd->add_option("--format", o.format, "html (default), markdown, text or json")
+  cmd->add_option("--format", o.format, "html (default), markdown, text, json or pdf")
       ->type_name("FORMAT");
+  cmd->add_option("--paper", o.paper, "pdf: a4 or letter (default: from LC_PAPER, else a4)")
+      ->type_name("PAPER");
+  cmd->add_option("--combine", o.combine,
+                  "pdf: every handout in FILE instead, each from an odd page (index.pdf in DIR)")
+      ->type_name("FILE");
   cmd->add_option("--roster-format", o.roster_format,
                   "csv or yaml (default: from the file name; needed for -)")
       ->type_name("FORMAT");

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <istream>
 #include <map>
 #include <optional>
@@ -19,6 +20,7 @@
 
 #include "batch/roster.h"
 #include "batch/slug.h"
+#include "commands/pdf_output.h"
 #include "io/output.h"
 #include "load/library_loader.h"
 #include "model/diagnostics.h"
@@ -231,6 +233,12 @@ int run_batch(const BatchOptions& options) {
     throw Error::flag("--out", "needs a directory to write the handouts into");
   }
   if (options.roster.empty()) throw Error(ExitCode::usage, "needs a roster file, or '-'");
+  const bool pdf = *format == Format::pdf;
+  if (options.combine && !pdf) throw Error::flag("--combine", "needs --format pdf");
+  if (options.combine && options.combine->empty()) {
+    throw Error::flag("--combine", "needs a file name");
+  }
+  const Paper paper = pdf ? resolve_paper(options.paper) : Paper::a4;
 
   const Library lib = load_library_or_throw(options.routines);
 
@@ -285,7 +293,44 @@ int run_batch(const BatchOptions& options) {
   // --dry-run: every row is read and planned as in a real run, but nothing is written.
   std::optional<AtomicFile> first_body;
   std::optional<AtomicFile> body;
-  if (!options.dry_run) {
+  // PDF: the index's entries are kept as text (a line or two each) and laid out at the end;
+  // one font map serves every handout; --combine writes them all into one document.
+  std::vector<std::string> pdf_first;
+  std::vector<std::string> pdf_body;
+  std::optional<PdfFonts> fonts;
+  std::optional<AtomicFile> combined_file;
+  std::optional<PdfDocument> combined;
+  std::string combined_name;
+  if (pdf) fonts.emplace();
+  if (pdf && options.combine && !options.dry_run) {
+    combined_file.emplace(*options.combine);
+    combined_name = std::filesystem::path(*options.combine).filename().string();
+    combined.emplace(
+        *fonts,
+        [&combined_file](const char* data, std::size_t n) {
+          combined_file->put(std::string(data, n));
+        },
+        paper, PdfMeta{"Handouts", options.clinic.clinic, options.date});
+  }
+  // A client's sheet: its own file, or the next pages of the combined one (the index then
+  // says which page).
+  auto write_pdf = [&](std::string& file, const std::function<void(PdfDocument&)>& draw,
+                       const std::string& title, const ClinicInfo& clinic) {
+    if (combined) {
+      combined->pad_to_odd_page();
+      file = fmt::format("{}, page {}", combined_name, combined->pages() + 1);
+      draw(*combined);
+      return;
+    }
+    std::string bytes;
+    PdfDocument doc(
+        *fonts, [&bytes](const char* d, std::size_t n) { bytes.append(d, n); }, paper,
+        PdfMeta{title, clinic.clinic, options.date});
+    draw(doc);
+    doc.finish();
+    write_output(join_path(dir, file), bytes, Sync::deferred);
+  };
+  if (!options.dry_run && !pdf) {
     first_body.emplace(index_path);
     body.emplace(index_path);
   }
@@ -316,7 +361,12 @@ int run_batch(const BatchOptions& options) {
         entry.status == IndexStatus::referred || entry.status == IndexStatus::skipped;
     bool& started = up_front ? any_first : any;
     auto& into = up_front ? first_body : body;
-    if (into) into->put(index_entry(*format, entry, !started));
+    if (pdf) {
+      if (!options.dry_run)
+        (up_front ? pdf_first : pdf_body).push_back(index_entry(*format, entry, !started));
+    } else if (into) {
+      into->put(index_entry(*format, entry, !started));
+    }
     started = true;
   };
 
@@ -348,7 +398,14 @@ int run_batch(const BatchOptions& options) {
       // index has it all).
       if (*format != Format::json) {
         entry.file = slugs.claim(profile.name.value_or(""), row.line) + ext;
-        if (!options.dry_run) {
+        if (!options.dry_run && pdf) {
+          const Referral referral = referral_for(lib, profile);
+          write_pdf(
+              entry.file, [&](PdfDocument& doc) { doc.add_referral(referral, handout_options); },
+              std::string(kReferralTitle) +
+                  (referral.person ? ": " + *referral.person : std::string()),
+              handout_options.clinic);
+        } else if (!options.dry_run) {
           write_output(join_path(dir, entry.file),
                        render_referral(referral_for(lib, profile), *format, handout_options),
                        Sync::deferred);
@@ -370,7 +427,13 @@ int run_batch(const BatchOptions& options) {
     entry.file = slugs.claim(plan.profile.name.value_or(""), row.line) + ext;
     // Atomic (temp file + rename) but not synced one by one: that took 70% of a run's time;
     // the file system is synced once before the index is written.
-    if (!options.dry_run) {
+    if (!options.dry_run && pdf) {
+      handout_options.clinic = render_options.clinic;
+      write_pdf(
+          entry.file, [&](PdfDocument& doc) { doc.add_plan(plan, handout_options); },
+          plan.profile.name ? plan.routine_name + " for " + *plan.profile.name : plan.routine_name,
+          render_options.clinic);
+    } else if (!options.dry_run) {
       write_output(join_path(dir, entry.file), render(plan, *format, render_options),
                    Sync::deferred);
     }
@@ -413,6 +476,10 @@ int run_batch(const BatchOptions& options) {
         stdout);
     return static_cast<int>(code);
   }
+  if (combined) {
+    combined->finish();
+    combined_file->commit(Sync::deferred);
+  }
   // Every handout reaches the disk before the index that lists them appears.
   if (const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir_fd >= 0) {
     const int synced = ::syncfs(dir_fd);
@@ -422,6 +489,22 @@ int run_batch(const BatchOptions& options) {
       throw Error(ExitCode::cannot_write,
                   fmt::format("cannot write '{}': {}", index_path, std::strerror(error)));
     }
+  }
+  if (pdf) {
+    std::vector<std::string> entries = std::move(pdf_first);
+    entries.insert(entries.end(), pdf_body.begin(), pdf_body.end());
+    std::string bytes;
+    PdfDocument doc(
+        *fonts, [&bytes](const char* d, std::size_t n) { bytes.append(d, n); }, paper,
+        PdfMeta{"Handouts", options.clinic.clinic, options.date});
+    doc.add_index(index_head(*format, {shown, options.date}, totals), entries);
+    doc.finish();
+    write_output(index_path, bytes, Sync::each);
+    std::fputs(fmt::format("batch: {} → {}{}\n", summary_text(totals), index_path,
+                           combined ? " and " + *options.combine : std::string())
+                   .c_str(),
+               stdout);
+    return static_cast<int>(code);
   }
   // The index: its head (with the totals) and foot around the entries kept on disk.
   AtomicFile index(index_path);

@@ -20,6 +20,9 @@ struct BatchOptions {
   std::optional<std::string> date;           // YYYY-MM-DD, printed on html and markdown handouts
   std::vector<std::string> routines;         // extra library paths, on top of the built-in one
   ClinicInfo clinic;  // printed on every html and markdown handout (no per-client note)
+  std::optional<std::string> paper;    // pdf: a4 or letter; default: from the locale
+  std::optional<std::string> combine;  // pdf: every handout in this one file instead, each
+                                       // from an odd page (index.pdf still goes into `out`)
 };
 
 // Runs the command; returns the exit code: 0 when every row gave a handout or a referral,

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "commands/pdf_output.h"
 #include "io/output.h"
 #include "io/terminal.h"
 #include "plan/planner.h"
@@ -18,6 +19,11 @@
 namespace backplan {
 
 int run_plan(const PlanOptions& options) {
+  std::optional<Paper> paper;
+  if (options.format == Format::pdf) {
+    paper = resolve_paper(options.paper);
+    refuse_pdf_to_terminal(options.output);
+  }
   // Library, profile and plan: the same pipeline as `log` (plan_pipeline.h).
   const PlannedDay day =
       plan_today({options.profile, options.profile_file, options.no_config, options.routines,
@@ -59,7 +65,16 @@ int run_plan(const PlanOptions& options) {
     render_options.color = options.output == "-" && stdout_wants_color();
     render_options.width = options.output == "-" ? stdout_width() : kDefaultWidth;
   }
-  write_output(options.output, render(plan, options.format, render_options));
+  if (paper) {
+    PdfFonts fonts;
+    write_output(
+        options.output,
+        render_pdf(fonts, plan,
+                   HandoutOptions{render_options.date, render_options.brief, render_options.clinic},
+                   *paper));
+  } else {
+    write_output(options.output, render(plan, options.format, render_options));
+  }
   return static_cast<int>(plan.held() ? ExitCode::held : ExitCode::ok);
 }
 

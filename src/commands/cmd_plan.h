@@ -23,6 +23,7 @@ struct PlanOptions {
   bool brief = false;               // steps, doses and times only
   ClinicInfo clinic;                // printed on markdown and html handouts
   std::string output = "-";
+  std::optional<std::string> paper;  // --paper a4|letter (pdf); default: from the locale
   std::optional<std::string> diary;  // --diary FILE: the diary the plan follows
   bool no_diary = false;             // --no-diary: plan as though there were none
   CivilDate today;                   // the clock, read at the edge

@@ -11,6 +11,7 @@
 #include "load/library_loader.h"
 #include "model/diagnostics.h"
 #include "model/format.h"
+#include "pdf/pdf_handout.h"
 #include "render/history.h"
 #include "resolve/fields.h"
 #include "text/suggest.h"
@@ -157,6 +158,7 @@ std::vector<std::string> complete_words(
       return matching(cmd->name == "list" ? kListFormatNames.names() : kFormatNames.names(), word);
     }
     if (option == "--roster-format") return matching(kRosterFormatNames.names(), word);
+    if (option == "--paper") return matching(kPaperNames.names(), word);
     const OptionSpec* opt = find_option(*cmd, option);
     return opt ? paths(opt->value_name) : std::vector<std::string>{};
   };

@@ -37,6 +37,10 @@ int clamp_width(int columns) {
   return columns;
 }
 
+bool stdout_is_terminal() {
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
 int stdout_width() {
   if (::isatty(STDOUT_FILENO) != 1) return kDefaultWidth;
   struct winsize size {};

@@ -31,6 +31,9 @@ inline constexpr int kMaxWidth = 200;
 // A terminal's column count, clamped to kMinWidth..kMaxWidth; kDefaultWidth when unknown (0).
 int clamp_width(int columns);
 
+// Whether standard output is a terminal (a PDF is not written to one).
+bool stdout_is_terminal();
+
 // The width to wrap standard output at: the terminal's width (TIOCGWINSZ) when standard output
 // is a terminal, else kDefaultWidth; clamped.
 int stdout_width();

@@ -213,6 +213,7 @@ std::string index_head(Format format, const IndexInfo& info, const IndexTotals& 
       return fmt::format("# Handouts\n\nRoster: {}\n\nIn all: {}.\n\n", markdown_escape(source),
                          markdown_escape(summary_text(totals)));
     case Format::text:
+    case Format::pdf:  // the PDF index lays out the text index's words
       return fmt::format("Handouts\n{}\n{}.\n", source, summary_text(totals));
     case Format::json:
       return json_head(info, totals);
@@ -227,6 +228,7 @@ std::string index_entry(Format format, const IndexEntry& entry, bool first) {
     case Format::markdown:
       return markdown_entry(entry);
     case Format::text:
+    case Format::pdf:
       return text_entry(entry);
     case Format::json:
       return json_entry(entry, first);
@@ -240,6 +242,7 @@ std::string index_foot(Format format, bool any) {
       return "</tbody>\n</table>\n</main>\n</body>\n</html>\n";
     case Format::markdown:
     case Format::text:
+    case Format::pdf:
       return {};
     case Format::json:
       return json_foot(any);

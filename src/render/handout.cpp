@@ -124,6 +124,7 @@ std::string render_referral(const Referral& referral, Format format,
     case Format::text:
       return render_referral_text(referral, options);
     case Format::json:
+    case Format::pdf:  // drawn by pdf/pdf_handout.h
       return {};
   }
   return {};

@@ -18,6 +18,8 @@ std::string render(const Plan& plan, Format format, const RenderOptions& options
     case Format::text:
       return render_text(plan, TextOptions{options.color, options.width, options.brief,
                                            options.from_saved_profile});
+    case Format::pdf:
+      return {};  // binary: pdf/pdf_handout.h draws it
   }
   return {};
 }
@@ -32,6 +34,8 @@ const char* file_extension(Format format) {
       return ".txt";
     case Format::json:
       return ".json";
+    case Format::pdf:
+      return ".pdf";
   }
   return ".txt";
 }
@@ -48,6 +52,7 @@ std::optional<Format> format_for_file(const std::string& path) {
   if (ext == "md" || ext == "markdown") return Format::markdown;
   if (ext == "html" || ext == "htm") return Format::html;
   if (ext == "txt") return Format::text;
+  if (ext == "pdf") return Format::pdf;
   return std::nullopt;
 }
 

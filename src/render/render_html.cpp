@@ -163,15 +163,7 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
       // movement, its key safety point: backplan-routines(5), "handout_cues"), run on in one
       // paragraph, and every cue a condition added (those carry safety, and stay in a brief one
       // too). The text and Markdown forms have them all.
-      std::vector<std::string> cues;
-      if (!options.brief) {
-        if (s.handout_cues.empty()) {
-          for (std::size_t i = 0; i < std::min<std::size_t>(2, s.own_cues); ++i)
-            cues.push_back(s.cues[i]);
-        }
-        for (const std::size_t i : s.handout_cues) cues.push_back(s.cues[i]);
-      }
-      for (std::size_t i = s.own_cues; i < s.cues.size(); ++i) cues.push_back(s.cues[i]);
+      const std::vector<std::string> cues = printed_cues(s, options.brief);
       if (!cues.empty()) {
         line("<ul class=\"cues\">");
         for (const auto& cue : cues) line(fmt::format("<li>{}</li>", h(cue)));

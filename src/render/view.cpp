@@ -393,6 +393,19 @@ std::string plain(const std::string& text) {
   return text;
 }
 
+std::vector<std::string> printed_cues(const StepView& s, bool brief) {
+  std::vector<std::string> cues;
+  if (!brief) {
+    if (s.handout_cues.empty()) {
+      for (std::size_t i = 0; i < std::min<std::size_t>(2, s.own_cues); ++i)
+        cues.push_back(s.cues[i]);
+    }
+    for (const std::size_t i : s.handout_cues) cues.push_back(s.cues[i]);
+  }
+  for (std::size_t i = s.own_cues; i < s.cues.size(); ++i) cues.push_back(s.cues[i]);
+  return cues;
+}
+
 std::string title_line(const HandoutView& view, Escape escape) {
   return view.person ? escape(view.routine) + " for " + escape(*view.person) : escape(view.routine);
 }

@@ -145,6 +145,11 @@ std::string instead_line(const StepView& step, Escape escape, const std::string&
 std::string changed_line(const StepView& step, Escape escape, const std::string& open = "",
                          const std::string& close = "");
 
+// The cues a printed handout (HTML, PDF) shows of a step: the exercise's handout cues (or its
+// first two when it names none), then every cue a condition added (those carry safety, and stay
+// in a brief handout too).
+std::vector<std::string> printed_cues(const StepView& step, bool brief);
+
 // "McGill curl-up — see No floor work; Osteoporosis (and for its stand-ins: No firm bed or bench)",
 // "Your 10 minutes: Roll the thighs, Roll the feet".
 std::string left_out_line(const OmittedView& omitted, Escape escape);

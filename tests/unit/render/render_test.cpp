@@ -255,7 +255,8 @@ TEST_CASE("a file name picks the format by its extension, in any case; others pi
   CHECK(format_for_file("plan.markdown") == Format::markdown);
   CHECK(format_for_file("plan.txt") == Format::text);
   CHECK(format_for_file("plan") == std::nullopt);
-  CHECK(format_for_file("plan.pdf") == std::nullopt);
+  CHECK(format_for_file("plan.PDF") == Format::pdf);
+  CHECK(format_for_file("plan.docx") == std::nullopt);
   CHECK(format_for_file("my.dir/plan") == std::nullopt);
   CHECK(format_for_file(".json") == Format::json);
 }
