@@ -20,8 +20,10 @@ FigureModel model() {
   m.segments = {{"head", 130},           {"neck", 52},       {"lumbar", 115},    {"thoracic", 173},
                 {"shoulder_width", 259}, {"hip_width", 191}, {"upper_arm", 186}, {"forearm", 146},
                 {"hand", 108},           {"thigh", 245},     {"shank", 246},     {"foot", 152}};
-  m.limits.push_back({"hip", FigureView::side, -30, 120, {{"aaos-joint-motion-1965", {}}}, {}});
-  m.limits.push_back({"knee", FigureView::side, 0, 135, {{"aaos-joint-motion-1965", {}}}, {}});
+  m.limits.push_back(
+      {"hip", FigureView::side, -30, 120, {{"norkin-white-joint-motion-2016", {}}}, {}});
+  m.limits.push_back(
+      {"knee", FigureView::side, 0, 135, {{"norkin-white-joint-motion-2016", {}}}, {}});
   return m;
 }
 
@@ -66,11 +68,11 @@ TEST_CASE("bending the hip moves the knee forward and up by the thigh's length")
 
 TEST_CASE("hands and knees: the placement turns the body until both touch the floor") {
   Figure f;
-  f.poses.push_back(pose(10,
+  f.poses.push_back(pose(0,
                          {{"hip", 90, {}},
-                          {"knee", 115, {}},
+                          {"knee", 125, {}},
                           {"ankle", -50, {}},
-                          {"shoulder", 90, {}},
+                          {"shoulder", 105, {}},
                           {"wrist", 70, {}}},
                          {"hands", "knees"}));
   std::vector<Problem> problems;
@@ -83,14 +85,14 @@ TEST_CASE("hands and knees: the placement turns the body until both touch the fl
 
 TEST_CASE("a contact that cannot reach its support is reported with its place") {
   Figure f;
-  // Standing on the near foot with the far knee lifted: the far foot is off the floor.
-  f.poses.push_back(pose(90, {{"hip_far", 90, {}}, {"knee_far", 90, {}}}, {"feet_near"}));
-  f.poses[0].contacts.push_back({"feet_far", {"f.yaml", 4, 20}});
+  // Standing, arms down: the hands cannot reach the floor.
+  f.poses.push_back(pose(90, {}, {"feet"}));
+  f.poses[0].contacts.push_back({"hands", {"f.yaml", 4, 20}});
   std::vector<Problem> problems;
   place_pose(model(), f, 0, &problems);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].at.line == 4);
-  CHECK(problems[0].message == "pose 1: the feet far do not reach the floor (418 mm away)");
+  CHECK(problems[0].message.rfind("pose 1: the hands do not reach the floor (", 0) == 0);
 }
 
 TEST_CASE("a joint past its limit: the exact validate message") {
@@ -100,7 +102,7 @@ TEST_CASE("a joint past its limit: the exact validate message") {
   CHECK(problems[0].at.line == 5);
   CHECK(problems[0].message ==
         "pose 1: 'hip_near' is 130 degrees, outside the hip range of -30 to 120 degrees (side, "
-        "from aaos-joint-motion-1965)");
+        "from norkin-white-joint-motion-2016)");
 }
 
 TEST_CASE("a figure shows the exercise's tools, and only those") {
