@@ -305,8 +305,8 @@ void setup_show(CLI::App& app, ShowOptions& o) {
       ->required()
       ->type_name("ID");
   cmd->add_option("--format", o.format,
-                  "text (default), or json: every field of the entry, what refers to it, and "
-                  "the sources it cites")
+                  "text (default), json: every field of the entry, what refers to it, and "
+                  "the sources it cites, or svg: an exercise's figure")
       ->type_name("FORMAT");
   add_routines(cmd, o.routines, kRoutinesOver);
   cmd->footer(R"(Examples:
@@ -316,6 +316,7 @@ void setup_show(CLI::App& app, ShowOptions& o) {
   backplan show tennis-ball
   backplan show acog-2020-exercise-pregnancy
   backplan show curl-up --format json
+  backplan show bird-dog --format svg > bird-dog.svg
 
 For an exercise: its dose, cues, tools and stand-ins, alternatives, what it stands in for, and
 every condition rule that changes it, with the full citation of each source. Exit code 2 for an unknown id.

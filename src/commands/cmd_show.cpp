@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "commands/library_json.h"
+#include "figure/svg.h"
 #include "io/output.h"
 #include "io/terminal.h"
 #include "load/library_loader.h"
@@ -708,12 +709,34 @@ std::string render_show(const Library& lib, const std::string& typed, int width,
                                  id));
 }
 
+std::string render_show_svg(const Library& lib, const std::string& id) {
+  const Exercise* x = lib.find_exercise(id);
+  if (!x) {
+    std::vector<std::string> ids;
+    for (const auto& e : lib.exercises) ids.push_back(e.id);
+    throw Error::flag("--format", unknown_message("exercise", id, ids) +
+                                      " (--format svg draws an exercise's figure)");
+  }
+  if (!x->figure) {
+    throw Error(ExitCode::usage,
+                fmt::format("exercise '{}' has no figure; add a 'figure:' to it (see "
+                            "backplan-routines(5))",
+                            id));
+  }
+  return figure::to_svg(figure::draw_figure(lib.figure_model, *x->figure));
+}
+
 int run_show(const ShowOptions& options) {
   bool json = false;
   if (options.format == "json") {
     json = true;
+  } else if (options.format == "svg") {
+    const Library lib = load_library_or_throw(options.routines);
+    write_output("-", render_show_svg(lib, options.id));
+    return static_cast<int>(ExitCode::ok);
   } else if (options.format != "text") {
-    throw Error::flag("--format", unknown_message("format", options.format, {"text", "json"}));
+    throw Error::flag("--format",
+                      unknown_message("format", options.format, {"text", "json", "svg"}));
   }
   const Library lib = load_library_or_throw(options.routines);
   write_output("-", render_show(lib, options.id, stdout_width(), json));

@@ -102,6 +102,16 @@ int run_validate(const ValidateOptions& options) {
                stderr);
     return static_cast<int>(ExitCode::bad_data);
   }
+  // A user's exercise without a figure is fine, but its handout step shows no picture.
+  for (const auto& x : lib.exercises) {
+    if (!x.figure && x.at.path.rfind("<built-in>", 0) != 0) {
+      std::fputs(fmt::format("{}: warning: exercise '{}' has no figure, so a handout shows no "
+                             "picture of it (see 'figure' in backplan-routines(5))\n",
+                             to_string(x.at), x.id)
+                     .c_str(),
+                 stderr);
+    }
+  }
   const auto s = [](std::size_t n) { return n == 1 ? "" : "s"; };
   std::fputs(
       fmt::format("ok: {} file{}, {} exercise{}, {} condition{}, {} routine{}, {} source{}\n",

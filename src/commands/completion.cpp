@@ -152,7 +152,7 @@ std::vector<std::string> complete_words(
     if (option == "--routine") return matching(routine_choices(lib()), word);
     if (option == "--level") return matching(kLevelNames.names(), word);
     if (option == "--format") {
-      if (cmd->name == "show") return matching({"text", "json"}, word);
+      if (cmd->name == "show") return matching({"text", "json", "svg"}, word);
       if (cmd->name == "history") return matching(kHistoryFormatNames.names(), word);
       if (cmd->name == "export") return matching({"json", "csv"}, word);  // `diary export`
       return matching(cmd->name == "list" ? kListFormatNames.names() : kFormatNames.names(), word);

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "figure/figure.h"
 #include "text/suggest.h"
 
 namespace backplan {
@@ -54,6 +55,16 @@ class Checker {
       }
     }
     for (const auto& x : lib_.exercises) {
+      // Its figure: the joints within their ranges, the contacts met, the tools shown.
+      if (x.figure && !lib_.figure_model.defined) {
+        sink_.error(x.figure->at,
+                    "a figure needs the library's 'figure_model' (body proportions "
+                    "and joint limits)");
+      } else if (x.figure) {
+        for (auto& p : figure::check_figure(lib_.figure_model, *x.figure, x.equipment)) {
+          sink_.error(p.at, std::move(p.message));
+        }
+      }
       for (const auto& r : x.equipment) known(r, equipment, "equipment");
       for (const auto& [level, r] : x.levels) {
         if (!known(r, exercises, "exercise")) continue;
@@ -246,6 +257,8 @@ class Checker {
     check(lib_.settings.beginner_from_age_sources);
     check(lib_.progression.sources);
     for (const auto& x : lib_.exercises) check(x.sources);
+    check(lib_.figure_model.segment_sources);
+    for (const auto& l : lib_.figure_model.limits) check(l.sources);
     for (const auto& c : lib_.conditions) {
       check(c.sources);
       for (const auto& rule : c.rules) check(rule.sources);

@@ -67,6 +67,7 @@ class Emitter {
       line("}");
     }
     progression(lib.progression);
+    figure_model(lib.figure_model);
     for (const auto& x : lib.exercises) exercise(x);
     for (const auto& c : lib.conditions) condition(c);
     for (const auto& r : lib.routines) routine(r);
@@ -152,9 +153,66 @@ class Emitter {
            optional_int(st.hold_seconds) + ", " + location(st.at) + "});");
     }
     line("  x.sources = " + refs(x.sources) + ";");
+    if (x.figure) figure(*x.figure);
     line("  x.at = " + location(x.at) + ";");
     line("  l.exercises.push_back(std::move(x));");
     line("}");
+  }
+
+  void figure_model(const FigureModel& m) {
+    for (const auto& [key, len] : m.segments) {
+      line(fmt::format("l.figure_model.segments[{}] = {};", literal(key), len));
+    }
+    line("l.figure_model.segment_sources = " + refs(m.segment_sources) + ";");
+    for (const auto& j : m.limits) {
+      line(fmt::format(
+          "l.figure_model.limits.push_back(JointLimit{{{}, static_cast<FigureView>({}), {}, {}, "
+          "{}, {}}});",
+          literal(j.joint), static_cast<int>(j.view), j.min, j.max, refs(j.sources),
+          location(j.at)));
+    }
+    line("l.figure_model.at = " + location(m.at) + ";");
+    line(fmt::format("l.figure_model.defined = {};", m.defined));
+  }
+
+  void figure(const Figure& g) {
+    line("  {");
+    line("    Figure g;");
+    line(fmt::format("    g.view = static_cast<FigureView>({});", static_cast<int>(g.view)));
+    line(fmt::format("    g.support = static_cast<FigureSupport>({});",
+                     static_cast<int>(g.support)));
+    line(fmt::format("    g.layout = static_cast<FigureLayout>({});", static_cast<int>(g.layout)));
+    line(fmt::format("    g.per_side = {};", g.per_side));
+    for (const auto& p : g.poses) {
+      line("    {");
+      line("      Pose p;");
+      line(fmt::format("      p.body = {};", p.body));
+      for (const auto& j : p.joints) {
+        line(fmt::format("      p.joints.push_back(JointAngle{{{}, {}, {}}});", literal(j.joint),
+                         j.degrees, location(j.at)));
+      }
+      line("      p.contacts = " + refs(p.contacts) + ";");
+      line("      p.at = " + location(p.at) + ";");
+      line("      g.poses.push_back(std::move(p));");
+      line("    }");
+    }
+    for (const auto& a : g.arrows) {
+      line(fmt::format("    g.arrows.push_back(FigureArrow{{{}, {}, {}, {}, {}, {}, {}}});", a.pose,
+                       literal(a.point), a.to_pose, a.direction, a.length, a.both_ways,
+                       location(a.at)));
+    }
+    for (const auto& p : g.props) {
+      const std::string equipment =
+          p.equipment ? "std::optional<Ref>(" + ref(*p.equipment) + ")" : "std::optional<Ref>()";
+      line(
+          fmt::format("    g.props.push_back(FigureProp{{static_cast<PropShape>({}), {}, {}, {}, "
+                      "{}}});",
+                      static_cast<int>(p.shape), equipment, literal(p.at), literal(p.to),
+                      location(p.location)));
+    }
+    line("    g.at = " + location(g.at) + ";");
+    line("    x.figure = std::move(g);");
+    line("  }");
   }
 
   void progression(const ProgressionPolicy& p) {

@@ -56,6 +56,7 @@ void copy_exercise_field(Exercise& into, Exercise& from, std::string_view key) {
   if (key == "cues") into.cues = std::move(from.cues);
   if (key == "handout_cues") into.handout_cues = std::move(from.handout_cues);
   if (key == "progression") into.progression = std::move(from.progression);
+  if (key == "figure") into.figure = std::move(from.figure);
   if (key == "alternatives") into.alternatives = std::move(from.alternatives);
   if (key == "levels") into.levels = std::move(from.levels);
   if (key == "source") into.sources = std::move(from.sources);
@@ -149,6 +150,7 @@ Library load_library(const std::vector<std::vector<SourceFile>>& layers, Diagnos
     if (layer.general_rules) lib.general_rules = std::move(*layer.general_rules);
     if (layer.emergency_signs) lib.emergency_signs = std::move(*layer.emergency_signs);
     if (layer.progression) lib.progression = std::move(*layer.progression);
+    if (layer.figure_model) lib.figure_model = std::move(*layer.figure_model);
     merge(lib.regions, layer.regions, "region", sink);
     merge(lib.equipment, layer.equipment, "equipment", sink);
     merge_exercises(lib.exercises, layer, sink);

@@ -32,8 +32,9 @@ class FileReader {
     if (!r_.is_mapping(root, "a routine library file")) return;
     Fields f(r_, root, "a routine library file",
              {"settings", "general_rules", "emergency_signs", "regions", "equipment", "exercises",
-              "conditions", "routines", "sources", "progression"});
+              "conditions", "routines", "sources", "progression", "figure_model"});
     if (auto* n = f.get("settings")) settings(*n);
+    if (auto* n = f.get("figure_model")) figure_model(*n);
     if (auto* n = f.get("progression")) progression_policy(*n);
     if (auto* n = f.get("general_rules")) {
       texts(*n, "general_rules", "a general rule", layer_.general_rules, layer_.general_rules_at);
@@ -300,6 +301,7 @@ class FileReader {
     }
     out.sources = source_refs(f, is_new);
     out.synonyms = refs(f.get("synonyms"), "synonyms");
+    if (auto* n = f.get("figure")) out.figure = figure(*n);
     if (out.id.empty()) return;
     std::vector<std::string> given;
     for (const auto key : kExerciseKeys) {
@@ -393,6 +395,226 @@ class FileReader {
   }
 
   // The policy: `progression: {sessions: 3, ..., wording: {up: "...", ...}, source: [...]}`.
+  // figure_model: {segments: {head: 130, ...}, segment_source: [...], limits: [{joint, view,
+  // min, max, source}]}: the body's proportions and the joints' normal ranges.
+  void figure_model(const YamlNode& node) {
+    if (layer_.figure_model) {
+      r_.error(node, fmt::format("'figure_model' is given twice (first at {})",
+                                 to_string(layer_.figure_model->at)));
+      return;
+    }
+    if (!r_.is_mapping(node, "'figure_model'")) return;
+    FigureModel out;
+    out.at = r_.at(node);
+    out.defined = true;
+    Fields f(r_, node, "'figure_model'", {"segments", "source", "limits"});
+    if (auto* n = f.required("segments"); n && r_.is_mapping(*n, "'segments'")) {
+      std::vector<std::string_view> keys(std::begin(kFigureSegments), std::end(kFigureSegments));
+      Fields seg(r_, *n, "'segments'", keys);
+      for (const auto key : kFigureSegments) {
+        if (auto* v = seg.required(key)) {
+          if (auto len = r_.integer(*v, key, 1, 1000)) out.segments[std::string(key)] = *len;
+        }
+      }
+    }
+    out.segment_sources = source_refs(f, true);
+    if (auto* n = f.required("limits")) {
+      each(*n, "limits", [&](const YamlNode& item) {
+        if (!r_.is_mapping(item, "a joint limit")) return;
+        Fields l(r_, item, "a joint limit", {"joint", "view", "min", "max", "source"});
+        JointLimit lim;
+        lim.at = r_.at(item);
+        if (auto* v = l.required("view")) {
+          if (auto view = r_.choice(*v, "view", kFigureViewNames)) lim.view = *view;
+        }
+        if (auto* v = l.required("joint")) {
+          if (auto id = r_.text(*v, "joint")) {
+            lim.joint = *id;
+            if (!known_joint(lim.view, *id, false)) {
+              r_.error(*v, fmt::format("'{}' is not a joint of the {} view ({})", *id,
+                                       view_name(lim.view), joints_of(lim.view)));
+            }
+          }
+        }
+        if (auto* v = l.required("min")) lim.min = r_.integer(*v, "min", -180, 180).value_or(0);
+        if (auto* v = l.required("max")) lim.max = r_.integer(*v, "max", -180, 180).value_or(0);
+        if (lim.min > lim.max) {
+          r_.error(item, fmt::format("'min' ({}) is more than 'max' ({})", lim.min, lim.max));
+        }
+        lim.sources = source_refs(l, true);
+        out.limits.push_back(std::move(lim));
+      });
+    }
+    layer_.figure_model = std::move(out);
+  }
+
+  static std::string_view view_name(FigureView view) { return kFigureViewNames.name(view); }
+
+  static std::string joints_of(FigureView view) {
+    std::vector<std::string_view> names;
+    if (view == FigureView::side) {
+      names.assign(std::begin(kSideJoints), std::end(kSideJoints));
+    } else {
+      names.assign(std::begin(kFrontJoints), std::end(kFrontJoints));
+    }
+    return fmt::format("{}", fmt::join(names, ", "));
+  }
+
+  // Whether `name` is a joint of `view`; with `sided`, a limb's joint may carry _near / _far.
+  static bool known_joint(FigureView view, std::string_view name, bool sided) {
+    if (sided) {
+      for (const auto suffix : {std::string_view("_near"), std::string_view("_far")}) {
+        if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix) {
+          const auto base = name.substr(0, name.size() - suffix.size());
+          if (std::find(std::begin(kLimbJoints), std::end(kLimbJoints), base) ==
+              std::end(kLimbJoints))
+            return false;
+          name = base;
+        }
+      }
+    }
+    if (view == FigureView::side) {
+      return std::find(std::begin(kSideJoints), std::end(kSideJoints), name) !=
+             std::end(kSideJoints);
+    }
+    return std::find(std::begin(kFrontJoints), std::end(kFrontJoints), name) !=
+           std::end(kFrontJoints);
+  }
+
+  // A body point: one of `names`, optionally with _near / _far.
+  bool known_point(std::string_view name, const std::string_view* begin,
+                   const std::string_view* end) {
+    for (const auto suffix : {std::string_view("_near"), std::string_view("_far")}) {
+      if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix) {
+        name = name.substr(0, name.size() - suffix.size());
+        break;
+      }
+    }
+    return std::find(begin, end, name) != end;
+  }
+
+  // An exercise's `figure:`: view, support, layout, poses, arrows, props, per_side.
+  Figure figure(const YamlNode& node) {
+    Figure out;
+    out.at = r_.at(node);
+    if (!r_.is_mapping(node, "'figure'")) return out;
+    Fields f(r_, node, "'figure'",
+             {"view", "support", "layout", "poses", "arrows", "props", "per_side"});
+    if (auto* n = f.get("view")) {
+      if (auto v = r_.choice(*n, "view", kFigureViewNames)) out.view = *v;
+    }
+    if (auto* n = f.get("support")) {
+      if (auto v = r_.choice(*n, "support", kFigureSupportNames)) out.support = *v;
+    }
+    if (auto* n = f.get("layout")) {
+      if (auto v = r_.choice(*n, "layout", kFigureLayoutNames)) out.layout = *v;
+    }
+    if (auto* n = f.get("per_side")) out.per_side = r_.boolean(*n, "per_side").value_or(false);
+    if (auto* n = f.required("poses")) {
+      const auto items = r_.list(*n, "poses");
+      if (items.empty() || items.size() > 3) {
+        r_.error(*n, fmt::format("a figure has 1 to 3 poses, not {}", items.size()));
+      }
+      for (const YamlNode* item : items) out.poses.push_back(pose(*item, out.view));
+    }
+    if (auto* n = f.get("arrows")) {
+      each(*n, "arrows", [&](const YamlNode& item) {
+        if (!r_.is_mapping(item, "an arrow")) return;
+        Fields a(r_, item, "an arrow",
+                 {"pose", "point", "to_pose", "direction", "length", "both_ways"});
+        FigureArrow arrow;
+        arrow.at = r_.at(item);
+        const int poses = static_cast<int>(std::max<std::size_t>(out.poses.size(), 1));
+        if (auto* v = a.get("pose")) arrow.pose = r_.integer(*v, "pose", 1, poses).value_or(1);
+        if (auto* v = a.required("point")) {
+          arrow.point = r_.text(*v, "point").value_or("");
+          if (!arrow.point.empty() &&
+              !known_point(arrow.point, std::begin(kPropPoints), std::end(kPropPoints))) {
+            r_.error(*v, fmt::format("'{}' is not a body point ({})", arrow.point,
+                                     fmt::join(kPropPoints, ", ")));
+          }
+        }
+        if (auto* v = a.get("to_pose")) {
+          arrow.to_pose = r_.integer(*v, "to_pose", 1, poses).value_or(0);
+          if (arrow.to_pose == arrow.pose) r_.error(*v, "'to_pose' is the arrow's own pose");
+        }
+        if (auto* v = a.get("direction"))
+          arrow.direction = r_.integer(*v, "direction", -360, 360).value_or(0);
+        if (auto* v = a.get("length")) arrow.length = r_.integer(*v, "length", 1, 2000).value_or(0);
+        if (a.has("to_pose") == a.has("length")) {
+          r_.error(item, "an arrow needs either 'to_pose' or 'direction' and 'length'");
+        }
+        if (auto* v = a.get("both_ways"))
+          arrow.both_ways = r_.boolean(*v, "both_ways").value_or(false);
+        out.arrows.push_back(std::move(arrow));
+      });
+    }
+    if (auto* n = f.get("props")) {
+      each(*n, "props", [&](const YamlNode& item) {
+        if (!r_.is_mapping(item, "a prop")) return;
+        Fields p(r_, item, "a prop", {"shape", "equipment", "at", "to"});
+        FigureProp prop;
+        prop.location = r_.at(item);
+        if (auto* v = p.required("shape")) {
+          if (auto s = r_.choice(*v, "shape", kPropShapeNames)) prop.shape = *s;
+        }
+        if (auto* v = p.get("equipment")) {
+          if (auto id = r_.id(*v, "equipment")) prop.equipment = Ref{*id, r_.at(*v)};
+        }
+        for (const auto key : {std::string_view("at"), std::string_view("to")}) {
+          const YamlNode* v = key == "at" ? p.required(key) : p.get(key);
+          if (!v) continue;
+          auto text = r_.text(*v, key).value_or("");
+          if (!text.empty() && !known_point(text, std::begin(kPropPoints), std::end(kPropPoints))) {
+            r_.error(*v, fmt::format("'{}' is not a body point ({})", text,
+                                     fmt::join(kPropPoints, ", ")));
+          }
+          (key == "at" ? prop.at : prop.to) = text;
+        }
+        if (prop.shape == PropShape::strap && prop.to.empty()) {
+          r_.error(item, "a strap needs 'to', the body point its other end is at");
+        }
+        out.props.push_back(std::move(prop));
+      });
+    }
+    return out;
+  }
+
+  Pose pose(const YamlNode& node, FigureView view) {
+    Pose out;
+    out.at = r_.at(node);
+    if (!r_.is_mapping(node, "a pose")) return out;
+    Fields f(r_, node, "a pose", {"body", "joints", "contacts"});
+    if (auto* n = f.get("body")) out.body = r_.integer(*n, "body", -360, 360).value_or(90);
+    if (auto* n = f.get("joints"); n && r_.is_mapping(*n, "'joints'")) {
+      for (const auto& [key, value] : n->entries) {
+        if (!known_joint(view, key->value, true)) {
+          r_.error(*key, fmt::format("'{}' is not a joint of the {} view ({}, and a limb's joint "
+                                     "with _near or _far)",
+                                     key->value, view_name(view), joints_of(view)));
+          continue;
+        }
+        if (auto deg = r_.integer(*value, key->value, -180, 180)) {
+          out.joints.push_back({key->value, *deg, r_.at(*value)});
+        }
+      }
+    }
+    if (auto* n = f.required("contacts")) {
+      for (const YamlNode* item : r_.list(*n, "contacts")) {
+        auto text = r_.text(*item, "contacts").value_or("");
+        if (text.empty()) continue;
+        if (!known_point(text, std::begin(kContactPoints), std::end(kContactPoints))) {
+          r_.error(*item, fmt::format("'{}' is not a contact point ({}, with _near or _far)", text,
+                                      fmt::join(kContactPoints, ", ")));
+          continue;
+        }
+        out.contacts.push_back({text, r_.at(*item)});
+      }
+      if (out.contacts.empty()) r_.error(*n, "a pose rests on at least one contact");
+    }
+    return out;
+  }
+
   void progression_policy(const YamlNode& node) {
     if (layer_.progression) {
       r_.error(node, fmt::format("'progression' is given twice (first at {})",

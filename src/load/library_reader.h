@@ -17,9 +17,9 @@ namespace backplan {
 
 // The fields of an exercise entry, in the order the reader takes them.
 inline const std::vector<std::string_view> kExerciseKeys = {
-    "id",      "name",     "phase",        "position",   "equipment",    "pressure_on",
-    "targets", "tags",     "dose",         "cues",       "alternatives", "levels",
-    "source",  "synonyms", "handout_cues", "progression"};
+    "id",      "name",     "phase",        "position",    "equipment",    "pressure_on",
+    "targets", "tags",     "dose",         "cues",        "alternatives", "levels",
+    "source",  "synonyms", "handout_cues", "progression", "figure"};
 
 // Everything one layer of files defines, before layers are merged.
 struct Layer {
@@ -45,6 +45,7 @@ struct Layer {
   std::vector<Routine> routines;
   std::vector<Source> sources;
   std::optional<ProgressionPolicy> progression;
+  std::optional<FigureModel> figure_model;
 };
 
 // Reads one file's tree into `layer`; every problem goes to `sink` with its position. An exercise

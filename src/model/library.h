@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/diagnostics.h"
+#include "model/figure.h"
 #include "model/names.h"
 #include "model/profile.h"
 
@@ -57,12 +58,6 @@ struct When;
 // and acute-inflammation or skin-wound", "with pregnancy and high-blood-pressure", "with
 // pregnancy or high-blood-pressure", "unless pregnancy or high-blood-pressure is listed".
 std::string to_string(const When& when);
-
-// An id written in a file, with where it was written (for error messages).
-struct Ref {
-  std::string id;
-  Location at;
-};
 
 // The ids of a list of references, in order.
 inline std::vector<std::string> ref_ids(const std::vector<Ref>& refs) {
@@ -167,7 +162,8 @@ struct Exercise {
   Progression progression;   // the dose steps on this exercise
   std::vector<Ref> sources;  // ids of Library::sources
   Location at;
-  std::vector<Ref> synonyms;  // other words people use for it (`cat-cow`), read as the id
+  std::vector<Ref> synonyms;     // other words people use for it (`cat-cow`), read as the id
+  std::optional<Figure> figure;  // its picture; none: the handout shows none
 };
 
 // The dose of `x` at dose step `stage` (0: its own; past the last stage: the last).
@@ -431,6 +427,7 @@ struct Library {
   std::vector<Routine> routines;
   std::vector<Source> sources;
   ProgressionPolicy progression;
+  FigureModel figure_model;  // body proportions and joint limits (routines/figures.yaml)
 
   const Source* find_source(std::string_view id) const;
   const Region* find_region(std::string_view id) const;

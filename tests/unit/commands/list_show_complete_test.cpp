@@ -434,7 +434,7 @@ TEST_CASE("completion: commands, options, values, lists and paths") {
         V{"exercises", "equipment", "conditions", "regions", "routines", "sources"});
   CHECK(complete({"list", "exercises", "--format", ""}) == V{"text", "json", "ids"});
   CHECK(complete({"list", "exercises", ""}).empty());
-  CHECK(complete({"show", "curl-up", "--format", ""}) == V{"text", "json"});
+  CHECK(complete({"show", "curl-up", "--format", ""}) == V{"text", "json", "svg"});
   CHECK(complete({"profile", ""}) == V{"save", "show"});
   CHECK(complete({"profile", "save", "--"}) == V{"--age"});
   CHECK(complete({"plan", "--", "--e"}).empty());

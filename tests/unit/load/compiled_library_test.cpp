@@ -73,6 +73,81 @@ std::string label(const DetailTest& t) {
   return " (" + t.detail + ")";
 }
 
+std::string label(const JointLimit& j) {
+  return " (" + j.joint + ")";
+}
+std::string label(const JointAngle& j) {
+  return " (" + j.joint + ")";
+}
+std::string label(const Pose&) {
+  return "";
+}
+std::string label(const FigureArrow&) {
+  return "";
+}
+std::string label(const FigureProp&) {
+  return "";
+}
+
+void compare(Diffs& d, const std::string& path, const Location& a, const Location& b);
+void compare(Diffs& d, const std::string& path, const Ref& a, const Ref& b);
+template <typename T>
+void each(Diffs& d, const std::string& path, const std::vector<T>& a, const std::vector<T>& b);
+
+void compare(Diffs& d, const std::string& path, const JointLimit& a, const JointLimit& b) {
+  d.field(path + ".joint", a.joint, b.joint);
+  d.field(path + ".view", a.view, b.view);
+  d.field(path + ".min", a.min, b.min);
+  d.field(path + ".max", a.max, b.max);
+  each(d, path + ".sources", a.sources, b.sources);
+  compare(d, path + ".at", a.at, b.at);
+}
+void compare(Diffs& d, const std::string& path, const JointAngle& a, const JointAngle& b) {
+  d.field(path + ".joint", a.joint, b.joint);
+  d.field(path + ".degrees", a.degrees, b.degrees);
+  compare(d, path + ".at", a.at, b.at);
+}
+void compare(Diffs& d, const std::string& path, const Pose& a, const Pose& b) {
+  d.field(path + ".body", a.body, b.body);
+  each(d, path + ".joints", a.joints, b.joints);
+  each(d, path + ".contacts", a.contacts, b.contacts);
+  compare(d, path + ".at", a.at, b.at);
+}
+void compare(Diffs& d, const std::string& path, const FigureArrow& a, const FigureArrow& b) {
+  d.field(path + ".pose", a.pose, b.pose);
+  d.field(path + ".point", a.point, b.point);
+  d.field(path + ".to_pose", a.to_pose, b.to_pose);
+  d.field(path + ".direction", a.direction, b.direction);
+  d.field(path + ".length", a.length, b.length);
+  d.field(path + ".both_ways", a.both_ways, b.both_ways);
+  compare(d, path + ".at", a.at, b.at);
+}
+void compare(Diffs& d, const std::string& path, const FigureProp& a, const FigureProp& b) {
+  d.field(path + ".shape", a.shape, b.shape);
+  d.field(path + ".equipment.has", a.equipment.has_value(), b.equipment.has_value());
+  if (a.equipment && b.equipment) compare(d, path + ".equipment", *a.equipment, *b.equipment);
+  d.field(path + ".at", a.at, b.at);
+  d.field(path + ".to", a.to, b.to);
+  compare(d, path + ".location", a.location, b.location);
+}
+void compare(Diffs& d, const std::string& path, const Figure& a, const Figure& b) {
+  d.field(path + ".view", a.view, b.view);
+  d.field(path + ".support", a.support, b.support);
+  d.field(path + ".layout", a.layout, b.layout);
+  d.field(path + ".per_side", a.per_side, b.per_side);
+  each(d, path + ".poses", a.poses, b.poses);
+  each(d, path + ".arrows", a.arrows, b.arrows);
+  each(d, path + ".props", a.props, b.props);
+  compare(d, path + ".at", a.at, b.at);
+}
+void compare(Diffs& d, const std::string& path, const FigureModel& a, const FigureModel& b) {
+  d.field(path + ".segments", a.segments, b.segments);
+  each(d, path + ".segment_sources", a.segment_sources, b.segment_sources);
+  each(d, path + ".limits", a.limits, b.limits);
+  compare(d, path + ".at", a.at, b.at);
+  d.field(path + ".defined", a.defined, b.defined);
+}
+
 // Two lists of structs: their sizes, then each pair of entries the two have in common.
 template <typename T>
 void each(Diffs& d, const std::string& path, const std::vector<T>& a, const std::vector<T>& b) {
@@ -183,6 +258,8 @@ void compare(Diffs& d, const std::string& path, const Exercise& a, const Exercis
   compare(d, path + ".progression", a.progression, b.progression);
   each(d, path + ".synonyms", a.synonyms, b.synonyms);
   each(d, path + ".sources", a.sources, b.sources);
+  d.field(path + ".figure.has", a.figure.has_value(), b.figure.has_value());
+  if (a.figure && b.figure) compare(d, path + ".figure", *a.figure, *b.figure);
   compare(d, path + ".at", a.at, b.at);
 }
 
@@ -331,6 +408,7 @@ std::vector<std::string> library_diffs(const Library& a, const Library& b) {
   each(d, "routines", a.routines, b.routines);
   each(d, "sources", a.sources, b.sources);
   compare(d, "progression", a.progression, b.progression);
+  compare(d, "figure_model", a.figure_model, b.figure_model);
   return d.paths;
 }
 
