@@ -20,7 +20,6 @@ namespace backplan {
 Progress progress_from(const Library& lib, const std::string& routine, const Diary& diary,
                        const CivilDate& today);
 
-
 // `text` with each {name} replaced by its value.
 std::string fill_in(std::string text,
                     const std::vector<std::pair<std::string, std::string>>& values);
