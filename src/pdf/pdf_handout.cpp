@@ -12,6 +12,7 @@
 
 #include "model/diagnostics.h"
 #include "render/view.h"
+#include "text/escape.h"
 
 namespace backplan {
 
@@ -45,30 +46,10 @@ std::string markup(const std::string& text) {
     valid = made;
     g_free(made);
   }
-  std::string out;
-  out.reserve(valid.size() + 8);
-  for (const char c : valid) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
-    }
+  for (char& c : valid) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
   }
-  return out;
+  return html_escape(valid);  // pango markup escapes as HTML text does
 }
 
 using Layout = std::shared_ptr<PangoLayout>;
