@@ -230,18 +230,7 @@ int run_go(const GoOptions& o) {
   PlanSource source = o.plan;
   source.diary = o.diary;
   source.today = o.now.date;
-  const PlannedDay day = plan_today(source);
-  if (std::holds_alternative<RedFlagStop>(day.result)) {
-    throw Error(ExitCode::red_flag,
-                "no session: with what you reported there is no plan to follow; see 'backplan "
-                "plan' and please get checked by a clinician first");
-  }
-  const Plan& plan = std::get<Plan>(day.result);
-  if (plan.held()) {
-    throw Error(ExitCode::held,
-                "no session: the plan is on hold until a clinician clears it; see 'backplan "
-                "plan'");
-  }
+  const Plan plan = session_plan(source, "no session");
   std::optional<std::string> espeak;
   if (o.speak) {
     espeak = find_program("espeak-ng");

@@ -207,18 +207,7 @@ int run_log(const LogOptions& o) {
     PlanSource source = o.plan;
     source.diary = o.diary;
     source.today = date;
-    const PlannedDay day = plan_today(source);
-    if (std::holds_alternative<RedFlagStop>(day.result)) {
-      throw Error(ExitCode::red_flag,
-                  "no session logged: with what you reported there is no plan to follow; see "
-                  "'backplan plan' and please get checked by a clinician first");
-    }
-    const Plan& plan = std::get<Plan>(day.result);
-    if (plan.held()) {
-      throw Error(ExitCode::held,
-                  "no session logged: the plan is on hold until a clinician clears it; see "
-                  "'backplan plan'");
-    }
+    const Plan plan = session_plan(source, "no session logged");
     std::vector<std::string> ids;
     for (const auto& phase : plan.phases) {
       for (const auto& step : phase.steps) ids.push_back(step.id);

@@ -38,4 +38,9 @@ struct PlannedDay {
 // past it).
 PlannedDay plan_today(const PlanSource& source);
 
+// The plan a session follows (`log`, `go`): plan_today's, or an Error when there is none to
+// follow: red_flag ("WHAT: with what you reported there is no plan to follow; ...") or held
+// ("WHAT: the plan is on hold until a clinician clears it; ...").
+Plan session_plan(const PlanSource& source, const std::string& what);
+
 }  // namespace backplan
