@@ -11,7 +11,6 @@
 namespace backplan {
 
 int run_history(const HistoryCommandOptions& options) {
-  const Diary diary = read_diary(diary_path(options.diary));
   HistoryOptions h;
   h.today = local_now().date;
   h.until = options.until.value_or(h.today);
@@ -19,6 +18,10 @@ int run_history(const HistoryCommandOptions& options) {
   if (!h.since && options.format == HistoryFormat::text) {
     h.since = from_day_number(day_number(*h.until) - (kTextHistoryDays - 1));
   }
+  // Only the days asked for are loaded (and the session before them): a ten-year diary's
+  // history of four weeks reads four weeks.
+  const auto path = diary_path(options.diary);
+  const Diary diary = h.since ? read_diary_from(path, *h.since) : read_diary(path);
   // The exercises' names, for level changes the diary does not word itself.
   for (const Exercise& e : load_library_or_throw({}).exercises) h.names[e.id] = e.name;
   if (options.format == HistoryFormat::text) {

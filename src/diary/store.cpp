@@ -287,10 +287,14 @@ Level level_at(const fs::path& path, sqlite3_stmt* st, int i) {
   return *level;
 }
 
-// Which sessions a read loads: all of them, or the recent ones (read_recent_diary).
+// Which sessions a read loads: all of them, or the recent ones (read_recent_diary, and
+// read_diary_from for a history).
 struct SessionWindow {
   std::string since;  // YYYY-MM-DD; empty: every session
   int at_least = 0;
+  // A history's read: also the last day with a session before `since` (a level change is told
+  // against the session before), and the measures and ratings from `since` on, with every goal.
+  bool for_history = false;
 };
 
 // The SQL condition a session `alias` meets to be loaded (true for every session without a
@@ -315,6 +319,12 @@ Diary read_all(SQLite::Database& db, const fs::path& path, SessionWindow window 
       const std::string day = text_at(q.get(), 0);
       if (day < window.since) window.since = day;
     }
+  }
+  const std::string records_since = window.since;  // measures and ratings: from the day asked
+  if (!window.since.empty() && window.for_history) {
+    Query q(db, "SELECT date FROM session WHERE date < ?1 ORDER BY date DESC, minute DESC LIMIT 1");
+    sqlite3_bind_text(q.get(), 1, window.since.c_str(), -1, SQLITE_TRANSIENT);
+    if (q.step()) window.since = text_at(q.get(), 0);
   }
   {
     const std::string sql =
@@ -373,11 +383,20 @@ Diary read_all(SQLite::Database& db, const fs::path& path, SessionWindow window 
     sqlite3_stmt* st = q.get();
     bind_window(st, window);
     while (q.step()) diary.sessions_left_out[text_at(st, 0)] = sqlite3_column_int(st, 1);
-    return diary;  // a plan needs no measures, goals or ratings
+    if (!window.for_history) return diary;  // a plan needs no measures, goals or ratings
+    if (!diary.sessions_left_out.empty()) {
+      Query first(db, "SELECT MIN(date) FROM session");
+      if (first.step()) diary.first_session = date_at(path, first.get(), 0);
+    }
   }
+  // ?1: the first day of the records a history asked for ('' with no window: all of them).
+  auto bind_records = [&](sqlite3_stmt* st) {
+    sqlite3_bind_text(st, 1, records_since.c_str(), -1, SQLITE_TRANSIENT);
+  };
   {
-    Query q(db, "SELECT uid, date, kind, value FROM measure ORDER BY date, rowid");
+    Query q(db, "SELECT uid, date, kind, value FROM measure WHERE date >= ?1 ORDER BY date, rowid");
     sqlite3_stmt* st = q.get();
+    bind_records(st);
     while (q.step()) {
       DiaryMeasure m;
       m.uid = text_at(st, 0);
@@ -403,8 +422,9 @@ Diary read_all(SQLite::Database& db, const fs::path& path, SessionWindow window 
     }
   }
   {
-    Query q(db, "SELECT uid, goal, date, score FROM rating ORDER BY date, rowid");
+    Query q(db, "SELECT uid, goal, date, score FROM rating WHERE date >= ?1 ORDER BY date, rowid");
     sqlite3_stmt* st = q.get();
+    bind_records(st);
     while (q.step()) {
       DiaryRating r;
       r.uid = text_at(st, 0);
@@ -542,6 +562,11 @@ Diary read_diary(const fs::path& path) {
 Diary read_recent_diary(const fs::path& path, const CivilDate& since, int at_least) {
   return read_window(
       path, {fmt::format("{:04}-{:02}-{:02}", since.year, since.month, since.day), at_least});
+}
+
+Diary read_diary_from(const fs::path& path, const CivilDate& since) {
+  return read_window(
+      path, {fmt::format("{:04}-{:02}-{:02}", since.year, since.month, since.day), 0, true});
 }
 
 namespace {

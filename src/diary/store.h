@@ -35,6 +35,12 @@ Diary read_diary(const std::filesystem::path& path);
 // exist.
 Diary read_recent_diary(const std::filesystem::path& path, const CivilDate& since, int at_least);
 
+// What a history from `since` on needs, read quickly from a long diary: the sessions dated
+// `since` or later and those of the last day with a session before it, oldest first, the older
+// ones only counted (Diary::sessions_left_out, Diary::first_session); the measures and ratings
+// dated `since` or later; every goal. An empty Diary when the file does not exist.
+Diary read_diary_from(const std::filesystem::path& path, const CivilDate& since);
+
 // What a write added and what was already there (same uid), by kind.
 struct DiaryCounts {
   int sessions = 0;

@@ -88,6 +88,15 @@ struct Diary {
   std::vector<DiaryRating> ratings;    // oldest first
   // Sessions a partial read (read_recent_diary) counted but did not load, by routine.
   std::map<std::string, int> sessions_left_out;
+  // The date of the diary's first session, when a partial read for a history left it out.
+  std::optional<CivilDate> first_session;
 };
+
+// How many sessions the diary holds, loaded or only counted.
+inline int session_count(const Diary& diary) {
+  int n = static_cast<int>(diary.sessions.size());
+  for (const auto& [routine, count] : diary.sessions_left_out) n += count;
+  return n;
+}
 
 }  // namespace backplan

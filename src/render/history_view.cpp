@@ -110,7 +110,7 @@ HistoryView make_history_view(const Diary& diary, const HistoryOptions& options)
   } else {
     view.since = view.until;
   }
-  view.total_sessions = static_cast<int>(diary.sessions.size());
+  view.total_sessions = session_count(diary);
   const long first = day_number(view.since);
   const long last = day_number(view.until);
   for (long d = first; d <= last; ++d) {
@@ -185,8 +185,9 @@ HistoryView make_history_view(const Diary& diary, const HistoryOptions& options)
 std::string no_sessions_line(const Diary& diary, const HistoryView& view) {
   if (diary.sessions.empty()) return "No sessions logged yet.";
   return fmt::format("No sessions from {} to {}; the diary has {} from {} to {}.",
-                     long_date(view.since), long_date(view.until), diary.sessions.size(),
-                     long_date(diary.sessions.front().date), long_date(diary.sessions.back().date));
+                     long_date(view.since), long_date(view.until), session_count(diary),
+                     long_date(diary.first_session.value_or(diary.sessions.front().date)),
+                     long_date(diary.sessions.back().date));
 }
 
 std::string sessions_summary(const HistoryView& view) {

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <string>
 
+#include "diary/dates.h"
 #include "diary/diary_json.h"
 #include "diary/store.h"
 #include "model/diagnostics.h"
@@ -185,6 +186,48 @@ TEST_CASE("read_recent_diary: the sessions since a day, at least the last N, the
   CHECK(recent.measures.empty());
 }
 
+TEST_CASE("read_diary_from: a history's days, the day before them, the rest counted") {
+  ScratchDir dir;
+  const std::string path = dir.path() + "/diary.sqlite";
+  CHECK(whole(read_diary_from(path, {2026, 3, 1})) == whole(Diary{}));
+  Diary all;
+  for (int day : {1, 2, 4, 8, 9}) {
+    all.sessions.push_back(sample_session("s" + std::to_string(day), {2026, 1, day}, 60));
+    all.measures.push_back({"m" + std::to_string(day), {2026, 1, day}, MeasureKind::sitting_minutes,
+                            double(10 + day)});
+  }
+  all.sessions.push_back(sample_session("s4b", {2026, 1, 4}, 600));  // two on the 4th
+  all.goals.push_back({"g1", 1, "tie my shoes", {2026, 1, 1}, std::nullopt});
+  all.ratings.push_back({"r1", 1, {2026, 1, 2}, 4});
+  all.ratings.push_back({"r2", 1, {2026, 1, 8}, 6});
+  merge_into_diary(path, all);
+  auto uids = [](const auto& items) {
+    std::string out;
+    for (const auto& s : items) out += s.uid + " ";
+    return out;
+  };
+  // From the 6th: the 8th and 9th, and the whole 4th (the day before them) for the level changes.
+  const Diary from = read_diary_from(path, {2026, 1, 6});
+  CHECK(uids(from.sessions) == "s4 s4b s8 s9 ");
+  CHECK(from.sessions_left_out == std::map<std::string, int>{{"daily", 2}});
+  CHECK(session_count(from) == 6);
+  REQUIRE(from.first_session);
+  CHECK(iso_date(*from.first_session) == "2026-01-01");
+  CHECK(uids(from.measures) == "m8 m9 ");
+  CHECK(uids(from.ratings) == "r2 ");
+  CHECK(uids(from.goals) == "g1 ");
+  // After the last session: that session alone, so the history can say when it was.
+  const Diary after = read_diary_from(path, {2026, 2, 1});
+  CHECK(uids(after.sessions) == "s9 ");
+  CHECK(session_count(after) == 6);
+  CHECK(after.measures.empty());
+  // Before the first: everything.
+  const Diary before = read_diary_from(path, {2025, 12, 1});
+  CHECK(before.sessions_left_out.empty());
+  CHECK(!before.first_session);
+  CHECK(whole(before) == whole(read_diary(path)));
+}
+
 TEST_CASE("migrations: a version-0 file (an empty database) becomes the current version") {
   ScratchDir dir;
   const std::string path = dir.path() + "/diary.sqlite";
@@ -193,7 +236,7 @@ TEST_CASE("migrations: a version-0 file (an empty database) becomes the current 
     db.exec("PRAGMA user_version = 0");
   }
   CHECK(whole(read_diary(path)) == whole(Diary{}));
-  merge_into_diary(path, Diary{{sample_session("a", {2026, 3, 1}, 60)}, {}, {}, {}, {}});
+  merge_into_diary(path, Diary{{sample_session("a", {2026, 3, 1}, 60)}, {}, {}, {}, {}, {}});
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == kDiarySchemaVersion);
   CHECK(db.execAndGet("PRAGMA application_id").getInt() == kDiaryApplicationId);
@@ -205,7 +248,7 @@ TEST_CASE("migrations: a version-0 file (an empty database) becomes the current 
 TEST_CASE("a newer diary, a foreign SQLite file and a damaged file: one-line errors, untouched") {
   ScratchDir dir;
   const std::string path = dir.path() + "/diary.sqlite";
-  Diary one{{sample_session("a", {2026, 3, 1}, 60)}, {}, {}, {}, {}};
+  Diary one{{sample_session("a", {2026, 3, 1}, 60)}, {}, {}, {}, {}, {}};
 
   SUBCASE("newer") {
     merge_into_diary(path, one);
