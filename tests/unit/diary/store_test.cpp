@@ -193,7 +193,9 @@ TEST_CASE("read_diary_from: a history's days, the day before them, the rest coun
   Diary all;
   for (int day : {1, 2, 4, 8, 9}) {
     all.sessions.push_back(sample_session("s" + std::to_string(day), {2026, 1, day}, 60));
-    all.measures.push_back({"m" + std::to_string(day), {2026, 1, day}, MeasureKind::sitting_minutes,
+    all.measures.push_back({"m" + std::to_string(day),
+                            {2026, 1, day},
+                            MeasureKind::sitting_minutes,
                             double(10 + day)});
   }
   all.sessions.push_back(sample_session("s4b", {2026, 1, 4}, 600));  // two on the 4th
