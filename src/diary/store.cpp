@@ -560,13 +560,11 @@ Diary read_diary(const fs::path& path) {
 }
 
 Diary read_recent_diary(const fs::path& path, const CivilDate& since, int at_least) {
-  return read_window(
-      path, {fmt::format("{:04}-{:02}-{:02}", since.year, since.month, since.day), at_least});
+  return read_window(path, {iso_date(since), at_least});
 }
 
 Diary read_diary_from(const fs::path& path, const CivilDate& since) {
-  return read_window(
-      path, {fmt::format("{:04}-{:02}-{:02}", since.year, since.month, since.day), 0, true});
+  return read_window(path, {iso_date(since), 0, true});
 }
 
 namespace {

@@ -86,7 +86,8 @@ struct Diary {
   std::vector<DiaryMeasure> measures;  // oldest first
   std::vector<DiaryGoal> goals;        // by number
   std::vector<DiaryRating> ratings;    // oldest first
-  // Sessions a partial read (read_recent_diary) counted but did not load, by routine.
+  // Sessions a partial read (read_recent_diary, read_diary_from) counted but did not load, by
+  // routine.
   std::map<std::string, int> sessions_left_out;
   // The date of the diary's first session, when a partial read for a history left it out.
   std::optional<CivilDate> first_session;

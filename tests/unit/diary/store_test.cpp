@@ -11,6 +11,7 @@
 #include "diary/diary_json.h"
 #include "diary/store.h"
 #include "model/diagnostics.h"
+#include "render/history.h"
 #include "scratch_dir.h"
 
 using namespace backplan;
@@ -228,6 +229,50 @@ TEST_CASE("read_diary_from: a history's days, the day before them, the rest coun
   CHECK(before.sessions_left_out.empty());
   CHECK(!before.first_session);
   CHECK(whole(before) == whole(read_diary(path)));
+}
+
+TEST_CASE("read_diary_from: every history format reads the same as from the whole diary") {
+  ScratchDir dir;
+  const std::string path = dir.path() + "/diary.sqlite";
+  Diary all;
+  for (int day : {1, 3, 20, 22}) {
+    DiarySession s = sample_session("s" + std::to_string(day), {2026, 1, day}, 60);
+    s.changes.clear();  // worded from the ladders, against the session before
+    if (day >= 20) s.steps[1].level = Level::standard;
+    all.sessions.push_back(s);
+    all.measures.push_back(
+        {"m" + std::to_string(day), {2026, 1, day}, MeasureKind::toe_reach_cm, double(day)});
+  }
+  all.goals.push_back({"g1", 1, "tie my shoes", {2026, 1, 1}, std::nullopt});
+  all.ratings.push_back({"r1", 1, {2026, 1, 3}, 4});
+  all.ratings.push_back({"r2", 1, {2026, 1, 22}, 7});
+  merge_into_diary(path, all);
+  const Diary whole_diary = read_diary(path);
+  // From the 10th: the level change on the 20th is told against the 3rd, which is outside the
+  // range; from 1 Feb on there are no sessions, and the line says what the diary has.
+  for (const CivilDate since : {CivilDate{2026, 1, 10}, CivilDate{2026, 2, 1}}) {
+    HistoryOptions options;
+    options.today = {2026, 2, 5};
+    options.since = since;
+    options.names = {{"side-plank", "Side plank"}};
+    const Diary from = read_diary_from(path, since);
+    for (const auto format : {HistoryFormat::text, HistoryFormat::csv, HistoryFormat::json,
+                              HistoryFormat::html, HistoryFormat::svg}) {
+      CAPTURE(iso_date(since));
+      CAPTURE(kHistoryFormatNames.name(format));
+      CHECK(render_history(from, format, options) == render_history(whole_diary, format, options));
+    }
+  }
+  HistoryOptions options;
+  options.today = {2026, 2, 5};
+  options.since = CivilDate{2026, 1, 10};
+  options.names = {{"side-plank", "Side plank"}};
+  CHECK(render_history_text(read_diary_from(path, *options.since), options)
+            .find("Side plank: beginner to standard level") != std::string::npos);
+  options.since = CivilDate{2026, 2, 1};
+  options.width = 200;  // the line unwrapped
+  CHECK(render_history_text(read_diary_from(path, *options.since), options)
+            .find("the diary has 4 from 1 Jan 2026 to 22 Jan 2026") != std::string::npos);
 }
 
 TEST_CASE("migrations: a version-0 file (an empty database) becomes the current version") {
