@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <utility>
+
 namespace backplan {
 
 namespace {
@@ -28,7 +33,47 @@ class Emitter {
   std::string run(const Library& lib) {
     out_ += "// Generated from routines/*.yaml by backplan_codegen. Do not edit.\n";
     out_ += "#include \"load/library_codegen.h\"\n\nnamespace backplan {\n\nnamespace {\n\n";
-    out_ += "Library build() {\n  Library l;\n";
+    part([&] { settings(lib); });
+    part([&] {
+      progression(lib.progression);
+      figure_model(lib.figure_model);
+    });
+    for (const auto& x : lib.exercises) part([&] { exercise(x); });
+    for (const auto& c : lib.conditions) part([&] { condition(c); });
+    for (const auto& r : lib.routines) part([&] { routine(r); });
+    for (std::size_t i = 0; i < lib.sources.size(); i += kSourcesPerPart) {
+      part([&] {
+        for (std::size_t j = i; j < std::min(lib.sources.size(), i + kSourcesPerPart); ++j)
+          source(lib.sources[j]);
+      });
+    }
+    out_ += functions_;
+    out_ += "Library build() {\n  Library l;\n" + calls_ + "  return l;\n}\n\n}  // namespace\n\n";
+    out_ +=
+        "const Library& compiled_builtin_library() {\n  static const Library lib = build();\n"
+        "  return lib;\n}\n\n}  // namespace backplan\n";
+    return out_;
+  }
+
+ private:
+  // The library is built by many small functions, one per exercise, condition and routine (and
+  // a few for the rest), each kept out of line: one function of 6,000 statements took GCC four
+  // minutes to optimise (and over twenty with AddressSanitizer); small ones take seconds.
+  static constexpr std::size_t kSourcesPerPart = 16;
+
+  template <class Emit>
+  void part(Emit&& emit) {
+    std::string outer = std::move(out_);
+    out_.clear();
+    emit();
+    functions_ +=
+        fmt::format("[[gnu::noinline]] void part_{}(Library& l) {{\n{}}}\n\n", parts_, out_);
+    calls_ += fmt::format("  part_{}(l);\n", parts_);
+    ++parts_;
+    out_ = std::move(outer);
+  }
+
+  void settings(const Library& lib) {
     const Settings& s = lib.settings;
     line("l.settings.default_routine = " + ref(s.default_routine) + ";");
     line(fmt::format("l.settings.default_minutes = {};", s.default_minutes));
@@ -66,20 +111,8 @@ class Emitter {
       line("  l.equipment.push_back(std::move(e));");
       line("}");
     }
-    progression(lib.progression);
-    figure_model(lib.figure_model);
-    for (const auto& x : lib.exercises) exercise(x);
-    for (const auto& c : lib.conditions) condition(c);
-    for (const auto& r : lib.routines) routine(r);
-    for (const auto& src : lib.sources) source(src);
-    out_ += "  return l;\n}\n\n}  // namespace\n\n";
-    out_ +=
-        "const Library& compiled_builtin_library() {\n  static const Library lib = build();\n"
-        "  return lib;\n}\n\n}  // namespace backplan\n";
-    return out_;
   }
 
- private:
   void line(const std::string& text) { out_ += "  " + text + "\n"; }
 
   static std::string location(const Location& at) {
@@ -343,6 +376,9 @@ class Emitter {
   }
 
   std::string out_;
+  std::string functions_;  // the part functions, in order
+  std::string calls_;      // build()'s calls of them
+  int parts_ = 0;
 };
 
 }  // namespace
