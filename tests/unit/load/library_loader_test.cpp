@@ -627,7 +627,8 @@ TEST_CASE("'with_all', 'with_any' and 'without' read a list of conditions a pers
            {"with_all", When::Kind::with_all, "with pregnancy and high-bp"},
            {"with_any", When::Kind::with_any, "with pregnancy or high-bp"},
            {"without", When::Kind::without, "unless pregnancy or high-bp is listed"}}) {
-    INFO(key);
+    const std::string field = key;  // INFO captures it (C++17 lambdas cannot capture a binding)
+    INFO(field);
     DiagnosticSink sink;
     const Library lib = load_library(
         {{{"lib.yaml", base_library()},
