@@ -4,7 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <functional>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -57,6 +57,16 @@ class Planner {
     return fit;
   }
 
+  // check(x), worked out once per plan: slots share alternatives, so the walks meet the same
+  // exercises again.
+  const Fit& checked(const Exercise& x) const {
+    for (const auto& [seen, fit] : fits_) {
+      if (seen == &x) return fit;
+    }
+    fits_.emplace_back(&x, check(x));
+    return fits_.back().second;
+  }
+
   // The best tool the person has for `need`: the tool itself or a ranked stand-in.
   std::optional<std::string> pick_tool(const std::string& need, std::vector<std::string>& reasons,
                                        std::vector<Cause>& causes) const {
@@ -102,29 +112,41 @@ class Planner {
   const Exercise* choose(const Exercise& wanted, std::vector<std::string>& why,
                          std::vector<std::string>& tools, std::vector<std::string>& tried,
                          std::vector<Cause>& causes, std::vector<Cause>& tried_causes) const {
-    std::set<std::string> visited;
-    const Exercise* found = nullptr;
-    bool first = true;
-    std::function<void(const Exercise&)> visit = [&](const Exercise& x) {
-      if (found || !visited.insert(x.id).second) return;
-      Fit fit = check(x);
-      if (fit.reasons.empty()) {
-        found = &x;
-        tools = fit.tools;
-        return;
-      }
-      if (first) {
-        why = fit.reasons;
-        causes = fit.causes;
-        first = false;
-      } else {
-        tried.push_back(fmt::format("{} is out too: {}", x.name, fmt::join(fit.reasons, "; ")));
-        for (const auto& c : fit.causes) add_cause(tried_causes, c);
-      }
-      for (const auto& alt : x.alternatives) visit(*lib_.find_exercise(alt.id));
-    };
-    visit(wanted);
-    return found;
+    Walk walk{why, tools, tried, causes, tried_causes, {}, nullptr, true};
+    visit(wanted, walk);
+    return walk.found;
+  }
+
+  // One walk of choose(): what it fills, the exercises seen (a handful, so a vector), the answer.
+  struct Walk {
+    std::vector<std::string>& why;
+    std::vector<std::string>& tools;
+    std::vector<std::string>& tried;
+    std::vector<Cause>& causes;
+    std::vector<Cause>& tried_causes;
+    std::vector<const Exercise*> visited;
+    const Exercise* found;
+    bool first;
+  };
+
+  void visit(const Exercise& x, Walk& w) const {
+    if (w.found || std::find(w.visited.begin(), w.visited.end(), &x) != w.visited.end()) return;
+    w.visited.push_back(&x);
+    const Fit& fit = checked(x);
+    if (fit.reasons.empty()) {
+      w.found = &x;
+      w.tools = fit.tools;
+      return;
+    }
+    if (w.first) {
+      w.why = fit.reasons;
+      w.causes = fit.causes;
+      w.first = false;
+    } else {
+      w.tried.push_back(fmt::format("{} is out too: {}", x.name, fmt::join(fit.reasons, "; ")));
+      for (const auto& c : fit.causes) add_cause(w.tried_causes, c);
+    }
+    for (const auto& alt : x.alternatives) visit(*lib_.find_exercise(alt.id), w);
   }
 
   static std::string lower_first(std::string s) {
@@ -137,6 +159,7 @@ class Planner {
   const Library& lib_;
   const Constraints& k_;
   std::vector<std::string> owned_;
+  mutable std::deque<std::pair<const Exercise*, Fit>> fits_;  // checked()'s answers (stable)
 };
 
 // Applies the dose rules that reach this exercise; says why in `why`.
