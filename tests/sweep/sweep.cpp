@@ -847,7 +847,24 @@ int main(int argc, char** argv) {
   }
   const std::vector<std::vector<std::string>> avoid_sets{
       {}, {"glutes"}, {"calves", "lower-back"}, {"upper-back"}};
-  const std::vector<int> ages{16, 19, 40, 52, 55, 80};
+  // Ages: one in each band the library tells apart, since age reaches a plan only through
+  // them (a condition's `when` age band and the age from which the beginner level is assumed):
+  // two below the lowest bound, then each bound (the first age of its band). With today's
+  // library: 16, 18, 20, 50 and 55.
+  const std::vector<int> ages = [&] {
+    std::set<int> bounds;
+    if (lib.settings.beginner_from_age) bounds.insert(*lib.settings.beginner_from_age);
+    for (const auto& c : lib.conditions) {
+      if (!c.when || c.when->kind != When::Kind::age_at_least) continue;
+      if (c.when->age > 0) bounds.insert(c.when->age);
+      if (c.when->age_below > 0) bounds.insert(c.when->age_below);
+    }
+    std::vector<int> out;
+    if (!bounds.empty()) out.push_back(*bounds.begin() - 2);
+    out.insert(out.end(), bounds.begin(), bounds.end());
+    if (out.empty()) out.push_back(40);
+    return out;
+  }();
   const std::vector<int> minutes{5, 10, 20, 45};
 
   // Profiles are numbered in a fixed order; each thread takes every other equipment subset, and
