@@ -12,6 +12,7 @@ BUILD_DIR=${BACKPLAN_BUILD_DIR:-$ROOT/build}
 BUILD_PACKAGES=(cmake make g++ libcli11-dev libfmt-dev libyaml-cpp-dev doctest-dev nlohmann-json3-dev
                 libsqlitecpp-dev libsqlite3-dev)
 BUILD_PACKAGES+=(libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-dejavu-extra) # --format pdf: cairo draws, pango shapes, DejaVu (Sans Condensed) is the face
+BUILD_PACKAGES+=(libgoogle-perftools-dev) # tcmalloc, for the safety sweep's test driver only (tests/CMakeLists.txt)
 # Quick suite (scripts/test, `ctest -LE full`), and the suite under the sanitizers: every test in
 # it runs, and a missing tool fails its test. (completion/bash needs only bash itself; script(1),
 # diff, od and awk come with every Debian system.)
@@ -31,12 +32,22 @@ TEST_PACKAGES=(
 # `npm ci`). A node that came with its own npm (as NodeSource's does) is kept: Debian's npm
 # would clash with it.
 command -v npm >/dev/null 2>&1 || TEST_PACKAGES+=(nodejs npm)
-# Full only (scripts/test --full, CI): the libFuzzer toolchain for scripts/fuzz, clang and its
-# runtime. The runtime's package is named after clang's major version (libclang-rt-14-dev on
-# Debian 12, libclang-rt-19-dev on Debian 13), so scripts/fuzz works it out from the installed
-# clang (clang_runtime_package). The sanitizer build (scripts/sanitize) needs nothing beyond the
-# groups above: g++ brings libasan and libubsan.
+# Full only (scripts/test --full, CI): clang and its runtime, for the checked build that
+# scripts/sanitize and scripts/fuzz share. The runtime's package is named after clang's major
+# version (libclang-rt-14-dev on Debian 12, libclang-rt-19-dev on Debian 13), so
+# install_checked_toolchain works it out from the installed clang (clang_runtime_package).
 FUZZ_PACKAGES=(clang)
+
+# The checked build (build-sanitize/), one for both scripts/sanitize and scripts/fuzz: clang with
+# AddressSanitizer and UBSan in every target, libFuzzer's coverage in every library, the tests and
+# the fuzz harnesses. -O1 with line tables only, as the sanitizers' authors advise: reports keep
+# their file:line, and the build takes a fraction of -O2 -g's time.
+CHECKED_BUILD_DIR=$ROOT/build-sanitize
+# Its programs report every leak but the one in fontconfig that tests/lsan-suppressions.txt
+# explains (the tests and the fuzzers alike).
+export LSAN_OPTIONS=suppressions=$ROOT/tests/lsan-suppressions.txt:print_suppressions=0
+CHECKED_BUILD_ARGS=(-DCMAKE_CXX_COMPILER=clang++ -DBACKPLAN_SANITIZE=ON -DBACKPLAN_FUZZ=ON
+                    -DBACKPLAN_TESTS=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG")
 
 die() {
   echo "backplan: $*" >&2
@@ -79,7 +90,14 @@ clang_runtime_package() {
   echo "libclang-rt-$version-dev"
 }
 
-# build [DIR [CMAKE-ARGS...]]: configure, then build incrementally. Every run passes every option
+# install_checked_toolchain: clang and the clang runtime of the same major version.
+install_checked_toolchain() {
+  install_missing "${FUZZ_PACKAGES[@]}"
+  install_missing "$(clang_runtime_package)"
+}
+
+# build [DIR [CMAKE-ARGS...]]: configure, then build incrementally (everything, or the targets
+# named in BACKPLAN_BUILD_TARGETS, separated by spaces). Every run passes every option
 # (later CMAKE-ARGS win), so a folder configured earlier with other options, or another compiler,
 # gets this run's options: -Werror when CI=true, the sanitizers or the fuzzers only when asked.
 # CXX in the environment picks the compiler (CMake alone would read it only on the first run).
@@ -94,5 +112,5 @@ build() {
   cmake -S "$ROOT" -B "$dir" "${compiler[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DBACKPLAN_WERROR=$werror -DBACKPLAN_TESTS=ON -DBACKPLAN_SANITIZE=OFF -DBACKPLAN_FUZZ=OFF \
     "$@" >&2
-  cmake --build "$dir" --parallel "$(nproc)" >&2
+  cmake --build "$dir" --parallel "$(nproc)" ${BACKPLAN_BUILD_TARGETS:+--target $BACKPLAN_BUILD_TARGETS} >&2
 }
