@@ -18,6 +18,7 @@
 #include "commands/cmd_diary.h"
 #include "commands/cmd_log.h"
 #include "diary/store.h"
+#include "figure/figure.h"
 #include "io/raw_terminal.h"
 #include "io/terminal.h"
 #include "model/diagnostics.h"
@@ -230,7 +231,8 @@ int run_go(const GoOptions& o) {
   PlanSource source = o.plan;
   source.diary = o.diary;
   source.today = o.now.date;
-  const Plan plan = session_plan(source, "no session");
+  const SessionPlan today = session_plan(source, "no session");
+  const Plan& plan = today.plan;
   std::optional<std::string> espeak;
   if (o.speak) {
     espeak = find_program("espeak-ng");
@@ -250,7 +252,12 @@ int run_go(const GoOptions& o) {
       doses.push_back(dose);
     }
   }
-  const session::Script script = session::make_script(plan, doses);
+  session::Script script = session::make_script(plan, doses);
+  for (auto& step : script.steps) {
+    const Exercise* x = today.lib.find_exercise(step.id);
+    if (x && x->figure && today.lib.figure_model.defined)
+      step.figure = figure::draw_figure(today.lib.figure_model, *x->figure);
+  }
 
   // Yesterday's session without its next-morning value: this morning fills it in.
   const CivilDate yesterday = from_day_number(day_number(o.now.date) - 1);

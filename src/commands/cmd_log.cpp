@@ -207,7 +207,7 @@ int run_log(const LogOptions& o) {
     PlanSource source = o.plan;
     source.diary = o.diary;
     source.today = date;
-    const Plan plan = session_plan(source, "no session logged");
+    const Plan plan = session_plan(source, "no session logged").plan;
     std::vector<std::string> ids;
     for (const auto& phase : plan.phases) {
       for (const auto& step : phase.steps) ids.push_back(step.id);

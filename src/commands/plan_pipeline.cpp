@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <utility>
 
 #include "commands/cmd_diary.h"
 #include "commands/cmd_profile.h"
@@ -65,21 +66,21 @@ PlannedDay plan_today(const PlanSource& source) {
   return PlannedDay{std::move(lib), std::move(profile), std::move(result), saved_used, file.clinic};
 }
 
-Plan session_plan(const PlanSource& source, const std::string& what) {
-  const PlannedDay day = plan_today(source);
+SessionPlan session_plan(const PlanSource& source, const std::string& what) {
+  PlannedDay day = plan_today(source);
   if (std::holds_alternative<RedFlagStop>(day.result)) {
     throw Error(ExitCode::red_flag,
                 what +
                     ": with what you reported there is no plan to follow; see 'backplan "
                     "plan' and please get checked by a clinician first");
   }
-  Plan plan = std::get<Plan>(day.result);
+  Plan& plan = std::get<Plan>(day.result);
   if (plan.held()) {
     throw Error(ExitCode::held, what +
                                     ": the plan is on hold until a clinician clears it; see "
                                     "'backplan plan'");
   }
-  return plan;
+  return {std::move(day.lib), std::move(plan)};
 }
 
 }  // namespace backplan

@@ -38,9 +38,14 @@ struct PlannedDay {
 // past it).
 PlannedDay plan_today(const PlanSource& source);
 
-// The plan a session follows (`log`, `go`): plan_today's, or an Error when there is none to
-// follow: red_flag ("WHAT: with what you reported there is no plan to follow; ...") or held
-// ("WHAT: the plan is on hold until a clinician clears it; ...").
-Plan session_plan(const PlanSource& source, const std::string& what);
+// The plan a session follows (`log`, `go`), with the library it was made from (`go` draws each
+// step's figure from it): plan_today's, or an Error when there is none to follow: red_flag
+// ("WHAT: with what you reported there is no plan to follow; ...") or held ("WHAT: the plan is on
+// hold until a clinician clears it; ...").
+struct SessionPlan {
+  Library lib;
+  Plan plan;
+};
+SessionPlan session_plan(const PlanSource& source, const std::string& what);
 
 }  // namespace backplan

@@ -6,6 +6,7 @@
 #include <array>
 #include <sstream>
 
+#include "figure/braille.h"
 #include "text/utf8.h"
 #include "text/wrap.h"
 
@@ -160,10 +161,22 @@ Screen render(const Script& script, const SessionState& s) {
   const int width = std::max(1, s.width);
   const int height = std::max(1, s.height);
   Screen lines;
+  // The figure: a column on the right from the line after the dose down, beside the timer and
+  // the cues, which then wrap in what is left of the width.
+  std::vector<std::string> figure_rows;
+  if (s.finish == Finish::running && width >= kFigureMinWidth && height >= kFigureMinHeight) {
+    figure_rows = figure::to_braille(script.steps[s.step].figure, std::min(44, width * 2 / 5),
+                                     std::min(14, height - 7));
+  }
+  const int figure_columns = figure_rows.empty() ? 0 : columns(figure_rows.front());
+  const int text_width = figure_columns ? width - figure_columns - 3 : width;
+  constexpr std::size_t kFigureTop = 4;  // its first line
+  bool beside_figure = false;            // the lines from kFigureTop until the last two
   auto add = [&](const std::string& text, Style style = Style::plain) {
-    lines.push_back({fit(text, width), style});
+    if (lines.size() == kFigureTop) beside_figure = true;
+    lines.push_back({fit(text, beside_figure ? text_width : width), style});
   };
-  const int inner = std::max(10, width - 2);
+  const int inner = std::max(10, text_width - 2);
 
   if (s.finish != Finish::running) {
     add(" Session complete", Style::title);
@@ -182,12 +195,12 @@ Screen render(const Script& script, const SessionState& s) {
     // The large countdown when there is room for it and for the cues and keys below.
     if (height >= 20 && width >= 24) {
       add("");
-      for (const auto& row : big_number(seconds)) add(centred(row, width), Style::strong);
+      for (const auto& row : big_number(seconds)) add(centred(row, text_width), Style::strong);
     }
     if (!step.breath.empty() && part.kind == PartKind::pass) {
       const std::int64_t now = s.paused || s.asking_end ? s.paused_at_ms : s.now_ms;
       add("");
-      add(" " + pacer_line(step.breath, now - s.part_start_ms, std::min(30, width - 20)));
+      add(" " + pacer_line(step.breath, now - s.part_start_ms, std::min(30, text_width - 20)));
     }
     add("");
     const int room = height - 2 - static_cast<int>(lines.size());
@@ -208,6 +221,12 @@ Screen render(const Script& script, const SessionState& s) {
   const int top = height - 2;
   while (static_cast<int>(lines.size()) < top) add("");
   lines.resize(static_cast<std::size_t>(std::max(0, top)));
+  for (std::size_t i = 0; i < figure_rows.size() && kFigureTop + i < lines.size(); ++i) {
+    std::string& text = lines[kFigureTop + i].text;
+    text += std::string(static_cast<std::size_t>(std::max(0, text_width - columns(text))), ' ');
+    text += "  " + figure_rows[i];
+  }
+  beside_figure = false;
   if (s.finish != Finish::running) {
     add("");
   } else if (s.asking_end) {

@@ -19,6 +19,10 @@ struct Line {
 
 using Screen = std::vector<Line>;
 
+// The step's figure (braille) stands in a column on the right in a window of at least this size.
+inline constexpr int kFigureMinWidth = 90;
+inline constexpr int kFigureMinHeight = 22;
+
 Screen render(const Script& script, const SessionState& state);
 
 // The screen as plain text, one line each, trailing blanks trimmed (for tests and captures).

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "figure/figure.h"
 #include "model/plan.h"
 
 namespace backplan::session {
@@ -34,6 +35,9 @@ struct ScriptStep {
   // another step of its phase (a phase's breathing cue is said once, on its first step).
   std::vector<int> breath;
   std::vector<Part> parts;
+  // The exercise's picture (the caller draws it from the library; no items: none), shown beside
+  // the timer when the window is large enough.
+  figure::Drawing figure;
 };
 
 struct Script {

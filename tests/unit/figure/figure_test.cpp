@@ -5,9 +5,12 @@
 #include <cmath>
 #include <string>
 
+#include "figure/braille.h"
 #include "figure/figure.h"
 #include "figure/svg.h"
+#include "load/library_loader.h"
 #include "model/library.h"
+#include "text/utf8.h"
 
 using namespace backplan;
 using namespace backplan::figure;
@@ -129,4 +132,76 @@ TEST_CASE("the SVG: deterministic, no text, rounded strokes, a filled head") {
   CHECK(svg.find("<circle") != std::string::npos);
   CHECK(svg.rfind("<?xml", 0) == 0);
   CHECK(to_svg(d, false).rfind("<svg", 0) == 0);
+}
+
+// --- The terminal's braille back end --------------------------------------------------------
+
+namespace {
+
+backplan::figure::Drawing one_item(backplan::figure::Primitive item, double w, double h) {
+  backplan::figure::Drawing d;
+  d.width = w;
+  d.height = h;
+  d.items.push_back(std::move(item));
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("braille: a line one dot thick, cell by cell; the far tone with every other dot") {
+  using namespace backplan::figure;
+  // 10 x 2 mm into 5 x 1 cells: one dot per mm, the line at y = 1 mm between the 1st and 2nd
+  // rows of dots, so both rows are on.
+  const Primitive line{Primitive::Kind::stroke, Tone::near, 0, 0, {{0, 1}, {10, 1}}};
+  CHECK(to_braille(one_item(line, 10, 2), 5, 1) == std::vector<std::string>{"⠛⠛⠛⠛⠛"});
+  Primitive far = line;
+  far.tone = Tone::far;
+  CHECK(to_braille(one_item(far, 10, 2), 5, 1) == std::vector<std::string>{"⠑⠑⠑⠑⠑"});
+  // Twice the room: two dots per mm, the line between the 2nd and 3rd rows of dots.
+  CHECK(to_braille(one_item(line, 10, 2), 10, 1) == std::vector<std::string>{"⠶⠶⠶⠶⠶⠶⠶⠶⠶⠶"});
+}
+
+TEST_CASE("braille: the figure fits the room it is given and keeps its proportions") {
+  using namespace backplan::figure;
+  const Primitive dot{Primitive::Kind::disc, Tone::near, 0, 3, {{10, 10}}};
+  // 20 x 20 mm into at most 40 x 5 cells: 5 rows of 4 dots are 20 dots, so 20 dots across, 10
+  // cells.
+  const auto rows = to_braille(one_item(dot, 20, 20), 40, 5);
+  REQUIRE(rows.size() == 5);
+  for (const auto& r : rows) CHECK(backplan::columns(r) == 10);
+  CHECK(to_braille(Drawing{}, 40, 5).empty());
+  CHECK(to_braille(one_item(dot, 20, 20), 0, 5).empty());
+}
+
+TEST_CASE("braille: a prop is an outline, so the body on it stays apart; the body is filled") {
+  using namespace backplan::figure;
+  // A disc of 4 mm radius at the middle of 10 x 10 mm, one dot per mm (5 x 3 cells): the cell at
+  // its centre is full for the body and empty for a prop.
+  const Primitive body{Primitive::Kind::disc, Tone::near, 0, 4, {{5, 5}}};
+  Primitive prop = body;
+  prop.tone = Tone::prop;
+  const auto filled = to_braille(one_item(body, 10, 10), 5, 3);
+  const auto ring = to_braille(one_item(prop, 10, 10), 5, 3);
+  REQUIRE(filled.size() == 3);
+  REQUIRE(ring.size() == 3);
+  CHECK(filled[1] == "⠸⣿⣿⣿⠇");
+  CHECK(ring[1] == "⢸⡀ ⢀⡇");
+}
+
+TEST_CASE("braille: every built-in figure fits a 40 x 12 box, and none is blank") {
+  const backplan::Library lib = backplan::load_library_or_throw({});
+  for (const auto& x : lib.exercises) {
+    if (!x.figure) continue;
+    INFO(x.id);
+    const auto rows = backplan::figure::to_braille(
+        backplan::figure::draw_figure(lib.figure_model, *x.figure), 40, 12);
+    REQUIRE(!rows.empty());
+    CHECK(rows.size() <= 12);
+    bool any = false;
+    for (const auto& r : rows) {
+      CHECK(backplan::columns(r) <= 40);
+      any = any || r.find_first_not_of(' ') != std::string::npos;
+    }
+    CHECK(any);
+  }
 }

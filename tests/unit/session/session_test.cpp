@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <variant>
 
 #include "load/library_loader.h"
@@ -359,4 +360,46 @@ TEST_CASE("the screens of a hold, a pause, the question and the keys, in a small
  Paused · space to carry on
  space pause · → skip · ← back · +/- 15 s · q en
 )");
+}
+
+TEST_CASE("the step's figure stands beside the timer and cues in a large window, and only there") {
+  Script script = small_script();
+  // A figure of one line: 40 cells wide in a 100-column window, on the 2nd and 3rd of its 4 rows.
+  script.steps[0].figure.width = 10;
+  script.steps[0].figure.height = 2;
+  script.steps[0].figure.items.push_back(
+      {figure::Primitive::Kind::stroke, figure::Tone::near, 0, 0, {{0, 1}, {10, 1}}});
+  SessionState s = start(script, 0, 100, 24);
+  s = update(script, s, Event::tick(12'000));
+  CHECK(screen_text(render(script, s)) == R"( Roll the buttocks
+ 1 of 2 · 3 min left
+ a 30-second pass on each side
+
+ side 1 of 2
+ Roll slowly 28 s                                          ⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀
+                                                           ⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉
+                         ███ ███
+                           █ █ █
+                         ███ ███
+                         █   █ █
+                         ███ ███
+
+ Breathe in  2  ███████████████░░░░░░░░░░░░░░░
+
+ - Sit on the roller.
+ - As you roll: breathe in for 4, pause 2, out for 6.
+
+
+
+
+
+
+ space pause · → skip · ← back · +/- 15 s · q end · ? keys
+)");
+  // One column narrower, or two rows lower, and there is no room for it.
+  const std::pair<int, int> small[] = {{kFigureMinWidth - 1, 24}, {100, kFigureMinHeight - 1}};
+  for (const auto& [w, h] : small) {
+    s = update(script, s, Event::resize(12'000, w, h));
+    CHECK(screen_text(render(script, s)).find("⣀") == std::string::npos);
+  }
 }
