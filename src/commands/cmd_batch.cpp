@@ -20,6 +20,7 @@
 
 #include "batch/roster.h"
 #include "batch/slug.h"
+#include "commands/handout_figures.h"
 #include "commands/pdf_output.h"
 #include "io/output.h"
 #include "load/library_loader.h"
@@ -343,6 +344,7 @@ int run_batch(const BatchOptions& options) {
   handout_options.clinic = options.clinic;
   SlugRegistry slugs;
   SuggestionCache suggestions(lib);  // clients in the same circumstances share "What would help"
+  HandoutFigures figures(lib);       // each exercise's figure drawn once, for every handout
   IndexTotals totals;
   ProgressBar progress(size);
   bool any_first = false;
@@ -434,6 +436,7 @@ int run_batch(const BatchOptions& options) {
           plan.profile.name ? plan.routine_name + " for " + *plan.profile.name : plan.routine_name,
           render_options.clinic);
     } else if (!options.dry_run) {
+      if (*format == Format::html) render_options.figures = &figures.for_plan(plan);
       write_output(join_path(dir, entry.file), render(plan, *format, render_options),
                    Sync::deferred);
     }

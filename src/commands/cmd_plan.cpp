@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "commands/handout_figures.h"
 #include "commands/pdf_output.h"
 #include "io/output.h"
 #include "io/terminal.h"
@@ -73,6 +74,8 @@ int run_plan(const PlanOptions& options) {
                    HandoutOptions{render_options.date, render_options.brief, render_options.clinic},
                    *paper));
   } else {
+    HandoutFigures figures(lib);
+    if (options.format == Format::html) render_options.figures = &figures.for_plan(plan);
     write_output(options.output, render(plan, options.format, render_options));
   }
   return static_cast<int>(plan.held() ? ExitCode::held : ExitCode::ok);

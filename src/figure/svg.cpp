@@ -54,10 +54,12 @@ std::string points(const std::vector<Point>& pts) {
 std::string to_svg(const Drawing& d, bool standalone) {
   std::string out;
   if (standalone) out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}mm\" height=\"{1}mm\" "
-      "viewBox=\"0 0 {0} {1}\" role=\"img\">\n",
-      num(d.width), num(d.height));
+  // Inline in HTML the namespace is implied, and the figure shows what the step's name and cues
+  // say, so screen readers skip it.
+  out += fmt::format("<svg {}width=\"{}mm\" height=\"{}mm\" viewBox=\"0 0 {} {}\" {}>\n",
+                     standalone ? "xmlns=\"http://www.w3.org/2000/svg\" " : "", num(d.width),
+                     num(d.height), num(d.width), num(d.height),
+                     standalone ? "role=\"img\"" : "aria-hidden=\"true\" focusable=\"false\"");
   for (const auto& item : d.items) {
     switch (item.kind) {
       case Primitive::Kind::stroke:

@@ -2,6 +2,7 @@
 // Printable handouts (markdown, html): what they need beyond the plan, and the wording both share.
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,10 +13,14 @@
 
 namespace backplan {
 
+// Exercise figures as inline SVG markup, by exercise id (the commands draw them from the library).
+using FigureMarkup = std::map<std::string, std::string>;
+
 struct HandoutOptions {
   std::optional<std::string> date;  // YYYY-MM-DD, printed in the header; none: no date
   bool brief = false;  // steps, doses and times only; notices and the emergency signs stay
   ClinicInfo clinic;
+  const FigureMarkup* figures = nullptr;  // html: each step's figure beside it; none: no figures
 };
 
 // "Riverside Physio · Sam Lee, physiotherapist · 020 7946 0000": the clinic's line; and the

@@ -42,7 +42,7 @@ section + section { margin-top: 2mm; }
 .rules li::before, .left-out li::before, .changes li::before, .cues li::before {
   content: "\2022\00a0"; }
 .rules li + li { margin-top: 0.4mm; }
-.step { break-inside: avoid; page-break-inside: avoid; margin-bottom: 1mm; }
+.step { break-inside: avoid; page-break-inside: avoid; margin-bottom: 0.6mm; }
 .step .head { display: flex; align-items: baseline; gap: 1.5mm; font-size: 12pt;
   font-weight: bold; }
 .step .head .name { flex: 1 1 auto; }
@@ -54,6 +54,9 @@ section + section { margin-top: 2mm; }
 .step .cues li { display: inline; padding: 0; text-indent: 0; }
 .step .cues li::before { content: none; }
 .step .cues li + li::before { content: "\2022\00a0"; }
+.step .fig { float: right; margin: 0.3mm 0 0 1.2mm; }
+.step .fig svg { display: block; width: auto; height: auto; max-width: 20mm; max-height: 9mm; }
+.step::after { content: ""; display: block; clear: both; }
 .diary { margin-top: 1mm; break-inside: avoid; page-break-inside: avoid; }
 .diary table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .diary th, .diary td { border: 0.75pt solid #000; padding: 0.6mm 1.2mm; text-align: left;

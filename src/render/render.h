@@ -17,6 +17,7 @@ struct RenderOptions {
   bool brief = false;  // steps, doses and times only; notices and the emergency signs stay
   ClinicInfo clinic;   // markdown and html: who gave the handout, the review date, a note
   bool from_saved_profile = false;  // text: the plan started from the saved profile: say so
+  const FigureMarkup* figures = nullptr;  // html: each step's figure (handout.h)
 };
 
 std::string render(const Plan& plan, Format format, const RenderOptions& options);

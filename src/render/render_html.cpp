@@ -158,6 +158,11 @@ std::string render_html(const Plan& plan, const HandoutOptions& options) {
           "<p class=\"head\"><span class=\"box\"></span><span class=\"name\">{}. {}</span>"
           "<span class=\"time\">{}</span></p>",
           s.number, h(s.name), s.time));
+      // The figure under the name, floating right of the dose and the cues.
+      if (options.figures) {
+        if (auto it = options.figures->find(s.id); it != options.figures->end())
+          out += "<div class=\"fig\">" + it->second + "</div>\n";
+      }
       line(fmt::format("<p class=\"dose\">{}</p>", dose_line(s, h)));
       // A handout is a reminder sheet: the exercise's handout cues (where to start, the
       // movement, its key safety point: backplan-routines(5), "handout_cues"), run on in one

@@ -270,6 +270,7 @@ HandoutView make_view(const Plan& plan) {
       StepView step;
       step.number = ++number;
       numbers[&s] = number;
+      step.id = s.id;
       step.name = s.name;
       step.time = rounded_duration(s.seconds);
       step.dose = dose_in_words(s.dose, s.phase);

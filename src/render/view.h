@@ -53,6 +53,7 @@ struct NoticeView {
 
 struct StepView {
   int number = 0;  // counted across the phases, from 1
+  std::string id;  // the exercise's
   std::string name;
   std::string time;                       // "4 min"
   std::string dose;                       // dose_in_words

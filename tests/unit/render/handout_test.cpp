@@ -196,6 +196,27 @@ TEST_CASE("the HTML handout is one self-contained, printable page of HTML5") {
   CHECK(count(html, "<td></td>") == 14);
 }
 
+TEST_CASE("the HTML handout shows each step's figure under its name, and only its own") {
+  const Plan plan = sample_plan();
+  const FigureMarkup figures{{"seated-cat-camel", "<svg aria-hidden=\"true\"></svg>"},
+                             {"bird-dog", "<svg class=\"not-in-the-plan\"></svg>"}};
+  HandoutOptions options;
+  options.figures = &figures;
+  const std::string html = render_html(plan, options);
+  // The cat-camel's figure right after its head line; the side plank has none in the set, so
+  // none; the bird dog is not in the plan.
+  const auto head = html.find("Seated cat-camel</span>");
+  REQUIRE(head != std::string::npos);
+  const auto end_of_head = html.find("</p>\n", head);
+  const std::string want =
+      "<div class=\"fig\"><svg aria-hidden=\"true\"></svg></div>\n<p class=\"dose\">";
+  CHECK(html.substr(end_of_head + 5, want.size()) == want);
+  CHECK(count(html, "<div class=\"fig\">") == 1);
+  CHECK(html.find("not-in-the-plan") == std::string::npos);
+  // Without figures (markdown, or a library without pose data), none.
+  CHECK(render_html(plan, HandoutOptions{}).find("class=\"fig\"") == std::string::npos);
+}
+
 TEST_CASE("the HTML handout without a date has no date line and numbered diary days") {
   const std::string html = render_html(sample_plan(), HandoutOptions{});
   CHECK(html.find("class=\"date\"") == std::string::npos);
