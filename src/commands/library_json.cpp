@@ -133,6 +133,45 @@ json progression_json(const Progression& p) {
           {"stages", stages}};
 }
 
+// An exercise's figure in its YAML form (backplan-routines(5), "figure"); null without one.
+json figure_json(const std::optional<Figure>& figure) {
+  if (!figure) return nullptr;
+  const Figure& g = *figure;
+  json poses = json::array();
+  for (const auto& p : g.poses) {
+    json joints = json::object();
+    for (const auto& j : p.joints) joints[j.joint] = j.degrees;
+    poses.push_back({{"body", p.body}, {"joints", joints}, {"contacts", ref_ids(p.contacts)}});
+  }
+  json arrows = json::array();
+  for (const auto& a : g.arrows) {
+    json arrow = {{"pose", a.pose}, {"point", a.point}};
+    if (a.to_pose) {
+      arrow["to_pose"] = a.to_pose;
+    } else {
+      arrow["direction"] = a.direction;
+      arrow["length"] = a.length;
+    }
+    arrow["both_ways"] = a.both_ways;
+    arrows.push_back(arrow);
+  }
+  json props = json::array();
+  for (const auto& p : g.props) {
+    json prop = {{"shape", std::string(kPropShapeNames.name(p.shape))},
+                 {"equipment", p.equipment ? json(p.equipment->id) : json(nullptr)},
+                 {"at", p.at}};
+    if (!p.to.empty()) prop["to"] = p.to;
+    props.push_back(prop);
+  }
+  return {{"view", std::string(kFigureViewNames.name(g.view))},
+          {"support", std::string(kFigureSupportNames.name(g.support))},
+          {"layout", std::string(kFigureLayoutNames.name(g.layout))},
+          {"poses", poses},
+          {"arrows", arrows},
+          {"props", props},
+          {"per_side", g.per_side}};
+}
+
 LibraryJson exercise_json(const Exercise& x) {
   json levels = json::object();
   for (const auto& [level, ref] : x.levels) levels[std::string(to_string(level))] = ref.id;
@@ -146,9 +185,11 @@ LibraryJson exercise_json(const Exercise& x) {
           {"tags", x.tags},
           {"dose", dose_json(x.dose)},
           {"cues", x.cues},
+          {"handout_cues", x.handout_cues},
           {"alternatives", ref_ids(x.alternatives)},
           {"levels", levels},
           {"progression", progression_json(x.progression)},
+          {"figure", figure_json(x.figure)},
           {"source", ref_ids(x.sources)}};
 }
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "commands/cmd_list.h"
 #include "commands/cmd_show.h"
 #include "commands/completion.h"
@@ -221,9 +223,28 @@ TEST_CASE("list --format json: every field the YAML has, rules in their YAML for
       "targets": ["glutes"], "tags": ["pinpoint"],
       "dose": {"sets": 1, "max_sets": 2, "reps": [], "hold_seconds": 45, "rep_seconds": null,
                "per_side": true, "rest_seconds": 0},
-      "cues": ["Sit on the ball and lean gently."], "alternatives": ["glute-stretch"],
-      "levels": {}, "progression": {"max_hold_seconds": null, "stages": []},
+      "cues": ["Sit on the ball and lean gently."], "handout_cues": [],
+      "alternatives": ["glute-stretch"], "levels": {},
+      "progression": {"max_hold_seconds": null, "stages": []}, "figure": null,
       "source": ["handout-1"]})"));
+  // A figure in its YAML form (the built-in curl-up's, routines/exercises-core.yaml).
+  const auto builtin = nlohmann::json::parse(
+      render_list(load_library_or_throw({}), ListKind::exercises, ListFormat::json, 80));
+  const auto curl_up = std::find_if(builtin["items"].begin(), builtin["items"].end(),
+                                    [](const auto& x) { return x["id"] == "curl-up"; });
+  REQUIRE(curl_up != builtin["items"].end());
+  CHECK((*curl_up)["handout_cues"] == nlohmann::json::parse("[1, 2, 3]"));
+  CHECK((*curl_up)["figure"] == nlohmann::json::parse(R"({
+      "view": "side", "support": "floor", "layout": "overlay",
+      "poses": [
+        {"body": 180, "joints": {"hip_near": 50, "knee_near": 110, "ankle_near": -30,
+                                 "shoulder_out": 55},
+         "contacts": ["pelvis", "feet_near", "head"]},
+        {"body": 180, "joints": {"hip_near": 50, "knee_near": 110, "ankle_near": -30,
+                                 "shoulder_out": 55, "thoracic": 12},
+         "contacts": ["pelvis", "feet_near"]}],
+      "arrows": [{"pose": 1, "point": "head", "to_pose": 2, "both_ways": false}],
+      "props": [], "per_side": false})"));
   const auto conditions =
       nlohmann::json::parse(render_list(lib, ListKind::conditions, ListFormat::json, 80));
   CHECK(conditions["items"][0] == nlohmann::json::parse(R"({
