@@ -253,11 +253,7 @@ int run_go(const GoOptions& o) {
     }
   }
   session::Script script = session::make_script(plan, doses);
-  for (auto& step : script.steps) {
-    const Exercise* x = today.lib.find_exercise(step.id);
-    if (x && x->figure && today.lib.figure_model.defined)
-      step.figure = figure::draw_figure(today.lib.figure_model, *x->figure);
-  }
+  for (auto& step : script.steps) step.figure = figure::draw_exercise(today.lib, step.id);
 
   // Yesterday's session without its next-morning value: this morning fills it in.
   const CivilDate yesterday = from_day_number(day_number(o.now.date) - 1);

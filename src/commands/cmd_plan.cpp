@@ -74,7 +74,7 @@ int run_plan(const PlanOptions& options) {
                    HandoutOptions{render_options.date, render_options.brief, render_options.clinic},
                    *paper));
   } else {
-    HandoutFigures figures(lib);
+    HandoutFigures figures(lib);  // html only: each step's figure
     if (options.format == Format::html) render_options.figures = &figures.for_plan(plan);
     write_output(options.output, render(plan, options.format, render_options));
   }

@@ -536,6 +536,12 @@ void draw_arrow(Canvas& c, Point from, Point to, bool both_ways, double bend) {
 
 }  // namespace
 
+Drawing draw_exercise(const Library& lib, const std::string& id) {
+  const Exercise* x = lib.find_exercise(id);
+  if (!x || !x->figure || !lib.figure_model.defined) return {};
+  return draw_figure(lib.figure_model, *x->figure);
+}
+
 Drawing draw_figure(const FigureModel& model, const Figure& fig) {
   std::vector<Placed> poses;
   for (std::size_t i = 0; i < fig.poses.size(); ++i) poses.push_back(place_pose(model, fig, i));

@@ -9,6 +9,7 @@
 
 #include "model/diagnostics.h"
 #include "model/figure.h"
+#include "model/library.h"
 
 namespace backplan::figure {
 
@@ -71,5 +72,9 @@ std::vector<Problem> check_figure(const FigureModel& model, const Figure& fig,
 
 // The figure as primitives, at 1 mm of drawing for 40 mm of body.
 Drawing draw_figure(const FigureModel& model, const Figure& fig);
+
+// The figure of the library's exercise `id`; an empty drawing (no items) when the exercise has
+// none or the library no figure model, so a step never shows another's.
+Drawing draw_exercise(const Library& lib, const std::string& id);
 
 }  // namespace backplan::figure

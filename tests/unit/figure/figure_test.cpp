@@ -205,3 +205,16 @@ TEST_CASE("braille: every built-in figure fits a 40 x 12 box, and none is blank"
     CHECK(any);
   }
 }
+
+TEST_CASE("draw_exercise: the exercise's own figure, or none") {
+  Library lib = load_library_or_throw({});
+  CHECK(!draw_exercise(lib, "curl-up").items.empty());
+  CHECK(draw_exercise(lib, "no-such-exercise").items.empty());
+  for (auto& x : lib.exercises) {
+    if (x.id == "bird-dog") x.figure.reset();
+  }
+  CHECK(draw_exercise(lib, "bird-dog").items.empty());
+  CHECK(!draw_exercise(lib, "curl-up").items.empty());
+  lib.figure_model.defined = false;
+  CHECK(draw_exercise(lib, "curl-up").items.empty());
+}
