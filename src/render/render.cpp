@@ -14,8 +14,8 @@ std::string render(const Plan& plan, Format format, const RenderOptions& options
     case Format::markdown:
       return render_markdown(plan, HandoutOptions{options.date, options.brief, options.clinic});
     case Format::html:
-      return render_html(plan, HandoutOptions{options.date, options.brief, options.clinic,
-                                              options.figures});
+      return render_html(
+          plan, HandoutOptions{options.date, options.brief, options.clinic, options.figures});
     case Format::text:
       return render_text(plan, TextOptions{options.color, options.width, options.brief,
                                            options.from_saved_profile});

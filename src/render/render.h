@@ -16,7 +16,7 @@ struct RenderOptions {
   std::optional<std::string> date;  // markdown and html: YYYY-MM-DD in the header; none: none
   bool brief = false;  // steps, doses and times only; notices and the emergency signs stay
   ClinicInfo clinic;   // markdown and html: who gave the handout, the review date, a note
-  bool from_saved_profile = false;  // text: the plan started from the saved profile: say so
+  bool from_saved_profile = false;        // text: the plan started from the saved profile: say so
   const FigureMarkup* figures = nullptr;  // html: each step's figure (handout.h)
 };
 
